@@ -1,0 +1,61 @@
+# P2P Leadership Companion -- one command to build the book, one to test everything.
+#   make book    set up .venv from requirements.txt, then build the site into _build/html
+#   make test    set up, then run every test (unit, doctests, nbval, chapters, book build)
+# Other targets: serve, execute (re-run every .ipynb in place), vendor, clean, help.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+VENDOR := _vendor
+JSMOD  := js/node_modules
+PORT   ?= 8000
+
+ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
+PYTHON := python3
+endif
+
+.PHONY: help bootstrap vendor book test serve execute clean
+
+help:
+	@sed -n '1,6p' Makefile
+
+bootstrap: $(STAMP) $(VENDOR)/.installed
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (p2pkit)" >/dev/null
+	touch $(STAMP)
+
+# JavaScript the site serves itself instead of loading it from a CDN (works offline).
+$(VENDOR)/.installed: js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/widgets $(VENDOR)/mathjax/output/chtml/fonts
+	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.min.js
+	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/embed-amd.js $(VENDOR)/widgets/
+	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/*.woff2 $(VENDOR)/widgets/
+	cp $(JSMOD)/mathjax/es5/tex-chtml.js $(VENDOR)/mathjax/
+	cp -r $(JSMOD)/mathjax/es5/output/chtml/fonts/woff-v2 $(VENDOR)/mathjax/output/chtml/fonts/
+	touch $@
+
+vendor: $(VENDOR)/.installed
+
+book: bootstrap
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: bootstrap
+	$(BIN)/python -m pytest
+
+serve:
+	@test -d _build/html || { echo "No site yet: run 'make book' first."; exit 1; }
+	@echo "Serving _build/html on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+execute: bootstrap
+	$(BIN)/python tools/execute_notebooks.py
+
+clean:
+	rm -rf _build

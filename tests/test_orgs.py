@@ -1,0 +1,167 @@
+"""Organisation shapes and the data-set loader."""
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from p2pkit import orgs
+from p2pkit.errors import DataFileError, P2PKitError
+
+
+def test_client_server_is_a_star():
+    G = orgs.client_server(9)
+    assert G.number_of_edges() == 8
+    assert dict(G.degree())[0] == 8
+    assert all(d == 1 for v, d in G.degree() if v != 0)
+
+
+@pytest.mark.parametrize("levels,span", [(1, 3), (2, 4), (3, 3), (4, 2)])
+def test_hierarchy_size_matches_geometric_series(levels, span):
+    G = orgs.hierarchy(levels, span)
+    n = sum(span**k for k in range(levels))
+    assert G.number_of_nodes() == n
+    assert nx.is_tree(G)
+    assert max(nx.get_node_attributes(G, "level").values()) == levels - 1
+
+
+def test_directed_hierarchy_is_an_out_tree():
+    D = orgs.hierarchy(3, 2, directed=True)
+    assert nx.is_arborescence(D)
+    assert D.in_degree(0) == 0
+
+
+def test_peer_mesh_is_connected_and_regular_without_rewiring():
+    G = orgs.peer_mesh(30, k=4, rewire=0.0)
+    assert nx.is_connected(G)
+    assert {d for _, d in G.degree()} == {4}
+
+
+def test_generators_are_deterministic():
+    a = orgs.peer_mesh(40, seed=3)
+    b = orgs.peer_mesh(40, seed=3)
+    assert nx.utils.graphs_equal(a, b)
+    assert nx.utils.graphs_equal(orgs.spectrum(20, 0.4, seed=1), orgs.spectrum(20, 0.4, seed=1))
+
+
+def test_spectrum_endpoints_and_connectivity():
+    n = 20
+    assert set(orgs.spectrum(n, 0.0).edges()) == set(orgs.client_server(n).edges())
+    end = orgs.spectrum(n, 1.0, seed=0)
+    mesh = orgs.peer_mesh(n, seed=0)
+    assert set(map(frozenset, end.edges())) == set(map(frozenset, mesh.edges()))
+    for i in range(11):
+        assert nx.is_connected(orgs.spectrum(n, i / 10))
+
+
+def test_hybrid_endpoints():
+    h0 = orgs.hybrid(3, 3, 0.0)
+    assert set(map(frozenset, h0.edges())) == set(map(frozenset, orgs.hierarchy(3, 3).edges()))
+    h1 = orgs.hybrid(3, 3, 1.0, seed=2)
+    assert set(map(frozenset, h1.edges())) == set(map(frozenset, orgs.peer_mesh(13, seed=2).edges()))
+    assert all(nx.is_connected(orgs.hybrid(3, 3, p / 10)) for p in range(11))
+
+
+@pytest.mark.parametrize("call", [
+    lambda: orgs.client_server(1),
+    lambda: orgs.hierarchy(0, 3),
+    lambda: orgs.peer_mesh(5, k=5),
+    lambda: orgs.peer_mesh(5, rewire=2),
+    lambda: orgs.spectrum(10, 1.5),
+    lambda: orgs.load_dataset("nope"),
+])
+def test_bad_parameters_raise_a_clear_error(call):
+    with pytest.raises(P2PKitError):
+        call()
+
+
+# Arc counts as published with the data sets (shared/data/orgnets/README.md).
+@pytest.mark.parametrize("name,nodes,arcs", [
+    ("knok_info", 10, 49), ("knok_money", 10, 22), ("krack_advice", 21, 190),
+    ("krack_friends", 21, 102), ("krack_reports", 21, 20), ("freeman_eies", 32, 650),
+])
+def test_dataset_sizes_match_their_provenance(name, nodes, arcs):
+    G = orgs.load_dataset(name)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (nodes, arcs)
+
+
+@pytest.mark.parametrize("name,nodes,edges", [
+    ("wiring_gam", 14, 28), ("padgett_marriage", 16, 20), ("padgett_business", 16, 15),
+])
+def test_symmetric_datasets(name, nodes, edges):
+    G = orgs.load_dataset(name, directed=False)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (nodes, edges)
+
+
+def test_data_files_match_their_checksums():
+    folder = resources.files("p2pkit") / "data" / "orgnets"
+    lines = (folder / "SHA256SUMS").read_text().split("\n")
+    checked = 0
+    for line in filter(None, lines):
+        digest, name = line.split()
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+        checked += 1
+    assert checked == 10
+
+
+def test_reports_to_direction_and_ceo():
+    up = orgs.load_dataset("krack_reports")
+    down = orgs.load_dataset("krack_reports", top_down=True)
+    assert up.out_degree("7") == 0 and down.out_degree("7") == 4
+    assert down.nodes["7"]["level"] == 1  # krack_attr: level 1 is the CEO
+    assert nx.is_arborescence(down)
+
+
+def test_krack_attributes_attached():
+    G = orgs.load_dataset("krack_advice")
+    assert G.nodes["1"] == {"age": 33, "tenure": 9.333, "level": 3, "dept": 4}
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+@pytest.mark.parametrize("content,fragment", [
+    (b"", "empty"),
+    (b'"",a,b\n', "only a header"),
+    (b'"",a,b\na,0,1\n', "not square"),
+    (b'"",a,b\na,0,1\nb,1\n', "row 3 has 1 cells"),
+    (b'"",a,b\nb,0,1\na,1,0\n', "same order"),
+    (b'"",a,a\na,0,1\na,1,0\n', "appears twice"),
+    (b'"",a,b\na,0,x\nb,1,0\n', "'x' is not a number"),
+    (b'"",a,b\na,0,nan\nb,1,0\n', "not a usable number"),
+    (b"\x00\x01\x02garbage", "not look like a text"),
+])
+def test_malformed_matrix_gives_a_specific_message(tmp_path, content, fragment):
+    p = _write(tmp_path, "m.csv", content)
+    with pytest.raises(DataFileError, match=fragment) as info:
+        orgs.read_adjacency_csv(p)
+    assert "m.csv" in str(info.value)
+
+
+def test_matrix_reader_accepts_semicolons_bom_utf16_and_self_ties(tmp_path):
+    text = '"";a;b;c\na;1;1;0\nb;0;0;2\nc;0;0;0\n'
+    for i, data in enumerate([text.encode("utf-8-sig"), text.encode("utf-16")]):
+        p = _write(tmp_path, f"m{i}.csv", data)
+        before = p.read_bytes()
+        G = orgs.read_adjacency_csv(p)
+        assert p.read_bytes() == before  # the user's file is never modified
+        assert set(G.edges()) == {("a", "b"), ("b", "c")}
+        assert G["b"]["c"]["weight"] == 2
+        assert G.graph["self_ties_ignored"] == 1
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(DataFileError, match="no such file"):
+        orgs.read_adjacency_csv(tmp_path / "missing.csv")
+
+
+def test_relabel_people():
+    G = orgs.relabel_people(orgs.client_server(3), ["Ana", "Bo", "Cy"])
+    assert sorted(G.edges()) == [("Ana", "Bo"), ("Ana", "Cy")]
+    with pytest.raises(P2PKitError):
+        orgs.relabel_people(orgs.client_server(3), ["Ana"])
