@@ -31,10 +31,11 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 # JavaScript the site serves itself instead of loading it from a CDN (works offline).
-$(VENDOR)/.installed: js/package.json js/package-lock.json
+$(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-config.js
 	cd js && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/widgets $(VENDOR)/mathjax/output/chtml/fonts
 	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.min.js
+	cp js/site/widgets-config.js $(VENDOR)/widgets/
 	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/embed-amd.js $(VENDOR)/widgets/
 	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/*.woff2 $(VENDOR)/widgets/
 	cp $(JSMOD)/mathjax/es5/tex-chtml.js $(VENDOR)/mathjax/
