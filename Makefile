@@ -15,7 +15,7 @@ ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
 PYTHON := python3
 endif
 
-.PHONY: help bootstrap vendor book test serve execute clean
+.PHONY: help bootstrap vendor browser book test serve execute archive clean
 
 help:
 	@sed -n '1,6p' Makefile
@@ -34,7 +34,7 @@ $(STAMP): requirements.txt pyproject.toml
 $(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-config.js
 	cd js && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/widgets $(VENDOR)/mathjax/output/chtml/fonts
-	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.min.js
+	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.js
 	cp js/site/widgets-config.js $(VENDOR)/widgets/
 	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/embed-amd.js $(VENDOR)/widgets/
 	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/*.woff2 $(VENDOR)/widgets/
@@ -45,9 +45,17 @@ $(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-confi
 vendor: $(VENDOR)/.installed
 
 book: bootstrap
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python tools/build_site.py
 
-test: bootstrap
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "NOTE: chromium not found; browser tests will be skipped (apt-get install chromium)"; fi; }
+
+test: bootstrap browser
 	$(BIN)/python -m pytest
 
 serve:

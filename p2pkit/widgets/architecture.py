@@ -16,7 +16,7 @@ __all__ = ["explorer", "render"]
 
 
 def render(values: dict):
-    """Compute and draw one state of the chapter-1 explorer: ``(figure, readout_html)``."""
+    """Compute and draw one state of the chapter-1 explorer: ``(figure, readout_html, alt_text)``."""
     n, p, remove, seed = values["people"], values["p2p"], values["remove_centre"], values["seed"]
     G = orgs.spectrum(n, p, seed=seed)
     prof = profile(G)
@@ -35,7 +35,10 @@ def render(values: dict):
     table = "".join(f"<tr><td style='padding-right:12px'>{html.escape(a)}</td><td><b>{b}</b></td></tr>" for a, b in rows)
     readout = (f"<table>{table}</table><p style='max-width:22em'><b>Verdict:</b> "
                f"{html.escape(verdict(prof))}</p>")
-    return fig, readout
+    alt = (f"Network of {prof.people} people drawn on a circle around the centre, "
+           f"{p:.0%} of the way from client-server to peer-to-peer, with {prof.ties} ties"
+           f"{'; the centre is removed and drawn as a grey cross' if remove else ''}. {verdict(prof)}")
+    return fig, readout, alt
 
 
 def explorer(people: int = 16, p2p: float = 0.0, seed: int = 0) -> Explorer:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import time
 from typing import Callable
 
@@ -12,7 +14,7 @@ from IPython.display import display
 
 from ..errors import P2PKitError
 
-__all__ = ["LIVE_NOTE", "Explorer", "note_html"]
+__all__ = ["LIVE_NOTE", "Explorer", "note_html", "figure_img"]
 
 LIVE_NOTE = (
     "<b>Live control.</b> It recomputes only with a running Python kernel: open this page "
@@ -32,8 +34,11 @@ class Explorer:
     """A live explorer: controls, a figure area, a readout and a message line.
 
     Subclasses (or callers) give ``controls`` (a dict of name -> widget) and a ``render``
-    function ``render(values) -> (figure, readout_html)``. Any :class:`P2PKitError` or
-    other exception raised by ``render`` is shown as a one-line message, never a traceback.
+    function ``render(values) -> (figure, readout_html)`` or ``(figure, readout_html, alt)``.
+    The figure is shown as a PNG ``<img>`` with ``alt`` text (so it is accessible on the static
+    site too); without an ``alt`` from ``render``, the alt text names the explorer and points
+    to the readout beside it, which carries the same numbers. Any :class:`P2PKitError` or other
+    exception raised by ``render`` is shown as a one-line message, never a traceback.
     ``last_update_ms`` records how long the last update took (used by the benchmarks).
     """
 
@@ -41,8 +46,10 @@ class Explorer:
         self.controls = controls
         self.render = render
         self.note = w.HTML(note_html(LIVE_NOTE))
-        self.title = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(title)}</h4>" if title else "")
-        self.figure = w.Output()
+        self.title_text = title
+        self.title = w.HTML(f"<p style='margin:4px 0;font-weight:bold;font-size:1.1em'>{html.escape(title)}</p>"
+                            if title else "")
+        self.figure = w.HTML()
         self.readout = w.HTML()
         self.message = w.HTML()
         self.last_update_ms = 0.0
@@ -62,7 +69,11 @@ class Explorer:
     def update(self) -> None:
         t0 = time.perf_counter()
         try:
-            fig, readout = self.render(self.values())
+            out = self.render(self.values())
+            fig, readout = out[0], out[1]
+            alt = out[2] if len(out) > 2 else (
+                f"{self.title_text or 'Explorer'} figure for the current settings; "
+                "the table beside it gives the same numbers.")
         except P2PKitError as exc:
             self.message.value = note_html(html.escape(str(exc)), "warn")
             return
@@ -73,11 +84,17 @@ class Explorer:
             return
         self.message.value = ""
         self.readout.value = readout
-        with self.figure:
-            self.figure.clear_output(wait=True)
-            display(fig)
+        self.figure.value = figure_img(fig, alt)
         plt.close(fig)
         self.last_update_ms = (time.perf_counter() - t0) * 1000
 
-    def _ipython_display_(self) -> None:
+    def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         display(self.widget)
+
+
+def figure_img(fig, alt: str, dpi: int = 80) -> str:
+    """A matplotlib figure as an ``<img>`` tag with a PNG data URI and escaped ``alt`` text."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'

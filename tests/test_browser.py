@@ -1,0 +1,192 @@
+"""The published site in a real browser: every page, offline, accessible.
+
+Headless Chromium (Debian's `chromium`, driven by Playwright) loads every page of the built
+site from a local server, with every request to any other host blocked and recorded, and checks:
+
+- no console errors, no uncaught page errors, no failed request, no request off localhost;
+- every image loads and has meaningful alt text; headings go down one level at a time;
+- every scrubbable explorable plays: pressing its next-frame button changes the frame;
+- every embedded widget renders its initial view;
+- axe-core (WCAG 2.x A/AA and best practice) finds no serious or critical violation.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make bootstrap installs it)")
+
+# Chromium flags for a machine with no network beyond localhost (see STACK.md).
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic", "--disable-default-apps"]
+
+
+def toc_pages() -> list[str]:
+    toc = (ROOT / "_toc.yml").read_text()
+    root = re.search(r"^root:\s*(\S+)", toc, re.M).group(1)
+    files = [root] + re.findall(r"file:\s*(\S+)", toc)
+    return [f + ".html" for f in files] + ["genindex.html", "search.html"]
+
+
+PAGES = toc_pages()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class PageVisit:
+    """Load one page with every off-host request blocked, recording what went wrong."""
+
+    def __init__(self, browser, url: str, width: int = 1280, height: int = 900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.offsite: list[str] = []
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})") if r.url not in self.offsite else None)
+        self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.route("**/*", self._route)
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_timeout(300)
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", None):
+            route.continue_()
+        else:
+            self.offsite.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_url):
+    cache: dict[str, PageVisit] = {}
+
+    def get(page: str) -> PageVisit:
+        if page not in cache:
+            cache[page] = PageVisit(browser, f"{site_url}/{page}")
+        return cache[page]
+
+    yield get
+    for v in cache.values():
+        v.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_cleanly_offline(visits, page):
+    v = visits(page)
+    assert not v.offsite, f"requests to other hosts: {v.offsite}"
+    assert not v.failed, f"failed requests: {v.failed}"
+    assert not v.console_errors, f"console errors: {v.console_errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_images_load_and_have_alt_text(visits, page):
+    v = visits(page)
+    images = v.page.evaluate("""() => Array.from(document.images).map(i => ({
+        src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0,
+        alt: i.getAttribute('alt'), decorative: i.getAttribute('role') === 'presentation'}))""")
+    broken = [i["src"][:80] for i in images if not i["ok"]]
+    assert not broken, f"images that did not load: {broken}"
+    no_alt = [i["src"][:80] for i in images if not i["decorative"] and (not i["alt"] or len(i["alt"].strip()) < 3)]
+    assert not no_alt, f"images without meaningful alt text: {no_alt}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_headings_in_order(visits, page):
+    levels = visits(page).page.evaluate(
+        "() => Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
+        ".filter(h => h.getClientRects().length > 0).map(h => parseInt(h.tagName[1]))")
+    assert levels and levels[0] == 1, f"page should start with one h1: {levels[:5]}"
+    assert levels.count(1) == 1, "exactly one h1 per page"
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not jumps, f"heading levels skip: {jumps}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_explorables_play(visits, page):
+    v = visits(page)
+    n = v.page.evaluate("() => document.querySelectorAll('.animation').length")
+    for i in range(n):
+        anim = v.page.locator(".animation").nth(i)
+        img = anim.locator("img").first
+        before = img.get_attribute("src")
+        anim.locator("button[onclick*='next_frame']").first.click()
+        v.page.wait_for_timeout(100)
+        after = img.get_attribute("src")
+        assert after != before, f"explorable {i} on {page} did not change frame"
+        slider = anim.locator("input[type=range]").first
+        assert int(slider.input_value()) == 1
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_widgets_render_their_initial_view(visits, page):
+    v = visits(page)
+    result = v.page.evaluate("""() => {
+        const views = Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
+        return views.map(s => !!s.parentElement.querySelector('.jupyter-widgets, .widget-box, .widget-html'));
+    }""")
+    assert all(result), f"{result.count(False)} of {len(result)} widgets did not render"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_finds_no_serious_violations(visits, page):
+    v = visits(page)
+    v.page.add_script_tag(path=str(AXE))
+    violations = v.page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return r.violations.filter(x => x.impact === 'serious' || x.impact === 'critical')
+            .map(x => `${x.id} (${x.impact}): ${x.nodes.length} x ${x.nodes[0].target.join(' ')}`);
+    }""")
+    assert not violations, "\n".join(violations)
+
+
+def test_keyboard_focus_is_visible(browser, site_url):
+    v = PageVisit(browser, f"{site_url}/chapters/ch01-language-of-leadership.html")
+    try:
+        seen = []
+        for _ in range(25):
+            v.page.keyboard.press("Tab")
+            style = v.page.evaluate("""() => { const e = document.activeElement; if (!e || e === document.body) return null;
+                const s = getComputedStyle(e); return {tag: e.tagName, outline: s.outlineStyle + ' ' + s.outlineWidth,
+                shadow: s.boxShadow}; }""")
+            if style:
+                seen.append(style)
+        assert seen, "Tab never moved the focus"
+        invisible = [s for s in seen if s["outline"].startswith("none") and s["shadow"] == "none"]
+        assert not invisible, f"focused elements with no visible focus indicator: {invisible[:3]}"
+    finally:
+        v.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser, site_url):
+    for page in ["intro.html", "chapters/ch01-language-of-leadership.html"]:
+        v = PageVisit(browser, f"{site_url}/{page}", width=390, height=844)
+        try:
+            overflow = v.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{page} scrolls sideways by {overflow}px at phone width"
+        finally:
+            v.close()
