@@ -1,7 +1,8 @@
 # P2P Leadership Companion -- one command to build the book, one to test everything.
 #   make book    set up .venv from requirements.txt, then build the site into _build/html
 #   make test    set up, then run every test (unit, doctests, nbval, chapters, book build)
-# Other targets: serve, execute (re-run every .ipynb in place), vendor, clean, help.
+# Other targets: serve, execute (re-run every .ipynb in place), archive (offline zip of the
+# site), vendor, clean, help.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -57,6 +58,10 @@ browser:
 
 test: bootstrap browser
 	$(BIN)/python -m pytest
+
+# One zip of the built site that opens from disk, offline (for a workshop laptop).
+archive: book
+	$(BIN)/python tools/archive_site.py
 
 serve:
 	@test -d _build/html || { echo "No site yet: run 'make book' first."; exit 1; }

@@ -13,8 +13,7 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-matplotlib.use("Agg")
+matplotlib.use("Agg")  # in this process only: kernels keep their inline backend
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"

@@ -44,6 +44,30 @@ def test_widget_manager_is_self_hosted(built):
 
 def test_chapter_one_has_its_explorable_and_alt_texts(built):
     page = (built / "chapters" / "ch01-language-of-leadership.html").read_text()
+    assert re.search(r'<img alt="Three network drawings[^"]*" src="../_images/[0-9a-f]+\.png"', page), \
+        "the static figure is missing (a non-inline matplotlib backend in the build?)"
     assert "_anim_img" in page and "anim-slider" in page
     for img in re.findall(r"<img[^>]*>", page):
         assert re.search(r'alt="[^"]{10,}"', img) or "logo" in img or "binder" in img.lower(), img
+
+
+def test_every_page_stays_under_two_megabytes(built):
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    from page_weight import LIMIT, page_weights
+
+    rows, shared = page_weights()
+    heavy = {r["page"]: r["raw"] for r in rows if r["raw"] > LIMIT}
+    assert not heavy, f"pages over 2 MB of own content: {heavy}"
+    assert shared["files"] > 0
+
+
+def test_internal_links_resolve_and_external_links_are_listed(built):
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import links
+
+    broken, external = links.check()
+    assert not broken, "\n".join(broken[:20])
+    assert links.main() == 0
+    assert (ROOT / "_build" / "external-links.txt").exists()

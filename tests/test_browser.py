@@ -190,3 +190,26 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url):
             assert overflow <= 1, f"{page} scrolls sideways by {overflow}px at phone width"
         finally:
             v.close()
+
+
+def test_offline_archive_opens_from_disk(browser, built_site, tmp_path):
+    """The zip a facilitator copies to a laptop works from file:// with no server."""
+    import sys
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from archive_site import make_archive
+
+    archive = make_archive(tmp_path / "site.zip")
+    zipfile.ZipFile(archive).extractall(tmp_path)
+    page = tmp_path / "p2p-leadership-companion" / "chapters" / "ch01-language-of-leadership.html"
+    v = PageVisit(browser, page.as_uri())
+    try:
+        assert not v.offsite and not v.failed, (v.offsite, v.failed)
+        assert not v.console_errors, v.console_errors
+        rendered = v.page.evaluate(
+            "() => document.querySelectorAll('.jupyter-widgets, .widget-box').length")
+        assert rendered > 0, "the widget's first view did not render from disk"
+        assert v.page.evaluate("() => document.querySelectorAll('.animation img').length") >= 1
+    finally:
+        v.close()

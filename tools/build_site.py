@@ -12,6 +12,7 @@ Exit status is the build's.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,9 @@ def build() -> int:
     invalidate_stale_cache()
     jb = Path(sys.executable).parent / "jupyter-book"
     t0 = time.perf_counter()
-    rc = subprocess.call([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT)
+    # A non-inline MPLBACKEND inherited from a caller would stop kernels from showing figures.
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    rc = subprocess.call([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT, env=env)
     print(f"build: exit {rc} in {time.perf_counter() - t0:.1f} s")
     return rc
 
