@@ -2,7 +2,7 @@
 #   make book    set up .venv from requirements.txt, then build the site into _build/html
 #   make test    set up, then run every test (unit, doctests, nbval, chapters, book build)
 # Other targets: serve, execute (re-run every .ipynb in place), archive (offline zip of the
-# site), vendor, clean, help.
+# site), present WORKSHOP=name (presenter mode), vendor, clean, help.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -16,7 +16,7 @@ ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
 PYTHON := python3
 endif
 
-.PHONY: help bootstrap vendor browser book test serve execute archive clean
+.PHONY: help bootstrap vendor browser book test serve execute archive present clean
 
 help:
 	@sed -n '1,6p' Makefile
@@ -62,6 +62,12 @@ test: bootstrap browser
 # One zip of the built site that opens from disk, offline (for a workshop laptop).
 archive: book
 	$(BIN)/python tools/archive_site.py
+
+# Presenter mode: a workshop demo as a code-free web app on localhost (Voila).
+#   make present WORKSHOP=remove-the-boss
+present: bootstrap
+	@test -n "$(WORKSHOP)" || { echo "Usage: make present WORKSHOP=<name> (see workshops/*-demo.ipynb)"; exit 1; }
+	$(BIN)/python tools/present.py $(WORKSHOP) --port $(or $(PRESENT_PORT),8866)
 
 serve:
 	@test -d _build/html || { echo "No site yet: run 'make book' first."; exit 1; }

@@ -1,0 +1,117 @@
+"""Presenter mode for real: start Voilà, open the page in Chromium, move a control,
+and check that the figure changed, with no code on the page and no request off localhost."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import present  # noqa: E402
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _smoke_notebook(folder: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Presenter smoke test"),
+                nbformat.v4.new_code_cell("from p2pkit.widgets.architecture import explorer\nexplorer()")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "smoke-demo.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+DEMOS = sorted((ROOT / "workshops").glob("*-demo.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _serve(nb: Path):
+    port = _free_port()
+    cmd, env = present.command(nb, port)
+    proc = subprocess.Popen(cmd, env=env, cwd=nb.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return proc, f"http://127.0.0.1:{port}/"
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read().decode()[-2000:])
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("Voilà did not start within 60 s")
+
+
+def _drive(browser, url: str) -> dict:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    offsite = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            offsite.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(url, wait_until="load", timeout=120_000)
+    page.wait_for_selector(".widget-slider [role=slider], .jupyter-widgets .widget-slider", timeout=120_000)
+    page.wait_for_selector(".jupyter-widgets img, .widget-html img", timeout=60_000)
+    img = page.locator(".widget-html img").first
+    before = img.get_attribute("src")
+    handle = page.locator("[role=slider]").last
+    handle.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("(b) => { const i = document.querySelector('.widget-html img'); return i && i.src !== b; }",
+                           arg=before, timeout=30_000)
+    after = img.get_attribute("src")
+    code_visible = page.locator(".jp-InputArea-editor:visible, .CodeMirror:visible, .cm-editor:visible").count() + \
+        page.locator("text=/^from p2pkit|^import /").count()
+    traceback = page.locator("text=Traceback").count()
+    page.close()
+    return {"changed": before != after, "code": code_visible, "offsite": offsite, "traceback": traceback}
+
+
+@pytest.mark.parametrize("nb", DEMOS + [None], ids=[p.stem for p in DEMOS] + ["smoke"])
+def test_presenter_mode_updates_the_figure(browser, tmp_path, nb):
+    nb = nb or _smoke_notebook(tmp_path)
+    proc, url = _serve(nb)
+    try:
+        result = _drive(browser, url)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert result["changed"], "moving the slider did not change the figure"
+    assert result["code"] == 0, "presenter mode must not show code"
+    assert result["traceback"] == 0
+    assert not result["offsite"], f"requests off localhost: {result['offsite']}"
