@@ -23,7 +23,7 @@ def time_update(render, values: dict, repeats: int = 5) -> dict:
     totals, pngs = [], []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        fig, _readout = render(values)
+        fig = render(values)[0]  # (figure, readout[, alt])
         t1 = time.perf_counter()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=fig.dpi)
