@@ -110,7 +110,9 @@ def test_images_load_and_have_alt_text(visits, page):
         alt: i.getAttribute('alt'), decorative: i.getAttribute('role') === 'presentation'}))""")
     broken = [i["src"][:80] for i in images if not i["ok"]]
     assert not broken, f"images that did not load: {broken}"
-    no_alt = [i["src"][:80] for i in images if not i["decorative"] and (not i["alt"] or len(i["alt"].strip()) < 3)]
+    # Figures need a real description; small interface icons (the theme's logos) a short name.
+    no_alt = [i["src"][:80] for i in images if not i["decorative"] and (
+        not i["alt"] or len(i["alt"].strip()) < (3 if i["src"].endswith(".svg") else 20))]
     assert not no_alt, f"images without meaningful alt text: {no_alt}"
 
 
