@@ -1,0 +1,222 @@
+"""Chapter 5, information decay: closed forms, Monte-Carlo relays, hops in organisation shapes."""
+
+import math
+
+import networkx as nx
+import pytest
+
+from p2pkit import orgs
+from p2pkit.decay import (
+    HOURS_PER_DAY,
+    SHAPES,
+    compare,
+    decay_verdict,
+    fidelity,
+    hops_to_decider,
+    journey,
+    noise_variance,
+    noisy_fidelity,
+    simulate_relay,
+    three_orgs,
+)
+from p2pkit.decisions import mm1
+from p2pkit.errors import P2PKitError
+
+# ----------------------------------------------------------------- one chain of relays
+
+
+def test_fidelity_closed_form():
+    for q in (0.5, 0.8, 0.9, 0.99):
+        for h in range(0, 12):
+            assert fidelity(h, q) == pytest.approx(q**h)
+    assert round(fidelity(5, 0.9), 2) == 0.59
+    assert fidelity(3, 1.0) == 1.0 and fidelity(3, 0.0) == 0.0
+
+
+def test_noise_grows_linearly_and_fidelity_formula():
+    assert [noise_variance(h, 0.5) for h in range(4)] == [0.0, 0.25, 0.5, 0.75]
+    assert noisy_fidelity(0, 0.5) == 1.0
+    assert noisy_fidelity(4, 0.5) == pytest.approx(0.5)       # 1 / (1 + 4 * 0.25)
+    assert noisy_fidelity(2, 1.0, signal_sd=2.0) == pytest.approx(4 / 6)
+
+
+@pytest.mark.parametrize("hops", [0, 1, 3, 6, 10])
+def test_monte_carlo_keep_or_lose_matches_q_to_the_h(hops):
+    r = simulate_relay(hops, model="keep", keep=0.85, messages=20_000, seed=hops)
+    exact = 0.85**hops
+    if hops == 0:
+        assert r.fidelity == 1.0
+    else:
+        assert abs(r.fidelity - exact) < 4 * r.fidelity_se
+
+
+@pytest.mark.parametrize("hops", [1, 4, 9])
+def test_monte_carlo_noise_variance_matches_h_sigma_squared(hops):
+    sd = 0.4
+    r = simulate_relay(hops, model="noise", noise_sd=sd, messages=50_000, seed=100 + hops)
+    assert abs(r.noise_variance - hops * sd**2) < 4 * r.noise_variance_se
+    # squared correlation: se(r^2) ~ 2 rho (1 - rho^2) / sqrt(n) (Fisher)
+    rho2 = noisy_fidelity(hops, sd)
+    se = 2 * math.sqrt(rho2) * (1 - rho2) / math.sqrt(50_000)
+    assert abs(r.fidelity - rho2) < 4 * se
+
+
+def test_relay_simulation_is_deterministic():
+    assert simulate_relay(4, seed=9) == simulate_relay(4, seed=9)
+    assert simulate_relay(4, seed=9) != simulate_relay(4, seed=10)
+
+
+# ----------------------------------------------------------------- routes in organisations
+
+
+@pytest.mark.parametrize("levels,span", [(2, 5), (3, 3), (4, 2), (5, 3)])
+def test_leaf_to_root_hops_is_levels_minus_one(levels, span):
+    G = orgs.hierarchy(levels, span)
+    leaves = [v for v, d in G.degree() if d == 1 and v != 0]
+    assert all(hops_to_decider(G, v, 0) == levels - 1 for v in leaves)
+    j = journey(G, rule="top", keep=0.8)
+    assert j.mean_hops == levels - 1 and j.mean_farthest_hops == levels - 1
+    assert j.fidelity == pytest.approx(0.8 ** (levels - 1))
+
+
+def test_mean_hops_from_everyone_to_root_closed_form():
+    # on a k-ary tree, a person drawn from everyone is sum_l l k^l / sum_l k^l hops from the root
+    levels, k = 4, 3
+    G = orgs.hierarchy(levels, k)
+    exact = sum(l * k**l for l in range(levels)) / sum(k**l for l in range(levels))
+    j = journey(G, rule="top", frontline=list(G), samples=20_000, seed=1)
+    # sampled: within 4 standard errors of the sample mean
+    var = sum((l - exact) ** 2 * k**l for l in range(levels)) / sum(k**l for l in range(levels))
+    assert abs(j.mean_hops - exact) < 4 * math.sqrt(var / 20_000)
+
+
+def test_hierarchy_time_to_decision_closed_form():
+    # 4 levels, span 2, one source: 3 hand-offs; relays at levels 1 and 2 see 1/2 and 1/4 of
+    # all pieces; the top decides everything. Every leaf is in the same position, so the mean
+    # is exact.
+    lam, mu_d, mu_r, hop = 6.0, 10.0, 20.0, 1.5
+    j = journey(orgs.hierarchy(4, 2), rule="top", decisions_per_day=lam, decide_per_day=mu_d,
+                relay_per_day=mu_r, hop_hours=hop)
+    relay = (mm1(lam / 2, mu_r).time_in_system + mm1(lam / 4, mu_r).time_in_system) * HOURS_PER_DAY
+    decide = mm1(lam, mu_d).time_in_system * HOURS_PER_DAY
+    assert j.transit_hours == pytest.approx(3 * hop)
+    assert j.relay_wait_hours == pytest.approx(relay)
+    assert j.decide_hours == pytest.approx(decide)
+    assert j.hours == pytest.approx(3 * hop + relay + decide)
+    assert j.busiest_decider == 0 and j.busiest_decider_share == 1.0
+    assert j.busiest_decider_utilisation == pytest.approx(lam / mu_d)
+    assert j.busiest_relay_utilisation == pytest.approx(lam / 2 / mu_r)
+
+
+def test_relay_load_grows_with_sources():
+    j1 = journey(orgs.hierarchy(4, 2), sources_per_decision=1, relay_per_day=40)
+    j4 = journey(orgs.hierarchy(4, 2), sources_per_decision=4, relay_per_day=40)
+    assert j4.busiest_relay_utilisation == pytest.approx(4 * j1.busiest_relay_utilisation)
+
+
+def test_decided_at_the_data_in_a_mesh():
+    G = orgs.peer_mesh(30, seed=2)
+    j = journey(G, rule="nearest", decisions_per_day=6, decide_per_day=10)
+    assert j.mean_hops == 0 and j.fidelity == 1.0 and j.transit_hours == 0
+    assert j.decide_hours == pytest.approx(mm1(6 / 30, 10).time_in_system * HOURS_PER_DAY)
+
+
+def test_nearest_decider_is_a_brute_force_median():
+    G = orgs.peer_mesh(25, k=4, rewire=0.2, seed=4)
+    j = journey(G, rule="nearest", sources_per_decision=5, seed=8)
+    sources, d = j.example_sources, j.example_decider
+    dist = dict(nx.all_pairs_shortest_path_length(G))
+    best = min(sum(dist[s][v] for s in sources) for v in G)
+    assert sum(dist[s][d] for s in sources) == best
+    for s, path in zip(sources, j.example_paths):
+        assert path[0] == s and path[-1] == d and len(path) - 1 == dist[s][d]
+        assert all(G.has_edge(a, b) for a, b in zip(path, path[1:]))
+
+
+def test_median_on_a_path():
+    # sources at both ends of a path of 7: every person is 6 hops from the pair in total;
+    # the lowest-numbered one (an end) decides: hops 0 and 6
+    G = nx.path_graph(7)
+    j = journey(G, rule="nearest", sources_per_decision=2, frontline=[0, 6], samples=20)
+    assert j.mean_hops == 3.0 and j.mean_farthest_hops == 6.0
+
+
+def test_noise_relay_in_an_organisation():
+    j = journey(orgs.hierarchy(5, 2), relay="noise", noise_sd=0.5)
+    assert j.fidelity == pytest.approx(noisy_fidelity(4, 0.5))
+
+
+def test_three_orgs_and_compare():
+    nets = three_orgs(31)
+    assert [G.number_of_nodes() for G in nets.values()] == [31, 31, 31]
+    c = compare(31, keep=0.9)
+    assert tuple(c) == SHAPES
+    assert [c[s].mean_hops for s in SHAPES] == [4.0, 2.0, 0.0]
+    assert c["tall hierarchy"].fidelity == pytest.approx(0.9**4)
+    v = decay_verdict(c)
+    assert "66% of the detail, 4 hand-offs" in v and "81% of the detail" in v and "decided at the data" in v
+
+
+def test_verdict_reports_overload_and_new_centre():
+    c = compare(31, sources_per_decision=12, relay_per_day=40)
+    v = decay_verdict(c)
+    # level-1 managers of the tall hierarchy relay 8 * 12 / 2 = 48 pieces a day > 40
+    assert c["tall hierarchy"].busiest_relay_utilisation == pytest.approx(48 / 40)
+    assert not c["tall hierarchy"].stable and "grows without limit" in v
+    assert "one well-placed person" in v
+
+
+def test_journey_is_deterministic():
+    G = orgs.peer_mesh(40, seed=1)
+    assert journey(G, rule="nearest", sources_per_decision=3, seed=5) == \
+        journey(G, rule="nearest", sources_per_decision=3, seed=5)
+
+
+def test_errors():
+    with pytest.raises(P2PKitError, match="not connected"):
+        journey(nx.Graph([(0, 1), (2, 3)]))
+    with pytest.raises(P2PKitError, match="at most"):
+        journey(orgs.hierarchy(3, 2), sources_per_decision=5)
+    with pytest.raises(P2PKitError, match="rule"):
+        journey(orgs.hierarchy(3, 2), rule="boss")
+    with pytest.raises(P2PKitError):
+        fidelity(-1)
+    with pytest.raises(P2PKitError):
+        fidelity(2, keep=1.5)
+    with pytest.raises(P2PKitError, match="model"):
+        simulate_relay(2, model="gossip")
+    with pytest.raises(P2PKitError):
+        hops_to_decider(orgs.hierarchy(3, 2), 0, 99)
+    with pytest.raises(P2PKitError, match="people"):
+        three_orgs(3)
+
+
+# ----------------------------------------------------------------- figures and widget
+
+
+def test_scrubber_offline_and_deterministic():
+    import re
+
+    from p2pkit.explorables.decay import sources_to_decider
+
+    s = sources_to_decider(people=15, sources=(1, 4))
+    assert not re.search(r"""(src|href)=["']https?://""", s.html)
+    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 2 frames', s.html)
+    assert sources_to_decider(people=15, sources=(1, 4)).html == s.html
+
+
+def test_widget_shows_verdict_and_reports_bad_settings():
+    from p2pkit.widgets.decay import explorer
+
+    e = explorer(people=31, sources=1)
+    assert "66% of the detail" in e.readout.value
+    e.controls["people"].value = 7
+    e.controls["sources"].value = 16  # more holders than the small hierarchy has staff
+    assert "at most" in e.message.value and "Traceback" not in e.message.value
+
+
+def test_widget_figure_has_alt_text_with_the_verdict():
+    from p2pkit.widgets.decay import explorer
+
+    e = explorer(people=31, sources=1)
+    assert 'alt="Top: a curve' in e.figure.value and "66% of the detail" in e.figure.value

@@ -1,0 +1,267 @@
+"""Chapter 5, the managerial tax: queueing formulas against hand-computed values, against
+each other (independent algorithms) and against a seeded discrete-event simulation."""
+
+import math
+
+import pytest
+
+from p2pkit.decisions import (
+    ARRANGEMENTS,
+    arrangements,
+    erlang_c,
+    idle_while_waiting,
+    md1,
+    mg1,
+    mm1,
+    mmc,
+    separate_queues,
+    simulate,
+    tax_verdict,
+)
+from p2pkit.errors import P2PKitError
+
+
+# ----------------------------------------------------------------- closed forms, by hand
+
+
+def test_mm1_hand_computed():
+    # lambda = 0.5, mu = 1: rho = 0.5, W = 1/(1 - 0.5) = 2, Wq = 0.5/0.5 = 1, L = 1, Lq = 0.5
+    q = mm1(0.5, 1.0)
+    assert q.utilisation == 0.5 and q.p_wait == 0.5
+    assert q.time_in_system == pytest.approx(2.0)
+    assert q.wait == pytest.approx(1.0)
+    assert q.in_system == pytest.approx(1.0)
+    assert q.in_queue == pytest.approx(0.5)
+
+
+def test_mm1_hockey_stick_ratio():
+    # Wq * mu = rho / (1 - rho): 1 at 50%, 9 at 90%, 19 at 95%, 99 at 99%
+    for rho, ratio in [(0.5, 1), (0.9, 9), (0.95, 19), (0.99, 99)]:
+        assert mm1(rho * 10, 10).wait_ratio == pytest.approx(ratio)
+
+
+def test_mm1_little_law_and_other_units():
+    # Little (1961): L = lambda W, Lq = lambda Wq; also W = 1/(mu - lambda) in any unit
+    for lam, mu in [(1, 3), (2.5, 4), (7, 7.5)]:
+        q = mm1(lam, mu)
+        assert q.time_in_system == pytest.approx(1 / (mu - lam))
+        assert q.in_system == pytest.approx(lam * q.time_in_system)
+        assert q.in_queue == pytest.approx(lam * q.wait)
+        assert q.in_system == pytest.approx((lam / mu) / (1 - lam / mu))  # L = rho/(1-rho)
+
+
+def test_md1_is_half_the_mm1_wait():
+    # Pollaczek-Khinchine: lambda=0.5, mu=1 fixed -> Wq = 0.5 / (2 * 1 * 0.5) = 0.5, W = 1.5
+    q = md1(0.5, 1.0)
+    assert q.wait == pytest.approx(0.5)
+    assert q.time_in_system == pytest.approx(1.5)
+    for lam, mu in [(1, 3), (2.5, 4), (7, 7.5)]:
+        assert md1(lam, mu).wait == pytest.approx(mm1(lam, mu).wait / 2)
+
+
+def test_mg1_with_cv_one_is_mm1():
+    for lam, mu in [(0.1, 1), (0.5, 1), (3, 4), (9.5, 10)]:
+        assert mg1(lam, mu, 1.0).time_in_system == pytest.approx(mm1(lam, mu).time_in_system)
+
+
+def test_erlang_c_hand_values():
+    # c = 2, a = 1: [1/2 * 2/1] / [1 + 1 + 1] = 1/3
+    assert erlang_c(2, 1.0) == pytest.approx(1 / 3)
+    # c = 1: the chance to wait is rho itself
+    assert erlang_c(1, 0.7) == pytest.approx(0.7)
+    assert erlang_c(3, 0.0) == 0.0
+    assert erlang_c(3, 3.0) == 1.0
+
+
+def _erlang_c_direct(c, a):
+    """The textbook sum with factorials (independent of the B-recursion in the module)."""
+    top = a**c / math.factorial(c) * c / (c - a)
+    return top / (sum(a**k / math.factorial(k) for k in range(c)) + top)
+
+
+@pytest.mark.parametrize("c", [1, 2, 3, 5, 8, 13, 30])
+def test_erlang_c_recursion_matches_direct_formula(c):
+    for share in (0.1, 0.5, 0.8, 0.95):
+        a = share * c
+        assert erlang_c(c, a) == pytest.approx(_erlang_c_direct(c, a), rel=1e-10)
+
+
+def test_erlang_c_large_pool_is_finite():
+    p = erlang_c(1000, 950.0)
+    assert 0.0 < p < 1.0
+
+
+def test_mmc_hand_values_and_reduction_to_mm1():
+    q = mmc(1.0, 1.0, 2)  # C = 1/3, Wq = (1/3)/(2 - 1) = 1/3, W = 4/3
+    assert q.wait == pytest.approx(1 / 3)
+    assert q.time_in_system == pytest.approx(4 / 3)
+    assert q.in_system == pytest.approx(1.0 * 4 / 3)
+    for lam in (0.2, 0.6, 0.9):
+        assert mmc(lam, 1.0, 1).time_in_system == pytest.approx(mm1(lam, 1.0).time_in_system)
+    # Allen-Cunneen with one server is exactly Pollaczek-Khinchine
+    assert mmc(0.6, 1.0, 1, service_cv=0.0).wait == pytest.approx(md1(0.6, 1.0).wait)
+    assert mmc(0.6, 1.0, 1, service_cv=0.0).exact and not mmc(1.2, 1.0, 2, service_cv=0.0).exact
+
+
+def test_separate_queues_are_independent_mm1():
+    q = separate_queues(1.0, 1.0, 2)  # each M/M/1 at lambda = 0.5: W = 2
+    assert q.time_in_system == pytest.approx(2.0)
+    assert q.in_system == pytest.approx(2 * 1.0)  # two queues, L = 1 each
+
+
+def test_pooling_ordering_same_total_capacity():
+    # Smith & Whitt (1981), Kleinrock (1975): with the same total capacity c*mu,
+    #   W(one fast M/M/1) < W(M/M/c pool) < W(c separate M/M/1), and
+    #   W(separate) = c * W(fast) exactly; the pool waits less *in line* than the fast centre.
+    for c in (2, 3, 5, 10):
+        for rho in (0.1, 0.5, 0.8, 0.95):
+            a = arrangements(rho * c * 4.0, 4.0, c)
+            fast, pool, sep = a["one fast centre"], a["pooled deciders"], a["separate deciders"]
+            assert fast.time_in_system < pool.time_in_system < sep.time_in_system
+            assert sep.time_in_system == pytest.approx(c * fast.time_in_system)
+            assert pool.wait <= fast.wait + 1e-12
+            assert fast.utilisation == pytest.approx(rho) == pytest.approx(pool.utilisation)
+
+
+def test_arrangements_keys_and_gatekeeper():
+    a = arrangements(8, 10, 4)
+    assert tuple(a) == ARRANGEMENTS
+    assert a["gatekeeper"].time_in_system == pytest.approx(0.5)        # 1/(10-8)
+    assert a["separate deciders"].time_in_system == pytest.approx(1 / 8)  # 1/(10-2)
+    assert a["one fast centre"].time_in_system == pytest.approx(1 / 32)   # 1/(40-8)
+
+
+def test_idle_while_waiting_hand_value():
+    assert idle_while_waiting(1.0, 1.0, 2) == pytest.approx(0.25)
+    assert idle_while_waiting(0.5, 1.0, 1) == 0.0
+    rho = 0.7
+    assert idle_while_waiting(rho * 5, 1.0, 5) == pytest.approx(rho * (1 - rho**4))
+
+
+def test_unstable_queue_has_no_steady_state():
+    q = mm1(1.0, 1.0)
+    assert not q.stable and math.isinf(q.time_in_system)
+    assert not mmc(3.0, 1.0, 3).stable
+    assert not separate_queues(4.0, 1.0, 3).stable
+    assert "grows without limit" in tax_verdict(12, 10, 5)
+
+
+# ----------------------------------------------------------------- simulation against formulas
+
+
+def _close(sim_mean, se, exact, k=4.0):
+    """Within k standard errors of the batch means; and the run is long enough to be informative."""
+    assert se < 0.05 * exact, f"run too short to test (se {se:.4g} vs value {exact:.4g})"
+    assert abs(sim_mean - exact) < k * se, f"{sim_mean:.4g} vs {exact:.4g} (se {se:.3g})"
+
+
+@pytest.mark.parametrize("rho", [0.5, 0.8])
+def test_simulated_mm1_matches_formulas(rho):
+    s = simulate(rho, 1.0, decisions=200_000, seed=11)
+    q = mm1(rho, 1.0)
+    _close(s.time_in_system, s.time_in_system_se, q.time_in_system)
+    _close(s.wait, s.wait_se, q.wait)
+    assert s.utilisation == pytest.approx(rho, abs=0.01)
+
+
+def test_simulated_md1_matches_pollaczek_khinchine():
+    s = simulate(0.7, 1.0, service="fixed", decisions=200_000, seed=3)
+    _close(s.wait, s.wait_se, md1(0.7, 1.0).wait)
+
+
+def test_simulated_pool_matches_erlang_c():
+    s = simulate(2.4, 1.0, deciders=3, pooled=True, decisions=200_000, seed=5)
+    q = mmc(2.4, 1.0, 3)
+    _close(s.time_in_system, s.time_in_system_se, q.time_in_system)
+    _close(s.wait, s.wait_se, q.wait)
+    assert s.waited_while_idle == 0.0
+
+
+def test_simulated_separate_queues_match_mm1_and_idle_formula():
+    s = simulate(2.1, 1.0, deciders=3, pooled=False, decisions=200_000, seed=7)
+    q = separate_queues(2.1, 1.0, 3)
+    _close(s.time_in_system, s.time_in_system_se, q.time_in_system)
+    p = idle_while_waiting(2.1, 1.0, 3)
+    assert abs(s.waited_while_idle - p) < 4 * s.waited_while_idle_se
+
+
+def test_simulated_little_law():
+    # time-average number in the system (from the sample path) = lambda * W (Little 1961)
+    s = simulate(0.6, 1.0, decisions=200_000, seed=2)
+    assert s.in_system == pytest.approx(s.arrival_rate_observed * s.time_in_system, rel=0.02)
+    assert s.in_system == pytest.approx(mm1(0.6, 1.0).in_system, rel=0.05)
+
+
+def test_simulation_is_deterministic():
+    a = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
+    b = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
+    c = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=43)
+    assert a == b
+    assert a != c
+
+
+# ----------------------------------------------------------------- verdict and errors
+
+
+def test_verdict_numbers_are_computed():
+    v = tax_verdict(9.5, 10, 5)
+    assert "busy 95%" in v and "19x as long" in v and "1.9 days" in v
+    # separate queues are 5x slower than one centre 5 times as fast (W_sep = c W_fast)
+    assert "5.0x quicker" in v
+    assert "nothing to distribute" in tax_verdict(5, 10, 1)
+
+
+@pytest.mark.parametrize("args", [(-1, 1), (1, 0), ("a", 1), (1, float("nan"))])
+def test_bad_rates(args):
+    with pytest.raises(P2PKitError):
+        mm1(*args)
+
+
+def test_bad_inputs():
+    with pytest.raises(P2PKitError, match="deciders"):
+        mmc(1, 1, 0)
+    with pytest.raises(P2PKitError, match="service"):
+        simulate(0.5, 1, service="normal")
+    with pytest.raises(P2PKitError, match="1,000"):
+        simulate(0.5, 1, decisions=10)
+    with pytest.raises(P2PKitError, match="seed"):
+        simulate(0.5, 1, seed=-1)
+    with pytest.raises(P2PKitError, match="service_cv"):
+        mg1(0.5, 1, service_cv=-1)
+
+
+# ----------------------------------------------------------------- figures and widget
+
+
+def test_scrubber_offline_light_and_deterministic():
+    import re
+
+    from p2pkit.explorables.decisions import decision_volume
+
+    s = decision_volume(volumes=(5, 9.5, 20))
+    assert not re.search(r"""(src|href)=["']https?://""", s.html)
+    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 3 frames', s.html)
+    assert len(re.findall(r"frames\[\d+\] = ", s.html)) == 3
+    assert decision_volume(volumes=(5, 9.5, 20)).html == s.html
+    assert decision_volume().frames <= 12
+
+
+def test_widget_shows_verdict_and_never_a_traceback():
+    from p2pkit.widgets.decisions import explorer
+
+    e = explorer(decisions=9.5, capacity=10, deciders=5)
+    assert "busy 95%" in e.readout.value and "19x" in e.readout.value
+    e.controls["simulate"].value = True
+    assert "simulated" in e.readout.value
+    e.controls["decisions"].value = 60.0  # more than even five deciders can take
+    assert "grows without limit" in e.readout.value
+    e.controls["decisions"].value = 8.0
+    e.controls["seed"].value = -3  # invalid seed for the simulation -> a message, not a traceback
+    assert "Traceback" not in e.message.value and "seed" in e.message.value
+
+
+def test_widget_figure_has_alt_text_with_the_verdict():
+    from p2pkit.widgets.decisions import explorer
+
+    e = explorer(decisions=9.5, capacity=10, deciders=5)
+    assert 'alt="Line chart' in e.figure.value and "busy 95%" in e.figure.value
