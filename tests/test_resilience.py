@@ -1,0 +1,519 @@
+"""Chapter 6: failure, redundancy and self-correction, against closed forms, brute force,
+networkx's own algorithms and published results."""
+
+import itertools
+import math
+import random
+import re
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit import orgs
+from p2pkit.architecture import pairwise_connectivity
+from p2pkit.errors import P2PKitError
+from p2pkit.resilience import (
+    _betweenness, chart_with_lateral_ties, compare_curves, failure_curve,
+    failure_verdict, independent_paths, knock_out, percolation_threshold, random_failure,
+    random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
+    repair_verdict, rerouting, rerouting_verdict, targeted_vs_random,
+)
+
+# --------------------------------------------------------------------------- betweenness
+
+
+def _graphs():
+    G = nx.gnp_random_graph(60, 0.04, seed=3)  # disconnected, with isolated people
+    return [orgs.hybrid(3, 4, 0.5), orgs.hierarchy(4, 3), nx.karate_club_graph(), G, nx.path_graph(7),
+            orgs.client_server(9), nx.cycle_graph(10), orgs.peer_mesh(40, seed=2)]
+
+
+@pytest.mark.parametrize("G", _graphs(), ids=range(8))
+def test_betweenness_equals_networkx(G):
+    ours = _betweenness(G)
+    ref = nx.betweenness_centrality(G, normalized=False)
+    assert ours.keys() == ref.keys()
+    for v in G:
+        assert ours[v] == pytest.approx(ref[v], abs=1e-9)
+
+
+def test_betweenness_estimate_is_unbiased():
+    # Brandes & Pich (2007): sampling sources uniformly gives an unbiased estimate
+    G = nx.karate_club_graph()
+    exact = _betweenness(G)
+    draws = [_betweenness(G, pivots=8, rng=random.Random(s)) for s in range(600)]
+    top = max(exact.values())
+    for v in G:
+        assert np.mean([d[v] for d in draws]) == pytest.approx(exact[v], abs=0.06 * top)
+    assert _betweenness(G, pivots=G.number_of_nodes()) == pytest.approx(exact)
+
+
+# --------------------------------------------------------------------------- removal orders
+
+
+def test_degree_order_recomputed_picks_a_current_maximum():
+    G = orgs.hybrid(3, 4, 0.5)
+    order = removal_order(G, "degree", count=12)
+    H = G.copy()
+    for v in order:
+        assert H.degree(v) == max(d for _, d in H.degree())
+        H.remove_node(v)
+
+
+def test_betweenness_order_recomputed_picks_a_current_maximum_per_networkx():
+    # Holme et al. (2002) "recalculated betweenness" attack, checked with networkx at every step
+    G = orgs.hybrid(3, 4, 0.5)
+    order = removal_order(G, "betweenness", count=10)
+    H = G.copy()
+    for v in order:
+        bc = nx.betweenness_centrality(H, normalized=False)
+        assert bc[v] == pytest.approx(max(bc.values()))
+        H.remove_node(v)
+
+
+def test_initial_rankings_follow_networkx():
+    G = nx.karate_club_graph()
+    deg = dict(G.degree())
+    order = removal_order(G, "degree", recompute=False)
+    assert [deg[v] for v in order] == sorted(deg.values(), reverse=True)
+    bc = nx.betweenness_centrality(G)
+    order = removal_order(G, "betweenness", recompute=False, count=5)
+    assert [round(bc[v], 9) for v in order] == sorted((round(x, 9) for x in bc.values()), reverse=True)[:5]
+
+
+def test_top_of_chart_and_random_orders():
+    G = orgs.hierarchy(3, 3)
+    assert removal_order(G, "top", count=4) == [0, 1, 2, 3]
+    K = orgs.load_dataset("krack_reports", top_down=True).to_undirected()
+    assert removal_order(K, "top", count=1) == ["7"]  # the CEO (Krackhardt 1987)
+    a = removal_order(G, "random", seed=4)
+    assert sorted(a) == sorted(G) and a == removal_order(G, "random", seed=4)
+    assert a != removal_order(G, "random", seed=5)
+    gen = removals(G, "betweenness")
+    assert [next(gen) for _ in range(3)] == removal_order(G, "betweenness", count=3)
+
+
+def test_removal_order_errors():
+    with pytest.raises(P2PKitError, match="unknown strategy"):
+        removal_order(nx.path_graph(4), "charisma")
+    with pytest.raises(P2PKitError, match="no chart levels"):
+        removal_order(nx.path_graph(4), "top")
+    with pytest.raises(P2PKitError, match="undirected"):
+        removal_order(nx.DiGraph([(0, 1)]), "degree")
+    with pytest.raises(P2PKitError, match="count"):
+        removal_order(nx.path_graph(4), "degree", count=9)
+
+
+# --------------------------------------------------------------------------- failure curves
+
+
+@pytest.mark.parametrize("strategy", ["random", "degree", "betweenness", "top"])
+def test_curve_matches_pairwise_connectivity_at_every_step(strategy):
+    G = chart_with_lateral_ties(3, 4, 0.3)
+    n = G.number_of_nodes()
+    c = failure_curve(G, strategy, trials=1, seed=7)
+    assert len(c.pairwise) == n - 1 and c.removed[-1] == n - 2
+    for k in range(n - 1):
+        H = G.copy()
+        H.remove_nodes_from(c.order[:k])
+        assert c.pairwise[k] == pytest.approx(pairwise_connectivity(H))
+        assert c.largest[k] == pytest.approx(max(len(x) for x in nx.connected_components(H)) / n)
+
+
+def test_removing_the_centre_of_a_star_leaves_nobody_connected():
+    for n in (3, 5, 12):
+        c = failure_curve(orgs.client_server(n), "degree", removals=1)
+        assert c.pairwise == (1.0, 0.0)
+        assert knock_out(orgs.client_server(n), [0]).pairwise == 0.0
+
+
+def test_random_removal_never_disconnects_a_complete_graph():
+    n = 12
+    c = failure_curve(nx.complete_graph(n), "random", trials=5, seed=1)
+    assert all(p == 1.0 for p in c.pairwise)
+    assert c.largest == pytest.approx([(n - k) / n for k in range(n - 1)])
+
+
+def test_cycle_survives_one_removal_but_not_two_non_adjacent():
+    n = 10
+    G = nx.cycle_graph(n)
+    for v in G:
+        assert knock_out(G, [v]).pairwise == 1.0
+    for d in range(2, n // 2 + 1):
+        # two arcs of d-1 and n-d-1 people remain
+        expected = (math.comb(d - 1, 2) + math.comb(n - d - 1, 2)) / math.comb(n - 2, 2)
+        ko = knock_out(G, [0, d])
+        assert ko.pairwise == pytest.approx(expected) and ko.pairwise < 1
+        assert ko.groups == 2
+
+
+def test_random_removal_from_a_star_cuts_the_expected_share():
+    # one random departure: the centre with probability 1/n (then nothing is connected)
+    n = 10
+    c = failure_curve(orgs.client_server(n), "random", removals=1, trials=4000, seed=0)
+    assert c.pairwise[1] == pytest.approx(1 - 1 / n, abs=0.015)
+
+
+def test_hierarchy_loses_three_quarters_of_pairs_without_its_top():
+    # three teams of four remain: 3 C(4,2) of C(12,2) pairs
+    k = knock_out(orgs.hierarchy(3, 3), [0])
+    assert k.pairwise == pytest.approx(18 / 66) and k.groups == 3 and k.cut_off == 8
+    assert k.largest == pytest.approx(4 / 13)
+
+
+def test_targeted_removal_hurts_hub_networks_more_than_random():
+    # Albert, Jeong & Barabasi (2000, fig. 3): with 15% removed, a scale-free network keeps
+    # most people together under random failure but falls apart under attack on its hubs,
+    # while a random network of the same mean degree is hurt about equally by both
+    sf = nx.barabasi_albert_graph(1000, 2, seed=1)
+    er = nx.gnp_random_graph(1000, 4 / 999, seed=1)
+    k = 150
+    sf_hit = failure_curve(sf, "degree", removals=k, recompute=False).largest[k]
+    sf_rnd = failure_curve(sf, "random", removals=k, trials=10, seed=1).largest[k]
+    er_hit = failure_curve(er, "degree", removals=k, recompute=False).largest[k]
+    er_rnd = failure_curve(er, "random", removals=k, trials=10, seed=1).largest[k]
+    assert sf_rnd > 0.75 and sf_hit < 0.3
+    assert abs(er_hit - er_rnd) < 0.1
+
+
+def test_targeted_vs_random_and_verdict():
+    c = targeted_vs_random(orgs.hierarchy(3, 3), 1, strategy="top", trials=200)
+    assert c.targeted_cut == pytest.approx(1 - 18 / 66)
+    assert 0 < c.random_cut < c.targeted_cut
+    text = failure_verdict(c)
+    assert text.startswith("Removing the top of the chart cuts 73%")
+    assert "Nobody has left" in failure_verdict(targeted_vs_random(nx.cycle_graph(5), 0))
+    assert "3 best-connected" in failure_verdict(targeted_vs_random(nx.karate_club_graph(), 3))
+    assert "sit on most routes" in failure_verdict(targeted_vs_random(nx.karate_club_graph(), 2, "betweenness"))
+    G = nx.karate_club_graph()
+    t = failure_curve(G, "degree", removals=4)
+    r = failure_curve(G, "random", removals=4, trials=50)
+    assert compare_curves(t, r, 4) == targeted_vs_random(G, 4)
+    with pytest.raises(P2PKitError):
+        targeted_vs_random(G, 2, strategy="random")
+    with pytest.raises(P2PKitError):
+        compare_curves(r, t, 2)
+
+
+def test_failure_curve_with_a_given_order():
+    G = nx.path_graph(6)
+    c = failure_curve(G, "mine", order=[2, 3])
+    # without 2: groups {0,1} and {3,4,5} -> (1 + 3) / C(5,2); without 2 and 3: (1 + 1) / C(4,2)
+    assert c.pairwise == pytest.approx((1.0, 4 / 10, 2 / 6))
+    with pytest.raises(P2PKitError):
+        failure_curve(G, "mine", order=[9])
+
+
+# --------------------------------------------------------------------------- redundancy
+
+
+@pytest.mark.parametrize("n,k", [(10, 2), (12, 4), (15, 4), (16, 6), (20, 8)])
+def test_node_connectivity_of_a_ring_lattice_is_k(n, k):
+    # a ring in which everyone is tied to the k nearest neighbours is k-connected
+    G = nx.watts_strogatz_graph(n, k, 0.0)
+    assert redundancy(G).node_connectivity == k
+    a, b = 0, n // 2
+    paths = independent_paths(G, a, b)
+    assert len(paths) == k  # Menger (1927)
+
+
+def _assert_independent(G, paths, a, b):
+    inner = [set(p[1:-1]) for p in paths]
+    for p in paths:
+        assert p[0] == a and p[-1] == b
+        assert all(G.has_edge(u, v) for u, v in zip(p, p[1:]))
+    for x, y in itertools.combinations(inner, 2):
+        assert not x & y
+
+
+def test_independent_paths_are_disjoint_and_count_the_local_connectivity():
+    G = nx.complete_bipartite_graph(3, 3)
+    paths = independent_paths(G, 0, 1)
+    assert len(paths) == 3
+    _assert_independent(G, paths, 0, 1)
+    H = chart_with_lateral_ties(3, 4, 0.5)
+    for a, b in [(5, 20), (1, 16), (7, 13)]:
+        paths = independent_paths(H, a, b)
+        _assert_independent(H, paths, a, b)
+        assert len(paths) == nx.node_connectivity(H, a, b)
+    assert independent_paths(nx.Graph([(0, 1), (2, 3)]), 0, 3) == []
+    with pytest.raises(P2PKitError, match="tied directly"):
+        independent_paths(G, 0, 3)
+    with pytest.raises(P2PKitError):
+        independent_paths(G, 0, 0)
+    with pytest.raises(P2PKitError):
+        independent_paths(G, 0, 99)
+
+
+@pytest.mark.parametrize("G", _graphs() + [
+    nx.complete_graph(6), nx.complete_bipartite_graph(3, 4), nx.petersen_graph(),
+    chart_with_lateral_ties(3, 4, 1.0), nx.random_regular_graph(3, 20, seed=1),
+    orgs.load_dataset("krack_advice").to_undirected()], ids=range(14))
+def test_node_connectivity_matches_networkx(G):
+    r = redundancy(G)
+    assert r.node_connectivity == nx.node_connectivity(G)
+    assert set(r.single_points) == set(nx.articulation_points(G))
+    assert {frozenset(e) for e in r.bridges} == {frozenset(e) for e in nx.bridges(G)}
+    quick = redundancy(G, exact=False)
+    assert quick.node_connectivity <= r.node_connectivity
+    assert quick.exact or quick.node_connectivity == 2
+
+
+def test_redundancy_of_simple_shapes_and_verdicts():
+    star = redundancy(orgs.client_server(6))
+    assert star.node_connectivity == 1 and star.single_points == (0,)
+    assert redundancy_verdict(star).startswith("1 person holds the network together")
+    path = redundancy(nx.path_graph(5))
+    assert len(path.bridges) == 4 and "4 ties are the only link" in redundancy_verdict(path)
+    chart = redundancy(orgs.hierarchy(3, 3))
+    assert set(chart.single_points) == {0, 1, 2, 3}
+    assert redundancy_verdict(redundancy(nx.complete_graph(5))).startswith("Everyone is tied")
+    assert redundancy_verdict(redundancy(nx.Graph([(0, 1), (2, 3)]))).startswith("The network is already")
+    assert "No single person now holds" in redundancy_verdict(redundancy(nx.cycle_graph(6)))
+
+
+def test_lateral_ties_keep_the_chart_and_add_redundancy():
+    chart = orgs.hierarchy(3, 4)
+    for p in (0.0, 0.25, 0.5, 1.0):
+        G = chart_with_lateral_ties(3, 4, p)
+        assert all(G.has_edge(*e) for e in chart.edges())
+        assert all(G.has_edge(*e) for e in orgs.hybrid(3, 4, p).edges())
+        assert nx.get_node_attributes(G, "level") == nx.get_node_attributes(chart, "level")
+    counts = [len(redundancy(chart_with_lateral_ties(3, 4, p)).single_points) for p in (0.0, 0.5, 1.0)]
+    assert counts[0] == 5 and counts[-1] == 0
+
+
+# --------------------------------------------------------------------------- random failure
+
+
+@pytest.mark.parametrize("n,keep", [(6, 0.5), (9, 0.8)])
+def test_random_failure_on_a_path_matches_the_closed_form(n, keep):
+    # pairs d apart stay connected only if all d + 1 people on the way stay
+    expected = sum((n - d) * keep ** (d + 1) for d in range(1, n)) / math.comb(n, 2)
+    r = random_failure(nx.path_graph(n), keep, trials=20000, seed=0)
+    assert r.connected_pairs == pytest.approx(expected, abs=0.01)
+
+
+def _enumerate(G, keep):
+    """Exact expectations over all 2^n sets of people who stay (brute force)."""
+    n = G.number_of_nodes()
+    pc = lg = 0.0
+    nodes = list(G)
+    for mask in range(2 ** n):
+        left = [v for i, v in enumerate(nodes) if mask >> i & 1]
+        prob = keep ** len(left) * (1 - keep) ** (n - len(left))
+        H = G.subgraph(left)
+        comps = [len(c) for c in nx.connected_components(H)]
+        m = len(left)
+        pc += prob * (sum(c * (c - 1) / 2 for c in comps) / (m * (m - 1) / 2) if m >= 2 else 0.0)
+        lg += prob * (max(comps, default=0) / n)
+    return pc, lg
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.85])
+def test_random_failure_on_a_tree_matches_enumeration(keep):
+    G = orgs.hierarchy(3, 2)  # seven people
+    pc, lg = _enumerate(G, keep)
+    r = random_failure(G, keep, trials=20000, seed=1)
+    assert r.pairwise == pytest.approx(pc, abs=0.01)
+    assert r.largest == pytest.approx(lg, abs=0.01)
+
+
+def test_random_failure_extremes_and_determinism():
+    G = nx.complete_graph(6)
+    assert random_failure(G, 1.0, trials=3).largest == 1.0
+    r0 = random_failure(G, 0.0, trials=3)
+    assert r0.largest == 0.0 and r0.pairwise == 0.0
+    assert random_failure(G, 0.5, seed=3) == random_failure(G, 0.5, seed=3)
+    with pytest.raises(P2PKitError, match="probability"):
+        random_failure(G, 1.5)
+
+
+def test_random_network_giant_share_matches_lambert_w():
+    from scipy.special import lambertw
+
+    for c, keep in [(2.0, 1.0), (4.0, 0.6), (3.0, 0.9), (10.0, 0.2)]:
+        cc = c * keep
+        u = 1 + lambertw(-cc * math.exp(-cc)).real / cc  # giant share among those left
+        assert random_network_giant_share(c, keep) == pytest.approx(keep * u, abs=1e-9)
+    assert random_network_giant_share(4.0, 0.25) == 0.0
+    assert random_network_giant_share(0.5) == 0.0
+    with pytest.raises(P2PKitError):
+        random_network_giant_share(-1)
+
+
+def test_erdos_renyi_site_percolation_threshold_is_one_over_mean_degree():
+    # Callaway et al. (2000) / Molloy & Reed (1995): keep_c = 1 / <k> for a random network
+    n, c = 2000, 4.0
+    G = nx.gnp_random_graph(n, c / (n - 1), seed=11)
+    assert percolation_threshold(G) == pytest.approx(1 / c, rel=0.1)
+    below = random_failure(G, 0.1, trials=5, seed=0)
+    above = random_failure(G, 0.6, trials=5, seed=0)
+    assert below.largest < 0.03
+    assert above.largest > 0.4
+    assert above.largest == pytest.approx(random_network_giant_share(c, 0.6), abs=0.03)
+
+
+def test_percolation_threshold_closed_forms():
+    for k in (3, 4, 6):
+        G = nx.random_regular_graph(k, 30, seed=0)
+        assert percolation_threshold(G) == pytest.approx(1 / (k - 1))
+    for n in (5, 10, 40):
+        # a star: <k> = 2(n-1)/n, <k^2> = n - 1
+        assert percolation_threshold(orgs.client_server(n)) == pytest.approx(2 / (n - 2))
+    assert percolation_threshold(nx.Graph([(0, 1), (2, 3)])) == math.inf
+
+
+# --------------------------------------------------------------------------- self-correction
+
+
+@pytest.mark.parametrize("n", [5, 6, 9, 12])
+def test_rerouting_around_a_gap_in_a_cycle(n):
+    # without person 0 the others form a path 1..n-1: route lengths |i-j| instead of
+    # min(|i-j|, n-|i-j|)
+    pairs = list(itertools.combinations(range(1, n), 2))
+    before = [min(j - i, n - (j - i)) for i, j in pairs]
+    after = [j - i for i, j in pairs]
+    r = rerouting(nx.cycle_graph(n), [0])
+    assert r.pairs == r.still_connected == len(pairs) and r.cut_share == 0
+    assert r.mean_before == pytest.approx(np.mean(before))
+    assert r.extra_hops == pytest.approx(np.mean(after) - np.mean(before))
+    assert r.longer_share == pytest.approx(np.mean([a > b for a, b in zip(after, before)]))
+
+
+def test_rerouting_matches_networkx_distances():
+    G = chart_with_lateral_ties(3, 4, 0.4)
+    gone = removal_order(G, "random", count=4, seed=2)
+    H = G.copy()
+    H.remove_nodes_from(gone)
+    d0, d1 = dict(nx.all_pairs_shortest_path_length(G)), dict(nx.all_pairs_shortest_path_length(H))
+    left = list(H)
+    both = [(a, b) for a, b in itertools.combinations(left, 2) if b in d1[a]]
+    r = rerouting(G, gone)
+    assert r.still_connected == len(both)
+    assert r.mean_before == pytest.approx(np.mean([d0[a][b] for a, b in both]))
+    assert r.mean_after == pytest.approx(np.mean([d1[a][b] for a, b in both]))
+    assert r.extra_hops >= 0
+
+
+def test_rerouting_when_nothing_is_left_connected_and_verdicts():
+    r = rerouting(orgs.client_server(6), [0])
+    assert r.still_connected == 0 and r.cut_share == 1.0 and math.isnan(r.extra_hops)
+    assert rerouting_verdict(r).startswith("No route survives")
+    assert "as short as before" in rerouting_verdict(rerouting(nx.complete_graph(5), [0]))
+    assert "adds 0.2 hand-offs" in rerouting_verdict(rerouting(nx.cycle_graph(6), [0]))
+
+
+def test_repair_with_certain_action_takes_one_round():
+    r = repair(orgs.client_server(7), [0], s=1.0)
+    assert r.rounds == 1 and r.reconnected
+    assert r.new_ties == tuple((v, 1) for v in range(2, 7))  # everyone reaches the first colleague
+    assert r.cut_off_by_round == (5, 0)
+    c = repair(orgs.hierarchy(3, 3), [0], s=1.0, seed=2)
+    # teams of 2 and 3 are cut off (8 people); their managers reach manager 1, a colleague of
+    # the departed top; the staff, who lost nobody, reach anyone in the main team
+    assert c.rounds == 1 and c.ties_added == 8 and c.groups_cut_off == 2
+    assert (2, 1) in c.new_ties and (3, 1) in c.new_ties
+    assert all(t in {1, 4, 5, 6} for _, t in c.new_ties)
+    assert "6 more than the 2" in repair_verdict(c)
+
+
+def test_repair_rounds_match_the_maximum_of_geometric_waits():
+    # a star without its centre: m people alone, each reconnecting in a round with probability s
+    n, s = 8, 0.4
+    m = n - 2
+    expected = sum(1 - (1 - (1 - s) ** t) ** m for t in range(0, 400))
+    rounds = [repair(orgs.client_server(n), [0], s=s, seed=i).rounds for i in range(3000)]
+    se = np.std(rounds) / math.sqrt(len(rounds))
+    assert np.mean(rounds) == pytest.approx(expected, abs=4 * se)
+
+
+def test_repair_edge_cases():
+    assert repair(nx.cycle_graph(6), [0]).rounds == 0
+    assert repair_verdict(repair(nx.cycle_graph(6), [0])).startswith("Nobody was cut off")
+    stuck = repair(orgs.client_server(5), [0], s=0.0, max_rounds=5)
+    assert not stuck.reconnected and stuck.rounds == 5 and stuck.ties_added == 0
+    assert "still cut off" in repair_verdict(stuck)
+    assert repair(orgs.client_server(9), [0], seed=5) == repair(orgs.client_server(9), [0], seed=5)
+    with pytest.raises(P2PKitError, match="probability"):
+        repair(nx.cycle_graph(5), [0], s=2)
+    with pytest.raises(P2PKitError, match="not in the network"):
+        repair(nx.cycle_graph(5), [7])
+    with pytest.raises(P2PKitError, match="twice"):
+        knock_out(nx.cycle_graph(5), [1, 1])
+    with pytest.raises(P2PKitError, match="everyone has left"):
+        repair(nx.path_graph(3), [0, 1, 2])
+
+
+# --------------------------------------------------------------------------- real data
+
+
+def test_krackhardt_chart_splits_into_its_departments_without_the_ceo():
+    chart = orgs.load_dataset("krack_reports", top_down=True).to_undirected()
+    ko = knock_out(chart, ["7"])
+    assert ko.groups == 4
+    H = chart.copy()
+    H.remove_node("7")
+    depts = {frozenset(v for v in H if H.nodes[v]["dept"] == d) for d in (1, 2, 3, 4)}
+    assert {frozenset(c) for c in nx.connected_components(H)} == depts
+    advice = orgs.load_dataset("krack_advice").to_undirected()
+    assert knock_out(advice, ["7"]).pairwise == 1.0
+
+
+# --------------------------------------------------------------------------- views
+
+
+@pytest.fixture(scope="module")
+def scrub():
+    from p2pkit.explorables.resilience import failure_scrubber
+
+    return failure_scrubber(levels=3, span=2, frames=4, trials=5)
+
+
+def test_scrubber_is_offline_accessible_and_deterministic(scrub):
+    from p2pkit.explorables.resilience import failure_scrubber
+
+    html = scrub.html
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 4 frames', html)
+    assert len(re.findall(r"frames\[\d+\] = ", html)) == 4
+    assert failure_scrubber(levels=3, span=2, frames=4, trials=5).html == html
+    with pytest.raises(P2PKitError):
+        failure_scrubber(frames=13)
+
+
+def test_static_figures_draw():
+    import matplotlib.pyplot as plt
+
+    from p2pkit.explorables import resilience as E
+
+    for fig in (E.redundancy_figure(), E.threshold_figure(n=300, trials=2), E.managers_figure(),
+                E.self_correction_figure(repeats=5)[0]):
+        assert fig.axes
+        plt.close(fig)
+    table = E.managers_table().data
+    assert table.count("<tr>") == 5 and "<td>75%</td>" in table and "<td>10</td>" in table
+
+
+def test_widget_updates_and_never_shows_a_traceback():
+    from p2pkit.widgets.resilience import explorer
+
+    e = explorer()
+    assert "Removing the 3 people who sit on most routes" in e.readout.value
+    for strategy in ("degree", "top", "random", "betweenness"):
+        e.controls["strategy"].value = strategy
+        assert e.message.value == ""
+    e.controls["recompute"].value = False
+    e.controls["keep_lines"].value = False
+    e.controls["leaving"].value = 0
+    assert "Nobody has left yet" in e.readout.value
+    e.controls["levels"].value = 2
+    e.controls["span"].value = 3
+    e.controls["leaving"].value = 5  # 4 people: too many leaving -> a message, not a traceback
+    assert "at most 2 can leave" in e.message.value
+    e.controls["seed"].value = -5
+    assert "Traceback" not in e.message.value + e.readout.value
+    e.controls["levels"].value = 5
+    e.controls["span"].value = 32
+    assert "live view handles up to" in e.message.value

@@ -1,0 +1,175 @@
+"""Transparency (chapter 9): gossip against report-up-broadcast-down, against published values."""
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit import orgs
+from p2pkit.errors import P2PKitError
+from p2pkit.transparency import (
+    gossip_everything,
+    org_chart,
+    push_rounds_estimate,
+    report_up_broadcast_down,
+    report_up_rounds,
+    rumour_rounds,
+    verdict,
+)
+
+
+def test_push_on_complete_graph_matches_frieze_grimmett_pittel():
+    # Frieze & Grimmett (1985), Pittel (1987): log2 n + ln n + O(1) rounds.
+    n = 1024
+    runs = [rumour_rounds(n, mode="push", seed=s) for s in range(200)]
+    estimate = math.log2(n) + math.log(n)
+    assert push_rounds_estimate(n) == pytest.approx(estimate)
+    assert abs(np.mean(runs) - estimate) < 1.5
+    # the doubling phase alone needs at least log2 n rounds in every run
+    assert min(runs) >= math.ceil(math.log2(n))
+
+
+def test_push_pull_is_faster_than_push_and_pull():
+    n = 512
+    push = np.mean([rumour_rounds(n, mode="push", seed=s) for s in range(60)])
+    pull = np.mean([rumour_rounds(n, mode="pull", seed=s) for s in range(60)])
+    both = np.mean([rumour_rounds(n, mode="push-pull", seed=s) for s in range(60)])
+    assert both < pull < push
+    # Karp et al. (2000): push-pull needs log3 n + O(log log n) rounds
+    assert both < math.log(n, 3) + 2 * math.log2(math.log2(n)) + 2
+
+
+def test_rumour_cannot_beat_the_distance():
+    # on a path a rumour from one end needs at least n - 1 rounds (one hop per round)
+    G = nx.path_graph(12)
+    assert rumour_rounds(G, source=0, mode="push-pull", seed=3) >= 11
+    assert rumour_rounds(G, source=0, mode="pull", seed=3) >= 11
+
+
+def test_seeded_runs_repeat():
+    a = gossip_everything(orgs.peer_mesh(60, 4, 0.1, seed=1), seed=7)
+    b = gossip_everything(orgs.peer_mesh(60, 4, 0.1, seed=1), seed=7)
+    assert a.rounds == b.rounds and a.conversations == b.conversations
+    assert np.array_equal(a.shares, b.shares)
+
+
+@pytest.mark.parametrize("levels,span", [(2, 5), (3, 3), (4, 3), (4, 5), (5, 2)])
+def test_report_up_broadcast_down_closed_form(levels, span):
+    G = orgs.hierarchy(levels, span)
+    n = G.number_of_nodes()
+    s = report_up_broadcast_down(G)
+    assert s.rounds == 2 * (levels - 1) == report_up_rounds(levels, span)
+    assert s.conversations == 2 * (n - 1)
+    assert s.coverage[-1] == 1.0 and s.complete_share[-1] == 1.0
+    for cap in (1, 2, span):
+        c = report_up_broadcast_down(G, capacity=cap)
+        assert c.rounds == 2 * (levels - 1) * math.ceil(span / cap) == report_up_rounds(levels, span, cap)
+        assert c.peak_load <= cap
+
+
+def test_org_chart_is_the_full_hierarchy_when_sizes_match():
+    # nx.full_rary_tree against the kit's own level-by-level hierarchy generator
+    assert set(map(frozenset, org_chart(40, 3).edges())) == set(map(frozenset, orgs.hierarchy(4, 3).edges()))
+
+
+def test_all_to_all_gossip_on_a_path_equals_flooding_bound():
+    # every piece must cross the whole path: at least n - 1 rounds
+    G = nx.path_graph(8)
+    s = gossip_everything(G, seed=0)
+    assert s.rounds >= 7 and s.final_coverage == 1.0
+
+
+def test_gossip_knowledge_against_brute_force_sets():
+    # an independent, slow implementation with Python sets and the same random calls
+    G = orgs.peer_mesh(15, 4, 0.2, seed=2)
+    s = gossip_everything(G, mode="push-pull", seed=5)
+    know = [{v} for v in range(15)]
+    for r, calls in enumerate(s.calls, start=1):
+        new = [set(k) for k in know]
+        for a, b in calls:
+            new[b] |= know[a]
+            new[a] |= know[b]
+        know = new
+        assert np.allclose(s.shares[r], [len(k) / 15 for k in know])
+    assert all(len(k) == 15 for k in know)
+
+
+def test_absent_manager_cuts_the_chart_but_not_gossip():
+    G = org_chart(40, 3)
+    c = report_up_broadcast_down(G, absent=[1])  # a manager with 12 people under them
+    assert c.rounds is None and c.final_coverage < 1
+    g = gossip_everything(orgs.peer_mesh(40, 4, 0.1, seed=0), absent=[1], seed=0)
+    assert g.rounds is not None and g.final_coverage == 1.0 and g.present == 39
+    assert "Chart: never completes" in verdict(g, c)
+
+
+def test_gossip_on_a_cut_network_reports_never():
+    G = nx.path_graph(5)
+    s = gossip_everything(G, absent=[2], seed=0)
+    assert s.rounds is None
+    # two parts of 2 people each: everyone ends up knowing half the present picture
+    assert s.final_coverage == pytest.approx(0.5)
+
+
+def test_verdict_says_who_is_faster():
+    g = gossip_everything(40, seed=0)
+    slow_chart = report_up_broadcast_down(orgs.hierarchy(4, 3), capacity=1)
+    fast_chart = report_up_broadcast_down(orgs.hierarchy(4, 3))
+    assert verdict(g, slow_chart).startswith("Gossip is faster")
+    assert verdict(g, fast_chart).startswith("The chart is faster")
+
+
+def test_errors():
+    with pytest.raises(P2PKitError, match="mode"):
+        rumour_rounds(10, mode="shout")
+    with pytest.raises(P2PKitError, match="not connected"):
+        rumour_rounds(nx.Graph([(0, 1), (2, 3)]))
+    with pytest.raises(P2PKitError, match="tree"):
+        report_up_broadcast_down(nx.cycle_graph(5))
+    with pytest.raises(P2PKitError, match="capacity"):
+        report_up_broadcast_down(org_chart(10, 3), capacity=0)
+    with pytest.raises(P2PKitError, match="absent"):
+        gossip_everything(10, absent=[99])
+    with pytest.raises(P2PKitError, match="everybody is absent"):
+        gossip_everything(3, absent=[0, 1, 2])
+    with pytest.raises(P2PKitError):
+        org_chart(1, 3)
+
+
+# --------------------------------------------------------------------------- views
+
+
+def test_at_round_and_final_verdict():
+    from p2pkit.transparency import at_round
+    g = gossip_everything(40, seed=0)
+    c = report_up_broadcast_down(orgs.hierarchy(4, 3), capacity=1)
+    # round 0: everyone knows only their own piece, 1/40 of the picture
+    assert at_round(g, c, 0).startswith("Round 0: gossip: people know 2% of the picture") or \
+        at_round(g, c, 0).startswith("Round 0: gossip: people know 3% of the picture")
+    assert "nobody knows all of it" in at_round(g, c, 0)
+    assert f"since round {g.rounds}" in at_round(g, c, 100)
+
+
+def test_explorable_is_offline_light_and_deterministic():
+    import re
+
+    from p2pkit.explorables.transparency import gossip_against_chart
+    a = gossip_against_chart(people=13, span=3, frames=4)
+    assert a.frames <= 12 and len(re.findall(r"frames\[\d+\] = ", a.html)) == a.frames
+    assert not re.search(r"""(src|href)=["']https?://""", a.html)
+    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in', a.html)
+    assert gossip_against_chart(people=13, span=3, frames=4).html == a.html
+
+
+def test_widget_updates_and_never_shows_a_traceback():
+    from p2pkit.widgets.transparency import NETWORKS, explorer
+    e = explorer(people=20)
+    assert "Verdict" in e.readout.value and e.message.value == ""
+    e.controls["network"].value = NETWORKS[2]
+    e.controls["absent"].value = 3
+    assert "Verdict" in e.readout.value
+    e.controls["unlimited"].value = True
+    e.controls["people"].value = 5
+    e.controls["seed"].value = -1  # numpy refuses negative seeds: a message, not a traceback
+    assert "Traceback" not in e.message.value + e.readout.value
