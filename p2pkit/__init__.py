@@ -1,15 +1,27 @@
 """p2pkit: network models for the *Peer-to-Peer Leadership* companion.
 
-Each module is one idea from the book, named as a reader would name it:
+Each module is one idea from the book or from the claims made for peer-to-peer
+organisations, named as a reader would name it:
 
-- :mod:`p2pkit.orgs`          organisation shapes (client-server, hierarchy, peer mesh, hybrids)
-                              and the classic organisational data sets;
-- :mod:`p2pkit.architecture`  client-server against peer-to-peer: paths, load, what survives;
-- :mod:`p2pkit.equipotency`   how evenly influence is spread (Freeman, Gini, Krackhardt);
-- :mod:`p2pkit.communities`   node communities (detection, modularity);
+- :mod:`p2pkit.orgs`          organisation shapes and the classic organisational data sets;
+- :mod:`p2pkit.architecture`  client-server against peer-to-peer (chapter 1);
+- :mod:`p2pkit.communities`   node communities, brokerage, self-organisation, rumours (chapter 2);
+- :mod:`p2pkit.equipotency`   centralization, Gini, Krackhardt, DeGroot influence (chapter 3);
+- :mod:`p2pkit.dynamics`      ties that form and fade, improvised coordination (chapter 4);
+- :mod:`p2pkit.decisions`     the managerial tax: queueing at a gatekeeper (chapter 5);
+- :mod:`p2pkit.decay`         information decay and time to decision (chapter 5);
+- :mod:`p2pkit.resilience`    failure, redundancy, re-routing and repair (chapter 6);
+- :mod:`p2pkit.practice`      stylised models of documented organisations (chapter 7);
+- :mod:`p2pkit.weaving`       network weaving, phase by phase (chapter 8);
+- :mod:`p2pkit.transparency`  gossip against reporting up (chapter 9);
+- :mod:`p2pkit.protocols`     shared protocols against orders (chapter 9);
+- :mod:`p2pkit.scaling`       coordination cost as organisations grow (chapter 10);
+- :mod:`p2pkit.hybrid`        hybrid human and AI networks (chapter 10);
+- :mod:`p2pkit.survey`, :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
+- :mod:`p2pkit.checks`        feedback for the student exercises;
 - :mod:`p2pkit.style`         one palette and node style for every figure;
 - :mod:`p2pkit.explorables`   figures a reader can scrub on the static site;
-- :mod:`p2pkit.widgets`       live controls for Jupyter and Binder.
+- :mod:`p2pkit.widgets`       live controls for Jupyter, Binder and presenter mode.
 """
 
 from __future__ import annotations

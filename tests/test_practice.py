@@ -1,0 +1,287 @@
+"""Chapter 7: stylised organisations and unit size, against closed forms and independent code."""
+
+import math
+import re
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit import practice
+from p2pkit.architecture import pairwise_connectivity
+from p2pkit.communities import modularity
+from p2pkit.equipotency import centralization, krackhardt
+from p2pkit.errors import P2PKitError
+
+
+# ----------------------------------------------------------------- the chart baseline
+
+@pytest.mark.parametrize("n,span", [(13, 3), (60, 8), (150, 8), (31, 2)])
+def test_chart_is_a_complete_tree(n, span):
+    G = practice.chart(n, span)
+    assert nx.is_tree(G) and G.number_of_nodes() == n
+    bosses = {d["boss"] for _, _, d in G.edges(data=True)}
+    # in a complete span-ary tree of n nodes, ceil((n - 1) / span) people have reports
+    assert len(bosses) == math.ceil((n - 1) / span)
+    assert nx.is_arborescence(practice.authority_digraph(G))
+
+
+def test_out_tree_scores_one_on_all_krackhardt_dimensions():
+    # Krackhardt (1994): the out-tree is the ideal formal organisation, 1 on every dimension
+    D = practice.authority_digraph(practice.chart(40, 3))
+    assert krackhardt(D) == {"connectedness": 1.0, "hierarchy": 1.0, "efficiency": 1.0, "lub": 1.0}
+
+
+def test_case_profile_of_a_chart_matches_closed_forms():
+    p = practice.case_profile(practice.chart(13, span=3))
+    # without the top, three teams of four remain: 3 C(4,2) / C(12,2)
+    assert p.survives_without_most_central == pytest.approx(3 * 6 / 66)
+    assert p.most_central == 0 and p.most_central_role == "person at the top"
+    assert p.single_points == 4  # the top and the three managers
+    # degrees: top 3, managers 4, staff 1; Freeman: sum(4 - d) / (n - 1) / (n - 2)
+    assert p.degree_centralization == pytest.approx((1 + 9 * 3) / 12 / 11)
+    assert p.krackhardt["hierarchy"] == 1.0
+
+
+def test_case_profile_of_a_star():
+    p = practice.case_profile(nx.star_graph(9))
+    assert p.degree_centralization == 1.0 and p.betweenness_centralization == pytest.approx(1.0)
+    assert p.survives_without_most_central == 0.0
+    # Gini of degrees [9, 1 x 9], computed independently: sum |xi - xj| / (2 n^2 mean)
+    x = np.array([9] + [1] * 9, float)
+    expected = np.abs(x[:, None] - x[None, :]).sum() / (2 * len(x) ** 2 * x.mean())
+    assert p.degree_gini == pytest.approx(expected)
+    assert "One person holds everything together" in practice.case_verdict(p)
+
+
+# ----------------------------------------------------------------- shortest routes
+
+GRAPHS = {
+    "karate": nx.karate_club_graph(),
+    "random": nx.gnm_random_graph(60, 150, seed=3),
+    "two parts": nx.disjoint_union(nx.path_graph(6), nx.cycle_graph(7)),
+    "lattice": practice.gore_lattice(80, seed=2),
+    "buurtzorg": practice.buurtzorg(100, seed=1),
+}
+
+
+@pytest.mark.parametrize("name", list(GRAPHS))
+def test_shortest_routes_match_networkx(name):
+    G = GRAPHS[name]
+    loads, hops, pairs = practice.shortest_routes(G)
+    ref = nx.betweenness_centrality(G, normalized=True)
+    assert max(abs(loads[v] - ref[v]) for v in G) < 1e-12
+    # average hops over ordered pairs that can reach each other, by brute force
+    dist = dict(nx.all_pairs_shortest_path_length(G))
+    values = [d for s in dist for t, d in dist[s].items() if s != t]
+    assert pairs == len(values)
+    assert hops == pytest.approx(sum(values) / len(values))
+
+
+def test_betweenness_centralization_matches_equipotency():
+    for G in (practice.gore_lattice(60, seed=0), practice.chart(60), nx.karate_club_graph()):
+        p = practice.case_profile(G)
+        assert p.betweenness_centralization == pytest.approx(centralization(G, "betweenness"), abs=1e-9)
+
+
+def test_most_central_estimate_for_large_networks():
+    G = practice.buurtzorg(600, seed=0)
+    who, load, _ = practice.most_central(G, exact_up_to=100, seed=0)
+    exact = nx.betweenness_centrality(G)
+    # sampling may pick either of two near-equal coaches, but never someone far from the top
+    assert exact[who] >= 0.9 * max(exact.values())
+    assert G.nodes[who]["role"] == "coach"
+
+
+def test_mean_hops_exact_and_sampled():
+    assert practice.mean_hops(nx.complete_graph(7)) == (1.0, True)
+    n = 40
+    assert practice.mean_hops(nx.star_graph(n - 1))[0] == pytest.approx(2 * (n - 1) / n)
+    G = practice.grow_unit(700, seed=4)
+    exact = nx.average_shortest_path_length(G)
+    est, is_exact = practice.mean_hops(G, exact_up_to=400, sample=100, seed=0)
+    assert not is_exact and est == pytest.approx(exact, rel=0.05)
+
+
+# ----------------------------------------------------------------- the four cases
+
+def test_gore_lattice_structure():
+    G = practice.gore_lattice(100, team_size=8, project_size=5, seed=7)
+    teams, projects = {}, {}
+    for v, d in G.nodes(data=True):
+        teams.setdefault(d["group"], []).append(v)
+        projects.setdefault(d["project"], []).append(v)
+    for members in list(teams.values()) + list(projects.values()):
+        assert all(G.has_edge(a, b) for a, b in combinations(members, 2))
+    assert max(len(m) for m in teams.values()) <= 8 and max(len(m) for m in projects.values()) <= 5
+    assert nx.is_connected(G)
+    assert nx.utils.graphs_equal(G, practice.gore_lattice(100, team_size=8, project_size=5, seed=7))
+    no_sponsor = practice.gore_lattice(100, sponsors=False, seed=7)
+    assert not any(k == "sponsor" for _, _, k in no_sponsor.edges(data="kind"))
+
+
+def test_participative_plant_adds_teams_and_committee_to_the_chart():
+    bare = practice.participative_plant(60, span=8, teams=False, committee=False)
+    assert set(map(frozenset, bare.edges())) == set(map(frozenset, practice.chart(60, 8).edges()))
+    G = practice.participative_plant(60, span=8, seed=1)
+    committee = {v for e in G.edges(data="kind") if e[2] == "committee" for v in e[:2]}
+    departments = {g for _, g in G.nodes(data="group") if g >= 0}
+    assert len(committee) == len(departments) + 1 and 0 in committee
+    assert all(G.has_edge(a, b) for a, b in combinations(committee, 2))
+    # peer ties run both ways, so the plant is less hierarchical than its chart
+    assert krackhardt(practice.authority_digraph(G))["hierarchy"] < 1.0
+
+
+def test_morning_star_agreements_stay_within_the_process_chain():
+    n, k = 150, 10
+    G = practice.morning_star(n, unit_size=10, clou_colleagues=k, seed=3)
+    assert all(abs(G.nodes[u]["group"] - G.nodes[v]["group"]) <= 1 for u, v in G.edges())
+    assert 0.95 * n * math.ceil(k / 2) <= G.number_of_edges() <= n * math.ceil(k / 2)
+    assert nx.is_connected(G)
+
+
+def test_buurtzorg_teams_coaches_and_office():
+    n, size = 150, 12
+    G = practice.buurtzorg(n, team_size=size, seed=2)
+    roles = {}
+    for v, r in G.nodes(data="role"):
+        roles.setdefault(r, []).append(v)
+    nurses = len(roles["nurse"])
+    teams = math.ceil(nurses / size)
+    assert len({G.nodes[v]["group"] for v in roles["nurse"]}) == teams
+    assert max(sum(1 for v in roles["nurse"] if G.nodes[v]["group"] == t) for t in range(teams)) <= size
+    # without office and coaches, exactly the teams are left, each held together
+    H = G.subgraph(roles["nurse"])
+    assert nx.number_connected_components(H) == teams
+    more = practice.buurtzorg(n, team_size=size, cross_team=2, seed=2)
+    assert more.number_of_edges() > G.number_of_edges()
+
+
+@pytest.mark.parametrize("name", list(practice.CASES))
+def test_every_case_is_connected_deterministic_and_profiled(name):
+    G = practice.build_case(name, 60, seed=5)
+    assert nx.is_connected(G) and G.number_of_nodes() == 60
+    assert nx.utils.graphs_equal(G, practice.build_case(name, 60, seed=5))
+    p = practice.case_profile(G)
+    H = G.copy()
+    H.remove_node(p.most_central)
+    assert p.survives_without_most_central == pytest.approx(pairwise_connectivity(H))
+    assert p.single_points == len(list(nx.articulation_points(G)))
+    assert isinstance(practice.case_verdict(p), str)
+
+
+# ----------------------------------------------------------------- unit size
+
+@pytest.mark.parametrize("n,m", [(10, 2), (50, 3), (200, 1), (151, 4)])
+def test_grow_unit_tie_count_is_closed_form(n, m):
+    G = practice.grow_unit(n, ties_per_newcomer=m, closure=0.5, seed=1)
+    assert G.number_of_edges() == (m + 1) * m // 2 + m * (n - m - 1)
+    assert nx.number_of_selfloops(G) == 0 and nx.is_connected(G)
+
+
+def test_grow_unit_keeps_its_past():
+    big = practice.grow_unit(400, seed=9)
+    small = practice.grow_unit(150, seed=9)
+    assert nx.utils.edges_equal(sorted(big.subgraph(range(150)).edges()), sorted(small.edges()))
+
+
+def test_closure_raises_clustering():
+    low = nx.transitivity(practice.grow_unit(400, closure=0.0, seed=2))
+    high = nx.transitivity(practice.grow_unit(400, closure=0.9, seed=2))
+    assert high > 2 * low
+
+
+def test_split_unit_caps_and_joins_units():
+    G = practice.split_unit(620, cap=150, liaisons=2, seed=0)
+    sizes = {}
+    for _, g in G.nodes(data="group"):
+        sizes[g] = sizes.get(g, 0) + 1
+    assert len(sizes) == math.ceil(620 / 150) and max(sizes.values()) <= 150
+    assert nx.is_connected(G)
+    liaisons = sum(1 for _, _, k in G.edges(data="kind") if k == "liaison")
+    assert liaisons <= 2 * len(sizes)
+    apart = practice.split_unit(620, cap=150, liaisons=0, seed=0)
+    assert nx.number_connected_components(apart) == len(sizes)
+
+
+@pytest.mark.parametrize("units,size", [(3, 4), (5, 10), (8, 150), (12, 6)])
+def test_ideal_split_ties_and_modularity_closed_form(units, size):
+    G = practice.ideal_split(units, size)
+    assert G.number_of_edges() == units * size * (size - 1) // 2 + units
+    parts = [{v for v in G if G.nodes[v]["group"] == u} for u in range(units)]
+    q = practice.ideal_split_modularity(units, size)
+    assert modularity(G, parts) == pytest.approx(q)
+    assert nx.community.modularity(G, parts) == pytest.approx(q)
+
+
+def test_unit_size_counts():
+    u = practice.unit_size(practice.ideal_split(4, 10))
+    assert u.ties_for_all_to_know_all == 4 * 45 and u.ties == 4 * 45 + 4
+    assert u.relationships_needed == 9 and u.units == 4
+    one = practice.unit_size(nx.complete_graph(12))
+    assert one.mean_hops == 1.0 and one.ties == one.ties_for_all_to_know_all == 66
+
+
+def test_unit_sweep_and_verdict():
+    rows = practice.unit_sweep([100, 300, 600], cap=150, seed=0)
+    one, split = rows[-1]
+    assert (one.units, one.largest_unit, one.relationships_needed) == (1, 600, 599)
+    assert split.units == 4 and split.relationships_needed <= 149
+    assert [r[0].people for r in rows] == [100, 300, 600]
+    text = practice.unit_verdict(one, split)
+    assert "599 working relationships" in text and "past the 150" in text
+
+
+def test_errors_say_what_to_do():
+    with pytest.raises(P2PKitError, match="at least"):
+        practice.chart(1)
+    with pytest.raises(P2PKitError, match="between 0 and 1"):
+        practice.grow_unit(20, closure=1.5)
+    with pytest.raises(P2PKitError, match="unknown case"):
+        practice.build_case("acme")
+    with pytest.raises(P2PKitError, match="too small"):
+        practice.split_unit(20, cap=3, ties_per_newcomer=3)
+    with pytest.raises(P2PKitError):
+        practice.ideal_split_modularity(2, 5)
+    with pytest.raises(P2PKitError):
+        practice.case_profile(nx.DiGraph([(0, 1), (1, 2)]))
+
+
+# ----------------------------------------------------------------- figures and live controls
+
+def test_scrubbers_are_light_offline_and_described():
+    from p2pkit.explorables.practice import cases_without_centre, unit_growth
+
+    for scrub in (cases_without_centre(n=30), unit_growth(sizes=(40, 160))):
+        assert scrub.frames <= 12
+        assert not re.search(r"""(src|href)=["']https?://""", scrub.html)
+        assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in \d+ frames', scrub.html)
+    assert unit_growth(sizes=(40, 160)).html == unit_growth(sizes=(40, 160)).html
+
+
+def test_static_figures():
+    from p2pkit.explorables.practice import case_table, four_cases
+
+    fig = four_cases(30)
+    assert len(fig.axes) == len(practice.CASES)
+    html = case_table(30)._repr_html_()
+    assert html.count("<tr>") == 14 and html.count("– model</th>") == len(practice.CASES)
+    assert "person at the top" in html
+
+
+def test_widgets_update_and_never_show_a_traceback():
+    from p2pkit.widgets.practice import case_explorer, unit_explorer
+
+    e = case_explorer(case="chart", people=30)
+    assert "Verdict" in e.readout.value and e.message.value == ""
+    e.controls["remove"].value = True
+    e.controls["case"].value = "buurtzorg"
+    assert e.message.value == "" and "Verdict" in e.readout.value
+    e.controls["seed"].value = -3  # negative seeds are fine for random.Random
+    assert "Traceback" not in e.message.value + e.readout.value
+    u = unit_explorer(people=200)
+    assert "one unit | split" in u.readout.value
+    u.controls["cap"].value = 20
+    u.controls["people"].value = 30  # units of 15 are fine; 3 ties per newcomer need 4
+    assert "Traceback" not in u.message.value

@@ -1,0 +1,207 @@
+"""Chapter 8: network-weaving phases and actions, against brute force and stated structure."""
+
+import re
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit import weaving
+from p2pkit.architecture import pairwise_connectivity
+from p2pkit.errors import P2PKitError
+
+
+def brute_triangles(G):
+    return sum(1 for a, b, c in combinations(G, 3) if G.has_edge(a, b) and G.has_edge(b, c) and G.has_edge(a, c))
+
+
+# ----------------------------------------------------------------- the phase generators
+
+@pytest.mark.parametrize("n,clusters,seed", [(30, 3, 0), (60, 5, 1), (48, 4, 2), (200, 8, 3), (24, 2, 4)])
+def test_phase_one_has_exactly_the_clusters(n, clusters, seed):
+    G = weaving.scattered(n, clusters, seed=seed)
+    assert G.number_of_nodes() == n
+    assert nx.number_connected_components(G) == clusters
+    for c in nx.connected_components(G):
+        assert len({G.nodes[v]["group"] for v in c}) == 1
+    assert G.nodes[0]["role"] == "weaver"
+
+
+@pytest.mark.parametrize("n,clusters,seed", [(60, 5, 0), (48, 4, 1), (150, 6, 2), (40, 2, 3)])
+def test_phases_are_nested_and_have_the_stated_structure(n, clusters, seed):
+    one, two, three, four = weaving.phases(n, clusters, seed=seed)
+    for a, b in ((one, two), (two, three), (three, four)):
+        assert set(a) == set(b) and all(b.has_edge(*e) for e in a.edges())
+        assert b.number_of_edges() > a.number_of_edges()
+    # phase 2: one network, the weaver is the busiest and the only way between clusters
+    assert nx.is_connected(two)
+    deg = dict(two.degree())
+    assert deg[0] == max(deg.values())
+    assert 0 in set(nx.articulation_points(two))
+    without = two.subgraph(v for v in two if v != 0)
+    assert nx.number_connected_components(without) >= clusters
+    share2 = nx.betweenness_centrality(two)[0]
+    assert share2 == max(nx.betweenness_centrality(two).values())
+    # phase 3: several hubs; nobody, the weaver included, is needed to keep everyone in touch
+    hubs = [v for v in three if three.nodes[v]["role"] == "hub"]
+    assert len(hubs) == clusters - 1
+    assert nx.is_connected(three.subgraph(v for v in three if v != 0))
+    assert nx.betweenness_centrality(three)[0] < share2
+    # phase 4: a core in which everyone knows everyone, and everyone else tied to it
+    core = set(four.graph["core"])
+    assert all(four.has_edge(a, b) for a, b in combinations(core, 2))
+    assert all(any(w in core for w in four[v]) for v in four if v not in core)
+    assert weaving.core_periphery_fit(four, core) > weaving.core_periphery_fit(three, core)
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("n,clusters", [(60, 5), (48, 4), (150, 6), (300, 10), (32, 2)])
+def test_classify_names_each_generated_phase(n, clusters, seed):
+    assert tuple(weaving.classify(G) for G in weaving.phases(n, clusters, seed=seed)) == weaving.PHASES
+
+
+def test_phases_are_deterministic():
+    a = weaving.phases(60, 5, seed=11)
+    b = weaving.phases(60, 5, seed=11)
+    assert all(nx.utils.graphs_equal(x, y) for x, y in zip(a, b))
+
+
+# ----------------------------------------------------------------- measures
+
+def test_triangles_match_brute_force():
+    for G in (nx.karate_club_graph(), nx.gnp_random_graph(25, 0.3, seed=1), weaving.phase(4, 30, 3)):
+        assert weaving.triangles(G) == brute_triangles(G)
+
+
+def test_main_core_matches_networkx_k_core():
+    G = weaving.phase(4, 60, 5)
+    assert set(weaving.main_core(G)) == set(nx.k_core(G))
+
+
+def test_core_periphery_fit_is_a_pearson_correlation():
+    G = nx.gnp_random_graph(30, 0.2, seed=4)
+    core = list(range(8))
+    x, y = [], []
+    for a, b in combinations(range(30), 2):
+        if (a in core) == (b in core):  # pairs split across core and periphery are left out
+            x.append(int(G.has_edge(a, b)))
+            y.append(int(a in core))
+    expected = np.corrcoef(x, y)[0, 1]
+    assert weaving.core_periphery_fit(G, core) == pytest.approx(expected)
+    ideal = nx.complete_graph(5)
+    ideal.add_edges_from((i, 5 + i) for i in range(5))
+    assert weaving.core_periphery_fit(ideal, range(5)) == pytest.approx(1.0)
+    with pytest.raises(P2PKitError, match="at least two"):
+        weaving.core_periphery_fit(G, [0])
+
+
+def test_phase_profile_agrees_with_independent_measures():
+    G = weaving.phase(2, 60, 5, seed=3)
+    p = weaving.phase_profile(G)
+    assert p.pairs_in_touch == pairwise_connectivity(G)
+    assert p.weaver_load == pytest.approx(nx.betweenness_centrality(G)[0])
+    assert p.mean_hops == pytest.approx(nx.average_shortest_path_length(G))
+    assert p.survives_without_weaver == pytest.approx(pairwise_connectivity(G.subgraph(range(1, 60))))
+    assert p.clustering == pytest.approx(nx.transitivity(G))
+    assert p.triangles == brute_triangles(G)
+    assert "Hub-and-spoke" in weaving.phase_verdict(p)
+
+
+# ----------------------------------------------------------------- weaving actions
+
+@pytest.mark.parametrize("seed", range(6))
+def test_closing_a_triangle_adds_exactly_its_shared_colleagues(seed):
+    G = weaving.phase(1, 40, 4, seed=seed)
+    r = weaving.weave(G, "close", 1, seed=seed)
+    (a, b), = r.added
+    assert not G.has_edge(a, b) and r.graph.has_edge(a, b)
+    shared = len(list(nx.common_neighbors(G, a, b)))
+    assert shared >= 1
+    # each shared colleague closes one new triangle; counted by brute force
+    assert brute_triangles(r.graph) - brute_triangles(G) == shared == r.triangles_after - r.triangles_before
+
+
+def test_k_closures_add_at_least_k_triangles():
+    G = weaving.phase(3, 60, 5)
+    r = weaving.weave(G, "close", 10, seed=1)
+    assert r.done == 10 and r.triangles_after - r.triangles_before >= 10
+    assert G.number_of_edges() + 10 == r.graph.number_of_edges()  # the input is not changed
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_bridge_between_components_merges_them(seed):
+    G = weaving.scattered(50, 5, seed=seed)
+    r = weaving.weave(G, "bridge", 1, seed=seed)
+    (a, b), = r.added
+    comp = {v: i for i, c in enumerate(nx.connected_components(G)) for v in c}
+    assert comp[a] != comp[b]
+    assert r.components_after == r.components_before - 1
+    assert weaving.weave(G, "bridge", 4, seed=seed).components_after == 1
+
+
+def test_bridges_in_a_connected_network_cross_communities():
+    from p2pkit.communities import detect
+
+    G = weaving.phase(2, 60, 5)
+    groups = detect(G, seed=0)
+    member = {v: i for i, g in enumerate(groups) for v in g}
+    r = weaving.weave(G, "bridge", 5, seed=0)
+    assert r.done == 5 and all(member[a] != member[b] for a, b in r.added)
+
+
+def test_spokes_grow_the_weaver():
+    G = weaving.phase(1, 30, 3)
+    r = weaving.weave(G, "spoke", 4, seed=2)
+    assert r.graph.degree(0) == G.degree(0) + 4
+    full = weaving.weave(nx.star_graph(5), "spoke", 2)
+    assert full.done == 0 and "already knows everyone" in full.note
+
+
+def test_weave_edge_cases():
+    G = weaving.phase(1, 30, 3)
+    assert weaving.weave(G, "close", 0).done == 0
+    assert weaving.weave(G, "close", 3, seed=5).added == weaving.weave(G, "close", 3, seed=5).added
+    r = weaving.weave(nx.complete_graph(5), "close", 2)
+    assert r.done == 0 and "only 0 open triangles" in r.note
+    with pytest.raises(P2PKitError, match="unknown weaving action"):
+        weaving.weave(G, "gossip")
+    with pytest.raises(P2PKitError, match="at least 0"):
+        weaving.weave(G, "close", -1)
+    with pytest.raises(P2PKitError, match="too few"):
+        weaving.phases(10, 5)
+
+
+def test_transition_counts_the_weavers_spokes_as_bridges():
+    one, two = weaving.phases(60, 5, reach=2, seed=0)[:2]
+    t = weaving.transition(one, two)
+    assert len(t["bridge"]) == 2 * 4 and not t["close"] and not t["spoke"]
+    with pytest.raises(P2PKitError):
+        weaving.transition(one, nx.path_graph(3))
+
+
+# ----------------------------------------------------------------- figures and live controls
+
+def test_weaving_scrubber_is_light_offline_and_described():
+    from p2pkit.explorables.weaving import path_frames, weaving_phases
+
+    frames = path_frames(30, 3, steps=3)
+    assert len(frames) == 10 and [f[3] for f in frames][::3] == [1, 2, 3, 4]
+    scrub = weaving_phases(30, 3, steps=2)
+    assert scrub.frames == 7 <= 12
+    assert not re.search(r"""(src|href)=["']https?://""", scrub.html)
+    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 7 frames', scrub.html)
+    assert scrub.html == weaving_phases(30, 3, steps=2).html
+
+
+def test_weaving_widget_reports_change_and_errors_without_traceback():
+    from p2pkit.widgets.weaving import explorer
+
+    e = explorer(people=40, clusters=4, phase=1, action="bridge", k=3)
+    assert "scattered fragments" in e.readout.value and "Verdict" in e.readout.value
+    e.controls["phase"].value = 2
+    e.controls["action"].value = "close"
+    assert e.message.value == ""
+    e.controls["clusters"].value = 12
+    e.controls["people"].value = 12  # too few people for 12 clusters: a message, not a traceback
+    assert "too few" in e.message.value and "Traceback" not in e.message.value
