@@ -62,7 +62,8 @@ def community_layout(G: nx.Graph, communities, seed: int = 0) -> dict:
     disc for a patch of more than 60, which is much faster); patches are scaled by the square
     root of their size. The same network, division and seed always give the same positions.
     """
-    comms = [sorted(c, key=list(G).index) for c in communities]
+    order = {v: i for i, v in enumerate(G)}
+    comms = [sorted(c, key=order.__getitem__) for c in communities]
     rng = random.Random(seed)
     k = len(comms)
     scale = {i: math.sqrt(len(c)) for i, c in enumerate(comms)}
@@ -74,7 +75,15 @@ def community_layout(G: nx.Graph, communities, seed: int = 0) -> dict:
         if len(members) == 1:
             local = {members[0]: (0.0, 0.0)}
         elif len(members) <= 60:
-            local = nx.spring_layout(G.subgraph(members), seed=seed, iterations=60)
+            # an explicit subgraph in node order: networkx's subgraph view may iterate a set,
+            # whose order for string names changes between Python processes
+            H = nx.Graph()
+            H.add_nodes_from(members)
+            inside = set(members)
+            U = G.to_undirected(as_view=True) if G.is_directed() else G
+            H.add_edges_from(sorted(((u, v) for u in members for v in U[u] if v in inside and order[u] < order[v]),
+                                    key=lambda e: (order[e[0]], order[e[1]])))
+            local = nx.spring_layout(H, seed=seed, iterations=60)
             xs = [p[0] for p in local.values()]
             ys = [p[1] for p in local.values()]
             r = max(max(map(abs, xs)), max(map(abs, ys))) or 1.0

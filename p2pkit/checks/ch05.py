@@ -1,0 +1,242 @@
+"""Checks for the chapter-5 exercises (why hierarchies strain: queues and information decay).
+
+Exercise 5.1, *The managerial tax* -- :func:`wait_multiple`, :func:`wait_hours`,
+:func:`smallest_pool`, :func:`gatekeeper_reflection`.
+Exercise 5.2, *Lost in the relay* -- :func:`relay_fidelity`, :func:`chart_hops`,
+:func:`best_decider`, :func:`relay_reflection`.
+
+Values come from :mod:`p2pkit.decisions` (``mm1``, ``mmc``, ``separate_queues``) and
+:mod:`p2pkit.decay` (``fidelity``, ``hops_to_decider``), computed when the check runs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+from .. import orgs
+from ..decay import fidelity, hops_to_decider
+from ..decisions import mm1, mmc, separate_queues
+from .core import AnswerError, Marks, as_number, as_person, compare_number, fmt, people_text, task
+from .core import reflection as _reflection
+
+__all__ = [
+    "HOURS_PER_DAY",
+    "wait_multiple",
+    "wait_hours",
+    "smallest_pool",
+    "gatekeeper_reflection",
+    "chart",
+    "HOLDERS",
+    "relay_fidelity",
+    "chart_hops",
+    "best_decider",
+    "relay_reflection",
+]
+
+#: Working hours in a day, as in chapter 5.
+HOURS_PER_DAY = 8
+
+
+@task("Task 1: predict, then check", "a number, like times = 2")
+def wait_multiple(times, arriving: float = 9, capacity: float = 10):
+    """Check how many times as long as it takes a decision waits for a gatekeeper at 90% (M/M/1).
+
+    Examples
+    --------
+    >>> wait_multiple(9).status, wait_multiple(0.9).status
+    ('correct', 'not yet')
+    """
+    x = as_number(times, "times")
+    q = mm1(arriving, capacity)
+    truth = q.wait * capacity
+    m = Marks()
+    if compare_number(m, x, truth, "The wait, in multiples of one decision's time,", mistakes=[
+            (q.utilisation, f"{fmt(q.utilisation)} is the gatekeeper's utilisation, not the wait.",
+             "The wait in line, in units of one decision's time, is rho / (1 - rho)."),
+            (q.time_in_system * capacity, "That counts the decision itself as well as the wait before it.",
+             "Only the time in the queue, before the gatekeeper starts: Wq = rho / (mu - lambda)."),
+            (1.0, "That is the wait at 50% utilisation.", "At 90% it is rho / (1 - rho).")],
+            hint="At utilisation rho a decision waits rho / (1 - rho) times as long as it takes (M/M/1)."):
+        m.hint("At 95% it is 19 times, at 98% 49: the last few per cent cost more waiting than all the rest.")
+    return m
+
+
+@task("Task 2: the wait in hours", "a number of hours, like hours = 3")
+def wait_hours(hours, arriving: float = 9.5, capacity: float = 10):
+    """Check the mean wait in line, in working hours, at 9.5 decisions a day for a gatekeeper who can take 10.
+
+    Examples
+    --------
+    >>> wait_hours(15.2).status, wait_hours(1.9).status
+    ('correct', 'not yet')
+    """
+    x = as_number(hours, "hours")
+    q = mm1(arriving, capacity)
+    truth = q.wait * HOURS_PER_DAY
+    m = Marks()
+    if compare_number(m, x, truth, "The mean wait in line", unit=" hours", mistakes=[
+            (q.wait, f"{fmt(q.wait)} is the wait in days.", f"A working day has {HOURS_PER_DAY} hours."),
+            (q.wait * 24, "A working day has 8 hours, not 24.", "Multiply the days by 8."),
+            (q.time_in_system * HOURS_PER_DAY, "That includes the decision itself.",
+             "Use the wait before the gatekeeper starts (.wait), not .time_in_system.")],
+            hint="mm1(9.5, 10).wait is in days; multiply by the 8 hours of a working day."):
+        m.hint(f"Almost two working days in the queue for a decision that takes {fmt(HOURS_PER_DAY / capacity * 60)} "
+               "minutes: that is the managerial tax.")
+    return m
+
+
+@task("Task 3: how many deciders?", "a whole number, like deciders = 3")
+def smallest_pool(deciders, arriving: float = 40, capacity: float = 10, limit_hours: float = 1.0):
+    """Check the smallest pool of deciders sharing one queue with a mean wait in line under one hour.
+
+    The check computes the M/M/c wait (:func:`p2pkit.decisions.mmc`) for the given pool and
+    for one decider fewer.
+
+    Examples
+    --------
+    >>> smallest_pool(5).status, smallest_pool(6).status, smallest_pool(4).status
+    ('correct', 'not yet', 'not yet')
+    """
+    c = as_number(deciders, "deciders")
+    if not float(c).is_integer() or c < 1:
+        raise AnswerError(f"deciders is {fmt(c)}; a number of people is a whole number of at least 1.")
+    c = int(c)
+    if c > 1000:
+        raise AnswerError("deciders is more than 1000; try a smaller pool.")
+    wait = mmc(arriving, capacity, c).wait * HOURS_PER_DAY
+    m = Marks()
+    if not math.isfinite(wait):
+        m.bad(f"{c} deciders can take {c * capacity:g} decisions a day, but {arriving:g} arrive: the queue grows "
+              "without limit.", "Capacity must exceed the decisions arriving: more than 4 deciders.")
+        return m
+    if wait >= limit_hours:
+        m.bad(f"With {c} deciders sharing one queue a decision waits {fmt(wait, 2)} hours on average.",
+              "Add deciders one at a time and recompute mmc(40, 10, c).wait * 8.")
+        return m
+    m.ok(f"With {c} deciders sharing one queue a decision waits {_minutes(wait)} on average.")
+    fewer = mmc(arriving, capacity, c - 1).wait * HOURS_PER_DAY if c > 1 else math.inf
+    if fewer < limit_hours:
+        m.bad(f"But {c - 1} would do too: {_minutes(fewer)}.", "Find the smallest pool that works.")
+        return m
+    sep = next(k for k in range(c, c + 200) if separate_queues(arriving, capacity, k).wait * HOURS_PER_DAY
+               < limit_hours)
+    m.hint(f"With separate queues (each decider only their own area's decisions) it takes {sep} people to get "
+           "under an hour: sharing one queue is worth several deciders.")
+    return m
+
+
+def _minutes(hours: float) -> str:
+    n = max(1, round(hours * 60))
+    return f"{n} minute{'' if n == 1 else 's'}" if hours * 60 >= 0.5 else "less than a minute"
+
+
+@task("Task 4: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def gatekeeper_reflection(reflection):
+    """Check that the reflection on a gatekeeper is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "Name a person whose approval many decisions in your organisation wait for. Roughly how busy are they, "
+        "and how long do decisions wait? Does the hockey stick fit what you see?",
+        "Which of those decisions could be taken by several people sharing one queue?",
+    ])
+
+
+# --------------------------------------------------------------------------- exercise 5.2
+
+
+def chart() -> nx.Graph:
+    """Krackhardt's (1987) formal chart, undirected: information can travel either way along a reporting line."""
+    return orgs.load_dataset("krack_reports", directed=False)
+
+
+#: The managers who hold pieces of the information in Task 3 of exercise 5.2.
+HOLDERS = ("10", "11", "1")
+
+
+@task("Task 1: detail after four hand-offs", "a number from 0 to 1, like kept = 0.5")
+def relay_fidelity(kept, hops: int = 4, keep: float = 0.9):
+    """Check the share of detail that survives four hand-offs when each keeps 90% (keep-or-lose relays).
+
+    Examples
+    --------
+    >>> relay_fidelity(0.6561).status, relay_fidelity(0.6).status
+    ('correct', 'not yet')
+    """
+    x = as_number(kept, "kept")
+    truth = fidelity(hops, keep)
+    m = Marks()
+    if compare_number(m, x, truth, f"The share of detail left after {hops} hand-offs", mistakes=[
+            (1 - hops * (1 - keep), "Subtracting 10% per hand-off overcounts: each relay loses 10% of what is "
+             "left, not of the original.", "Each detail must survive every hand-off: keep ** hops."),
+            (keep * hops, "Multiplying by the number of hand-offs gives more than all the detail.",
+             "Raise keep to the power of the hand-offs."),
+            (keep, "That is one hand-off.", f"There are {hops}: keep ** {hops}.")],
+            hint="Each detail survives each hand-off with probability 0.9, independently.", rel=0.005):
+        m.hint("Bartlett's retellings lost more than this: people also change and add detail (the noise model).")
+    return m
+
+
+@task("Task 2: hand-offs in a real chart", "a whole number, like hops = 3")
+def chart_hops(hops):
+    """Check the hand-offs from manager 10 (who holds the data) to the chief executive 7 in Krackhardt's chart.
+
+    Examples
+    --------
+    >>> chart_hops(2).status, chart_hops(1).status
+    ('correct', 'not yet')
+    """
+    x = as_number(hops, "hops")
+    G = chart()
+    truth = hops_to_decider(G, "10", "7")
+    m = Marks()
+    if compare_number(m, x, truth, "The number of hand-offs from manager 10 to the chief executive", mistakes=[
+            (truth + 1, "That counts the people on the route, not the hand-offs between them.",
+             "Count the ties on the route: 10 -> 18 -> 7.")],
+            hint="Follow the reporting lines: to whom does manager 10 report, and to whom does that person report?"):
+        m.ok(f"So the chief executive gets {fidelity(truth, 0.9):.0%} of manager 10's detail (keep 0.9).")
+        m.hint("Every level-3 manager in this flat chart is two hand-offs from the top; in a chart twice as tall, "
+               "the top would get 0.9**4 = 66%.")
+    return m
+
+
+@task("Task 3: who should decide?", "a manager's number in quotes, like decider = '7'")
+def best_decider(decider):
+    """Check the decider with the fewest hand-offs in total from the three holders (the chart's 1-median).
+
+    The check computes :func:`p2pkit.decay.hops_to_decider` from each holder to each manager.
+
+    Examples
+    --------
+    >>> best_decider("18").status, best_decider("7").status
+    ('correct', 'not yet')
+    """
+    G = chart()
+    who = as_person(decider, G, "decider")
+    total = {v: sum(hops_to_decider(G, h, v) for h in HOLDERS) for v in G}
+    best = min(total.values())
+    winners = sorted((v for v in G if total[v] == best), key=int)
+    m = Marks()
+    detail = sum(fidelity(hops_to_decider(G, h, who), 0.9) for h in HOLDERS) / len(HOLDERS)
+    if total[who] == best:
+        m.ok(f"Manager {who} is {' + '.join(str(hops_to_decider(G, h, who)) for h in HOLDERS)} = {best} hand-offs "
+             f"from the holders {', '.join(HOLDERS[:-1])} and {HOLDERS[-1]}: fewer than anyone else.")
+        m.ok(f"On average {detail:.0%} of the detail reaches them (keep 0.9), against "
+             f"{sum(fidelity(hops_to_decider(G, h, '7'), 0.9) for h in HOLDERS) / 3:.0%} at the chief executive.")
+        m.hint("The best place to decide is not the top: it is where the information is. Chapter 5's peer mesh "
+               "decides there by design.")
+    else:
+        m.bad(f"Manager {who} is {total[who]} hand-offs in total from the three holders; someone is only {best}.",
+              "Two of the holders report to the same vice-president. Add up the hand-offs from each holder to "
+              "each candidate: sum(hops_to_decider(G, h, v) for h in check.HOLDERS).")
+    return m
+
+
+@task("Task 4: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def relay_reflection(reflection):
+    """Check that the reflection on information decay is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "Pick a decision taken recently in your organisation. Who held the information it needed, who decided, "
+        "and how many hand-offs were there between them? What got lost?",
+        "What would have to change for the person nearest the information to take that decision?",
+    ])

@@ -1,0 +1,329 @@
+"""Checks for the chapter-6 exercises (resilience: no single point of failure).
+
+Exercise 6.1, *Targeted or random?* -- :func:`attack_prediction`, :func:`cut_off_without_0`,
+:func:`two_who_matter`, :func:`departure_reflection`.
+Exercise 6.2, *No single point of failure* -- :func:`wiring_single_points`,
+:func:`one_tie_for_the_room`, :func:`department_ties`, :func:`friends_as_backup`.
+
+Values come from :mod:`p2pkit.resilience` (``targeted_vs_random``, ``knock_out``,
+``redundancy``), run by the check on the network as the reader changed it.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .. import orgs
+from ..resilience import knock_out, redundancy, targeted_vs_random
+from .core import (AnswerError, Marks, as_choice, as_number, as_people, as_ties, compare_number, fmt,
+                   people_text, task)
+from .core import reflection as _reflection
+
+__all__ = [
+    "karate",
+    "advice",
+    "attack_prediction",
+    "cut_off_without_0",
+    "friends",
+    "two_who_matter",
+    "departure_reflection",
+    "wiring_room",
+    "wiring_single_points",
+    "one_tie_for_the_room",
+    "DEPARTMENT",
+    "department",
+    "department_ties",
+    "friends_as_backup",
+]
+
+_OUTCOMES = {"targeted": ["attack", "the best-connected", "best connected", "hubs"],
+             "random": ["at random", "chance"],
+             "about the same": ["same", "equal", "neither", "no difference"]}
+
+
+def karate() -> nx.Graph:
+    """Zachary's (1977) karate club (networkx's copy, members 0 to 33)."""
+    return nx.karate_club_graph()
+
+
+def advice() -> nx.Graph:
+    """Krackhardt's (1987) advice network, undirected (a tie if either asks the other)."""
+    return orgs.load_dataset("krack_advice", directed=False)
+
+
+def _outcome(G: nx.Graph) -> tuple[str, object]:
+    c = targeted_vs_random(G, 3, trials=50, seed=0)
+    if c.targeted_cut - c.random_cut > 0.05:
+        return "targeted", c
+    if c.random_cut - c.targeted_cut > 0.05:
+        return "random", c
+    return "about the same", c
+
+
+@task("Task 1: predict, then check", "'targeted', 'random' or 'about the same', for each network")
+def attack_prediction(karate_worse, advice_worse):
+    """Check which hurts more when three people leave: the best-connected, or three at random.
+
+    Examples
+    --------
+    >>> attack_prediction("targeted", "about the same").status
+    'correct'
+    """
+    answers = {"karate club": as_choice(karate_worse, _OUTCOMES, "karate_worse"),
+               "advice network": as_choice(advice_worse, _OUTCOMES, "advice_worse")}
+    m = Marks()
+    for name, G in (("karate club", karate()), ("advice network", advice())):
+        truth, c = _outcome(G)
+        said = (f"the three best-connected leaving cut {c.targeted_cut:.0%} of the pairs of the rest off, "
+                f"three at random {c.random_cut:.0%} on average")
+        if answers[name] == truth:
+            m.ok(f"In the {name} {said}.")
+        elif name == "karate club":
+            m.bad(f"In the {name} {said}.", "A club held together by two leaders falls apart when they go; "
+                  "a random member is usually nobody in particular.")
+        else:
+            m.bad(f"In the {name} {said}.", "The managers ask many colleagues for advice: with that many "
+                  "routes, removing three people, best-connected or not, cuts nobody off.")
+    m.hint("Attack tolerance depends on redundancy: the karate club's node connectivity is 1, the advice "
+           "network's is 7 (redundancy(G).node_connectivity).")
+    return m
+
+
+@task("Task 2: when member 0 leaves", "a whole number, like cut_off = 3")
+def cut_off_without_0(cut_off):
+    """Check how many members are cut off from the largest group when member 0 leaves the karate club.
+
+    Examples
+    --------
+    >>> cut_off_without_0(6).status, cut_off_without_0(1).status
+    ('correct', 'not yet')
+    """
+    x = as_number(cut_off, "cut_off")
+    k = knock_out(karate(), [0])
+    m = Marks()
+    if compare_number(m, x, k.cut_off, "The number of members cut off from the largest group", mistakes=[
+            (1, "Member 11 is not the only one: 11 has no other tie, but others lose their only route too.",
+             "Count everyone outside the largest group: knock_out(G, [0]).cut_off."),
+            (k.groups, "That is the number of groups, not of members cut off.", "Use .cut_off.")],
+            hint="knock_out(G, [0]) says what happens when member 0 leaves; read its cut_off."):
+        m.ok(f"The rest fall into {k.groups} groups; {k.pairwise:.0%} of the pairs of the rest can still reach "
+             "each other.")
+        m.hint("Member 0 was the instructor, Mr. Hi: the club's split followed his ties.")
+    return m
+
+
+def friends() -> nx.Graph:
+    """Krackhardt's (1987) friendship network, undirected."""
+    return orgs.load_dataset("krack_friends", directed=False)
+
+
+@task("Task 3: the two who matter", "a set of two managers, like pair = {'1', '2'}")
+def two_who_matter(pair):
+    """Check two managers whose joint departure cuts somebody off from the friendship network.
+
+    The check removes them with :func:`p2pkit.resilience.knock_out`.
+
+    Examples
+    --------
+    >>> two_who_matter({"5", "11"}).status, two_who_matter({"2", "17"}).status
+    ('correct', 'not yet')
+    """
+    G = friends()
+    who = as_people(pair, G, "pair")
+    m = Marks()
+    if len(who) != 2:
+        m.bad(f"You named {len(who)} manager{'s' if len(who) != 1 else ''}; the task asks for two.",
+              "Give a set of exactly two managers.")
+        return m
+    k = knock_out(G, who)
+    if k.groups > 1:
+        rest = G.copy()
+        rest.remove_nodes_from(who)
+        parts = sorted(nx.connected_components(rest), key=len, reverse=True)
+        alone = set().union(*parts[1:])
+        m.ok(f"Without {people_text(who, ' and')}, {k.cut_off} manager{'s' if k.cut_off != 1 else ''} "
+             f"({people_text(alone)}) {'is' if k.cut_off == 1 else 'are'} cut off from everyone else.")
+        m.hint(f"Nobody alone can do this: the network's node connectivity is {redundancy(G).node_connectivity}. "
+               "Redundancy is counted at its thinnest point, the person with the fewest friends.")
+    else:
+        m.bad(f"Without {people_text(who, ' and')} everyone else can still reach everyone.",
+              "Look for a manager with only two friends: if both leave, that manager is alone. "
+              "min(G.degree, key=lambda x: x[1]) finds the person with the fewest.")
+    return m
+
+
+@task("Task 4: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def departure_reflection(reflection):
+    """Check that the reflection on departures is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "Who in your organisation has only one or two working ties? Whose departure, alone or with one other "
+        "person, would cut them off, and who would notice first?",
+        "Which single new tie would give that person a second route?",
+    ])
+
+
+# --------------------------------------------------------------------------- exercise 6.2
+
+
+def wiring_room() -> nx.Graph:
+    """Who plays games with whom in the Bank Wiring Room (Roethlisberger & Dickson 1939), the 12 who play.
+
+    Two of the 14 men (I3 and S2) played with nobody; they are left out here.
+
+    Examples
+    --------
+    >>> G = wiring_room(); G.number_of_nodes(), G.number_of_edges()
+    (12, 28)
+    """
+    G = orgs.load_dataset("wiring_gam", directed=False)
+    G.remove_nodes_from([v for v in list(G) if G.degree(v) == 0])
+    return G
+
+
+@task("Task 1: single points of failure", "a set of names in quotes, like single_points = {'W1'}")
+def wiring_single_points(single_points):
+    """Check the single points of failure of the Bank Wiring Room's games network.
+
+    Examples
+    --------
+    >>> wiring_single_points({"W5", "W7"}).status, wiring_single_points({"W5"}).status
+    ('correct', 'not yet')
+    """
+    G = wiring_room()
+    given = as_people(single_points, G, "single_points")
+    r = redundancy(G)
+    truth = set(r.single_points)
+    m = Marks()
+    if given & truth:
+        m.ok(f"{people_text(given & truth, ' and')} {'is a single point' if len(given & truth) == 1 else 'are single points'}"
+             " of failure.")
+    if truth - given:
+        m.bad(f"{len(truth - given)} more man {'is' if len(truth - given) == 1 else 'are'} a single point of "
+              "failure.", "The room has two groups joined by one tie; who is at each end of it?")
+    if given - truth:
+        m.bad(f"{people_text(given - truth)} would not cut anyone off by leaving.",
+              "In each group everyone plays with several others; only the two ends of the link matter.")
+    if given == truth:
+        m.hint(f"The tie between them, {' - '.join(r.bridges[0])}, is a bridge: the room's only link between "
+               "its two groups.")
+    return m
+
+
+@task("Task 2: one tie for the room", "a list with one tie, like new_ties = [('W1', 'W9')]")
+def one_tie_for_the_room(new_ties, budget: int = 1):
+    """Check one new tie after which nobody in the wiring room is a single point of failure.
+
+    The check adds the tie and runs :func:`p2pkit.resilience.redundancy`.
+
+    Examples
+    --------
+    >>> one_tie_for_the_room([("I1", "W9")]).status, one_tie_for_the_room([("W1", "W2")]).status
+    ('correct', 'not yet')
+    """
+    G = wiring_room()
+    ties = as_ties(new_ties, G, "new_ties")
+    m = Marks()
+    if len(ties) > budget:
+        m.bad(f"You added {len(ties)} ties; one is enough.", "Give a second route between the two groups.")
+        return m
+    if any(G.has_edge(*t) for t in ties):
+        m.bad("That tie already exists.", "Choose two men who do not play together yet.")
+        return m
+    H = G.copy()
+    H.add_edges_from(ties)
+    r = redundancy(H)
+    if r.single_points:
+        m.bad(f"With your tie, {people_text(r.single_points, ' and')} "
+              f"{'is still a single point' if len(r.single_points) == 1 else 'are still single points'} of failure.",
+              "The new tie must join the two groups a second way, and not through W5 or W7.")
+    else:
+        m.ok(f"With {ties[0][0]} - {ties[0][1]} nobody is a single point of failure: at least "
+             f"{r.node_connectivity} men would have to leave at once to cut anyone off.")
+        m.hint("In a real room a tie cannot be ordered into being. What would make two men from different "
+               "groups start playing together?")
+    return m
+
+
+#: Vice-president 21 and the four managers who report to him (Krackhardt 1987).
+DEPARTMENT = ("21", "6", "8", "12", "17")
+
+
+def department() -> nx.Graph:
+    """Vice-president 21's part of the chart: a star with 21 in the centre.
+
+    Examples
+    --------
+    >>> list(department().edges())
+    [('21', '6'), ('21', '8'), ('21', '12'), ('21', '17')]
+    """
+    R = orgs.load_dataset("krack_reports", directed=False)
+    G = nx.Graph()
+    G.add_nodes_from(DEPARTMENT)
+    G.add_edges_from((u, v) for u in DEPARTMENT for v in DEPARTMENT if DEPARTMENT.index(u) < DEPARTMENT.index(v)
+                     and R.has_edge(u, v))
+    return G
+
+
+@task("Task 3: a department without single points", "a list of at most 3 ties, like new_ties = [('6', '8')]")
+def department_ties(new_ties, budget: int = 3):
+    """Check at most three new ties after which nobody in vice-president 21's department is a single point of failure.
+
+    Examples
+    --------
+    >>> department_ties([("6", "8"), ("8", "12"), ("12", "17")]).status
+    'correct'
+    >>> department_ties([("6", "8"), ("12", "17")]).status
+    'not yet'
+    """
+    G = department()
+    ties = as_ties(new_ties, G, "new_ties")
+    m = Marks()
+    if len(ties) > budget:
+        m.bad(f"You added {len(ties)} ties; at most {budget} are allowed.",
+              "Three ties that join the four managers to each other are enough.")
+    if any(G.has_edge(*t) for t in ties):
+        m.bad("A tie to 21 already exists: every manager reports to him.", "Tie the managers to each other.")
+    H = G.copy()
+    H.add_edges_from(ties)
+    r = redundancy(H)
+    if r.single_points:
+        m.bad(f"{people_text(r.single_points)} {'is' if len(r.single_points) == 1 else 'are'} still a single "
+              "point of failure.",
+              "Without 21, the four managers must still reach each other: four people need three ties "
+              "among them to hang together.")
+    elif not m.wrong:
+        m.ok(f"With your {len(ties)} ties nobody in the department is a single point of failure.")
+        m.hint("The managers may already have such ties without a chart showing them: Task 4 looks at their "
+               "friendships.")
+    return m
+
+
+@task("Task 4: friends as a backup", "a whole number, like remaining = 2")
+def friends_as_backup(remaining):
+    """Check how many single points of failure the department has once the managers' friendships are added.
+
+    Examples
+    --------
+    >>> friends_as_backup(0).status, friends_as_backup(1).status
+    ('correct', 'not yet')
+    """
+    x = as_number(remaining, "remaining")
+    G = department()
+    F = orgs.load_dataset("krack_friends", directed=False).subgraph(DEPARTMENT)
+    H = G.copy()
+    H.add_edges_from(F.edges())
+    truth = len(redundancy(H).single_points)
+    m = Marks()
+    if compare_number(m, x, truth, "The number of single points of failure with the friendships added",
+                      mistakes=[(1, "That is the chart alone: 21 is its single point of failure.",
+                                 "Add the friendship ties among the five to the chart first."),
+                                (len(redundancy(nx.Graph(F.edges())).single_points),
+                                 "That is the friendships alone, without the reporting lines.",
+                                 "Add the friendships to the chart: both kinds of tie together.")],
+                      hint="H = check.department(); add the friendship ties among check.DEPARTMENT; "
+                           "then redundancy(H).single_points."):
+        m.ok(f"The managers are friends along {F.number_of_edges()} ties: the informal network already gives "
+             "the department the second routes its chart lacks.")
+        m.hint("Friendship is a backup nobody planned. Would it carry work if 21 left? That is what chapter 6's "
+               "'self-correction' asks.")
+    return m

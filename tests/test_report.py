@@ -1,0 +1,386 @@
+"""The diagnostic: content on Krackhardt's advice network, scale routes against exact ones, safety."""
+
+import csv
+import io
+import random
+import re
+import socket
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import p2pkit.report as report
+from p2pkit.architecture import load_share, pairwise_connectivity
+from p2pkit.communities import detect, modularity
+from p2pkit.equipotency import centrality, centralization, krackhardt
+from p2pkit.errors import P2PKitError
+from p2pkit.orgs import client_server, hierarchy, load_dataset
+from p2pkit.report import (betweenness_estimate, build_report, closeness_estimate, closeness_large, diagnose,
+                           krackhardt_large, readings)
+from p2pkit.survey import read_survey, write_example
+
+KRACK = Path(__file__).parent.parent / "p2pkit" / "data" / "orgnets" / "krack_advice.csv"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def krack():
+    return build_report(KRACK, progress=False)
+
+
+def _column_sums(path):
+    """Independent count of how often each manager is named: column sums of the raw matrix."""
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    labels = rows[0][1:]
+    sums = {lab: 0 for lab in labels}
+    for r in rows[1:]:
+        for lab, cell in zip(labels, r[1:]):
+            if r[0] != lab and float(cell) != 0:
+                sums[lab] += 1
+    return sums
+
+
+# --------------------------------------------------------------------------- Krackhardt's advice network
+
+
+def test_krack_advice_counts_against_the_raw_matrix(krack):
+    d = krack.diagnosis
+    assert (d.people, d.ties) == (21, 190)  # Krackhardt (1987): 21 managers, 190 advice ties
+    assert d.named_by == _column_sums(KRACK)
+    assert d.top("named_by", 1) == ["2"] and d.named_by["2"] == 18
+    assert d.respondents == 21
+
+
+def test_krack_advice_measures_come_from_the_concept_modules(krack):
+    d = krack.diagnosis
+    G = load_dataset("krack_advice")
+    for m in ("betweenness", "closeness"):
+        assert d.centralization[m] == pytest.approx(centralization(G, m))
+    assert d.centralization["degree (named by)"] == pytest.approx(centralization(G, "degree", mode="in"))
+    assert d.krackhardt == pytest.approx(krackhardt(G))
+    assert d.load == pytest.approx(nx.betweenness_centrality(G.to_undirected()))
+    assert d.modularity == pytest.approx(modularity(G.to_undirected(), d.communities))
+    assert d.baseline == 1.0 and d.single_points == []  # strongly tied: nobody is a cut-point
+    # an independent check of the Freeman degree centralization: (n-1) max - sum, over (n-1)^2
+    indeg = list(_column_sums(KRACK).values())
+    assert d.centralization["degree (named by)"] == pytest.approx(
+        sum(max(indeg) - x for x in indeg) / (20 * 20))
+
+
+def test_krack_report_content(krack):
+    html = krack.html
+    for heading in ("1. The network map", "2. Node communities and brokers", "3. Equipotency",
+                    "4. Resilience", "Caveats for the whole report", "Survey non-response", "Self-report",
+                    "A snapshot", "How this was computed"):
+        assert heading in html
+    assert "21 people and 190 ties" in html
+    assert html.count("class='reading'") >= 5 and html.count("class='caveat'") >= 4
+    assert f"{krack.diagnosis.krackhardt['efficiency']:.2f}" in html
+
+
+def test_report_is_self_contained_and_offline(krack):
+    html = krack.html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "<script" not in html.lower() and "<link" not in html.lower()
+    assert "@import" not in html and "url(" not in html
+    imgs = re.findall(r'<img src="([^"]{0,30})', html)
+    assert len(imgs) == 4 and all(s.startswith("data:image/png;base64,") for s in imgs)
+    assert all(a for a in re.findall(r'alt="([^"]*)"', html))
+
+
+def test_report_is_deterministic(krack):
+    assert build_report(KRACK, progress=False).html == krack.html
+
+
+# --------------------------------------------------------------------------- safety
+
+
+HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", '"><svg onload=alert(3)>',
+           "=cmd|' /C calc'!A0", "$x^2$ & <b>bold</b>", "Ann", "Bo", "Cy"]
+
+
+def test_no_raw_markup_from_a_name_anywhere():
+    G = nx.DiGraph()
+    for i, a in enumerate(HOSTILE):
+        for b in HOSTILE[i + 1:i + 4]:
+            G.add_edge(a, b)
+            G.add_edge(b, a)
+    for name in HOSTILE:
+        G.nodes[name]["team"] = name  # also as an attribute
+    html = build_report(G, progress=False).html
+    low = html.lower()
+    assert "<script" not in low and "<img src=x" not in low and "<svg" not in low and "<b>bold" not in low
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror=alert" not in low or "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_hostile_names_from_a_file_are_escaped(tmp_path):
+    rep = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", progress=False)
+    assert "<script" not in rep.html.lower()
+    assert "&lt;script&gt;" in rep.html
+
+
+def test_pseudonymised_report_shows_no_real_name():
+    rep = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", pseudonymise=True, progress=False)
+    for name in ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Eng", "Eve Fox", "Fay Gil", "Gus Hall", "Zed Unknown",
+                 "script", "HYPERLINK", "ann lee", "example.org"):
+        assert name not in rep.html, name
+    assert "P01" in rep.html and "pseudonyms" in rep.html
+    again = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", pseudonymise=True, progress=False)
+    assert again.html == rep.html
+
+
+def test_no_network_calls(monkeypatch, tmp_path):
+    def refuse(*a, **k):
+        raise AssertionError("the kit tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    from p2pkit import exports
+
+    rep = build_report(DATA / "form_export.csv", output=tmp_path / "r.html", progress=False)
+    exports.to_gexf(rep.graph, tmp_path / "t.gexf")
+    exports.to_kumu(rep.graph, tmp_path / "t")
+    assert (tmp_path / "r.html").exists()
+
+
+def test_report_never_written_over_an_input(tmp_path):
+    src = tmp_path / "ties.csv"
+    src.write_bytes((DATA / "ties_bom.csv").read_bytes())
+    before = src.read_bytes()
+    with pytest.raises(P2PKitError, match="input files"):
+        build_report(src, output=src, progress=False)
+    assert src.read_bytes() == before
+
+
+def test_progress_bar_only_when_asked(capsys):
+    build_report(load_dataset("knok_info"), progress=False)
+    assert capsys.readouterr().err == ""
+    build_report(load_dataset("knok_info"), progress=None)  # not a terminal under pytest
+    assert capsys.readouterr().err == ""
+    build_report(load_dataset("knok_info"), progress=True)
+    err = capsys.readouterr().err
+    assert "11/11" in err and "Traceback" not in err
+
+
+def test_tiny_network_gives_a_message():
+    with pytest.raises(P2PKitError, match="at least 3"):
+        build_report(nx.DiGraph([("a", "b")]), progress=False)
+
+
+# --------------------------------------------------------------------------- readings (computed verdicts)
+
+
+def test_readings_follow_the_numbers():
+    star = readings(diagnose(nx.DiGraph(client_server(8))))
+    assert "1 person is a single point of failure" in star["resilience"]
+    assert "0% of pairs" in star["resilience"]
+    assert "one person sits on a large share" in star["equipotency"]
+    ring = readings(diagnose(nx.DiGraph(nx.cycle_graph(10))))
+    assert "No single person's absence cuts anyone off" in ring["resilience"]
+    assert "no one dominates" in ring["equipotency"]
+    assert "evenly spread" in ring["equipotency"]
+    chart = readings(diagnose(hierarchy(3, 3, directed=True)))
+    assert "Ties mostly run one way" in chart["krackhardt"]
+
+
+# --------------------------------------------------------------------------- scale routes = exact routes
+
+
+def _random_digraph(n, p, seed):
+    G = nx.gnp_random_graph(n, p, seed=seed, directed=True)
+    return nx.relabel_nodes(G, {i: f"v{i}" for i in G})
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_krackhardt_large_equals_equipotency(seed):
+    rng = random.Random(seed)
+    G = _random_digraph(rng.randint(6, 24), rng.choice([0.05, 0.1, 0.2, 0.4]), seed)
+    G.add_nodes_from(["iso1", "iso2"][: seed % 3])
+    exact = krackhardt(G)
+    fast, se = krackhardt_large(G)
+    assert fast == pytest.approx(exact, abs=1e-12) and se["lub"] == 0
+
+
+@pytest.mark.parametrize("name", ["knok_info", "knok_money", "krack_reports"])
+def test_krackhardt_large_matches_ora(name):
+    # the published ORA values of tests/test_equipotency.py
+    ora = {"knok_info": (1.0, 0.0, 0.361, 1.0), "knok_money": (0.8, 0.906, 0.536, 0.857),
+           "krack_reports": (1.0, 1.0, 1.0, 0.084)}[name]
+    k, _ = krackhardt_large(load_dataset(name))
+    assert [round(k[x], 3) for x in ("connectedness", "hierarchy", "efficiency", "lub")] == list(ora)
+
+
+def test_krackhardt_large_sampled_lub_is_within_its_error():
+    G = _random_digraph(60, 0.03, 5)
+    exact = krackhardt(G)["lub"]
+    est, se = krackhardt_large(G, seed=1, exact_parts=0, samples=4000)
+    assert se["lub"] > 0 and abs(est["lub"] - exact) <= 4 * se["lub"] + 1e-9
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_betweenness_estimate_exact_and_unbiased(directed):
+    G = nx.gnm_random_graph(40, 120, seed=2, directed=directed)
+    exact = nx.betweenness_centrality(G)
+    vals, se, method = betweenness_estimate(G)
+    assert method == "exact" and vals == pytest.approx(exact)
+    vals, _, _ = betweenness_estimate(G, pivots=40)
+    assert vals == pytest.approx(exact)
+    # Brandes & Pich: the sampled estimate is unbiased; average over seeds approaches exact
+    runs = np.array([[betweenness_estimate(G, pivots=12, seed=s)[0][v] for v in G] for s in range(60)])
+    ex = np.array([exact[v] for v in G])
+    assert np.abs(runs.mean(axis=0) - ex).max() < 0.25 * ex.max()
+    v, se, method = betweenness_estimate(G, pivots=12, seed=0)
+    assert "estimated from 12 of 40" in method and max(se.values()) > 0
+
+
+def test_closeness_large_and_estimate_equal_ora_convention():
+    G = _random_digraph(30, 0.08, 3)  # sparse: many people cannot reach everyone
+    G.add_node("isolate")
+    exact = centrality(G, "closeness")
+    assert closeness_large(G) == pytest.approx(exact)
+    est, se, _ = closeness_estimate(G, pivots=G.number_of_nodes())
+    assert est == pytest.approx(exact)
+
+
+def test_centralization_from_values_equals_equipotency():
+    for seed in range(5):
+        G = _random_digraph(15, 0.2, seed)
+        n = G.number_of_nodes()
+        for m in ("betweenness", "closeness"):
+            assert report._centralization_from(centrality(G, m), n, m, True) == pytest.approx(centralization(G, m))
+        assert report._centralization_from(centrality(G, "degree", "in"), n, "degree", True, "in") == \
+            pytest.approx(centralization(G, "degree", "in"))
+
+
+def test_fast_route_equals_small_route(monkeypatch, tmp_path):
+    tp, pp = write_example(tmp_path, people=60, seed=2)
+    G = read_survey(tp, people=pp).graph
+    G.add_edge("Person 00", "Person 01")
+    G.add_edge("Leaf A", "Person 03")  # two people hanging on one tie each: single points appear
+    G.add_edge("Person 07", "Leaf B")
+    G.add_edge("Leaf B", "Leaf C")
+    small = diagnose(G)
+    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
+    monkeypatch.setattr(report, "COMMUNITY_NX_LIMIT", 0)
+    fast = diagnose(G)
+    assert fast.methods["krackhardt"].startswith("exact (condensation)")
+    assert "igraph" in fast.methods["closeness"] and "igraph" in fast.methods["resilience"]
+    for attr in ("named_by", "betweenness", "load", "closeness", "krackhardt", "centralization", "gini"):
+        assert getattr(fast, attr) == pytest.approx(getattr(small, attr)), attr
+    assert fast.baseline == pytest.approx(small.baseline)
+    assert [r[0] for r in fast.removals] == [r[0] for r in small.removals]
+    assert [r[1] for r in fast.removals] == pytest.approx([r[1] for r in small.removals])
+    assert [r[2] for r in fast.removals] == [r[2] for r in small.removals]
+    assert sorted(fast.single_points) == sorted(small.single_points)
+    assert {v for v, _ in fast.single_points} >= {"Person 03", "Person 07", "Leaf B"}
+    # igraph's Louvain: a division as good as networkx's (Blondel et al. 2008 is a heuristic)
+    assert fast.modularity == pytest.approx(small.modularity, abs=0.03)
+
+
+def test_resilience_removals_against_architecture():
+    G = nx.DiGraph(nx.barbell_graph(5, 1))
+    d = diagnose(G)
+    U = nx.barbell_graph(5, 1)
+    for people, pc, cut in d.removals:
+        H = U.copy()
+        H.remove_nodes_from(people)
+        assert pc == pytest.approx(pairwise_connectivity(H))
+    assert d.single_points and d.single_points[0][0] == 5  # the middle of the bar
+    assert d.single_points[0][1] == 5  # one bell (5 people) cut off from the other
+
+
+def test_igraph_louvain_recovers_clear_communities():
+    G = nx.ring_of_cliques(6, 5)
+    comms = report._louvain_igraph(G, seed=0)
+    assert sorted(len(c) for c in comms) == [5] * 6
+    assert modularity(G, comms) == pytest.approx(modularity(G, detect(G, seed=0)))
+
+
+def test_community_map_above_the_map_limit(monkeypatch):
+    monkeypatch.setattr(report, "MAP_LIMIT", 10)
+    rep = build_report(load_dataset("krack_advice"), progress=False)
+    assert "each circle is one node community" in rep.html
+
+
+def test_sampled_route_reports_its_error(monkeypatch, tmp_path):
+    tp, pp = write_example(tmp_path, people=120, seed=1)
+    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
+    monkeypatch.setattr(report, "EXACT_BETWEENNESS", 50)
+    rep = build_report(tp, people=pp, pivots=40, progress=False)
+    d = rep.diagnosis
+    assert "estimated from 40 of 120" in d.methods["betweenness"]
+    assert "Eppstein" in d.methods["closeness"]
+    assert "standard error" in rep.html
+    exact = load_share(nx.Graph(rep.graph.to_undirected()))
+    top = d.top("load", 5)
+    assert all(abs(d.load[v] - exact[v]) < 5 * d.load_se[v] + 0.02 for v in top)
+
+
+# --------------------------------------------------------------------------- the workshop widget
+
+
+def test_widget_reads_upload_and_path_and_never_shows_a_traceback(tmp_path):
+    import datetime
+
+    from p2pkit.widgets.survey import explorer
+
+    e = explorer()
+    assert "Upload a CSV" in e.message.value
+    e.controls["path"].value = str(DATA / "garbage.csv")
+    assert "binary data" in e.message.value and "Traceback" not in e.message.value
+    e.controls["path"].value = str(KRACK)
+    assert e.message.value == "" and "21 people and 190 ties" in e.readout.value
+    for fig in ("Equipotency", "Krackhardt's dimensions", "Resilience"):
+        e.controls["figure"].value = fig
+        assert e.message.value == ""
+    content = (DATA / "ties_messy.csv").read_bytes()
+    e.controls["upload"].value = ({"name": "answers.csv", "type": "text/csv", "size": len(content),
+                                   "content": memoryview(content), "last_modified": datetime.datetime(2026, 1, 1)},)
+    assert e.message.value == ""
+    assert "Ann Lee" not in e.readout.value and "P0" in e.readout.value  # pseudonymised by default
+    e.controls["pseudonymise"].value = False
+    assert "<script" not in e.readout.value.lower()
+    e.controls["relation"].value = "energy"  # not in this file -> a message, not a traceback
+    assert "no ties of the relation" in e.message.value and "Traceback" not in e.message.value
+
+
+def test_without_igraph_the_networkx_route_gives_the_same_answers(monkeypatch, tmp_path):
+    tp, pp = write_example(tmp_path, people=60, seed=3)
+    G = read_survey(tp, people=pp).graph
+    small = diagnose(G)
+    monkeypatch.setattr(report, "_igraph", lambda: None)
+    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
+    same = diagnose(G)
+    for attr in ("betweenness", "load", "closeness", "krackhardt", "centralization"):
+        assert getattr(same, attr) == pytest.approx(getattr(small, attr)), attr
+    assert same.modularity == pytest.approx(small.modularity)
+    # sampled, networkx only: Brandes-Pich via networkx, Eppstein-Wang via networkx BFS
+    monkeypatch.setattr(report, "EXACT_BETWEENNESS_NX", 10)
+    est = diagnose(G, pivots=60)
+    assert "networkx" in est.methods["betweenness"] and "networkx" in est.methods["closeness"]
+    assert est.closeness == pytest.approx(small.closeness)  # all 60 people as pivots: exact
+    vals, se, method = betweenness_estimate(G, pivots=G.number_of_nodes())
+    assert vals == pytest.approx(small.betweenness)
+
+
+def test_engine_networkx_is_accepted_and_bad_engine_refused():
+    G = load_dataset("knok_info")
+    assert diagnose(G, engine="networkx").people == 10
+    with pytest.raises(P2PKitError, match="engine"):
+        diagnose(G, engine="gpu")
+
+
+def test_closeness_estimate_handles_people_out_of_reach():
+    # 40 people whom nobody names: everyone else is "out of reach" of them, which dominates
+    # ORA's closeness; the reach is counted exactly, so a sample of 60 pivots is close.
+    G = nx.gnm_random_graph(300, 1500, seed=4, directed=True)
+    G.add_edges_from((300 + i, i) for i in range(40))
+    exact = centrality(G, "closeness")
+    est, se, _ = closeness_estimate(G, pivots=60, seed=1)
+    rel = [abs(est[v] - exact[v]) / exact[v] for v in G]
+    assert max(rel) < 0.05
+    assert sum(abs(est[v] - exact[v]) <= 3 * se[v] + 1e-12 for v in G) / len(G) > 0.8

@@ -1,0 +1,713 @@
+"""The facilitator workshop kit: session plans checked against the template, and the widgets.
+
+Part 1 -- every session plan (``workshops/*.md`` whose front matter says
+``type: session-plan``) and the template itself (``workshops/_template.md``) are checked
+against the template: the front-matter fields and their types; the sections, in order; the
+agenda table and the step-by-step headings agree with the front matter; the agenda's minutes
+add up to ``duration_minutes`` exactly; every step has its exact-words prompt (a ``Say``
+admonition); the minutes by kind and by participation are stated; the demo notebook, the
+handout, the facilitator one-pager, the next module and the chapters exist; the full-day
+programme strings the modules with breaks and its times add up; the index lists every
+workshop with its duration and says how to run presenter mode.
+
+Part 2 -- the functions of :mod:`p2pkit.widgets.workshops`, each against an independent
+computation (networkx, closed forms, the CSV read with the csv module) or a published rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WS = ROOT / "workshops"
+SAMPLE = WS / "data" / "sample-room.csv"
+
+KINDS = {"teaching", "activity", "debrief", "break"}
+PARTICIPATION = ("solo", "pairs", "fours", "all")
+FIELDS = {
+    "type": str, "id": str, "title": str, "audience": str, "group_size": dict, "duration_minutes": int,
+    "prerequisites": list, "outcomes": list, "agenda": list, "chapters": list, "demo": str,
+    "handout": str, "facilitator_page": str, "next_module": str,
+}
+SECTIONS = [
+    "Purpose",
+    "Outcomes",
+    "Audience, group size and prerequisites",
+    "Timed agenda",
+    "Space and materials",
+    "Step by step",
+    "How participation is distributed",
+    "The live demo: what to point at",
+    "Debrief questions",
+    "If you are running late",
+    "Late joiners",
+    "Variations",
+    "Accessibility",
+    "What to run next",
+    "Facilitator notes",
+    "Sources",
+]
+SUBSECTIONS = {
+    "Variations": ["In person", "Remote", "Large group"],
+    "Facilitator notes": ["Common questions", "Misconceptions", "Explaining the model's limits"],
+}
+
+
+# --------------------------------------------------------------------------- reading pages
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    assert m, f"{path.name}: no YAML front matter"
+    return yaml.safe_load(m.group(1)) or {}, text[m.end():]
+
+
+def plans() -> list[Path]:
+    out = []
+    for p in sorted(WS.glob("*.md")):
+        if p.name.startswith("_"):
+            continue
+        try:
+            meta, _ = front_matter(p)
+        except AssertionError:
+            continue
+        if meta.get("type") == "session-plan":
+            out.append(p)
+    return out
+
+
+PLANS = plans()
+CHECKED = PLANS + [WS / "_template.md"]
+
+
+def sections(body: str, level: int = 2) -> list[tuple[str, str]]:
+    """``(heading, text)`` for each heading of ``level`` (code fences are skipped)."""
+    marker = "#" * level + " "
+    out: list[list] = []
+    fence = False
+    for line in body.splitlines():
+        if line.startswith("```"):
+            fence = not fence
+        if not fence and line.startswith(marker):
+            out.append([line[len(marker):].strip(), []])
+        elif out:
+            out[-1][1].append(line)
+    return [(h, "\n".join(t)) for h, t in out]
+
+
+def section(body: str, name: str) -> str:
+    return dict(sections(body))[name]
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def plan_ids() -> set[str]:
+    return {front_matter(p)[0]["id"] for p in PLANS}
+
+
+# --------------------------------------------------------------------------- part 1: the plans
+
+
+def test_there_are_at_least_four_plans_of_60_to_90_minutes():
+    assert len(PLANS) >= 4, [p.name for p in PLANS]
+    for p in PLANS:
+        meta, _ = front_matter(p)
+        assert 60 <= meta["duration_minutes"] <= 90, p.name
+
+
+@pytest.fixture(params=CHECKED, ids=lambda p: p.stem)
+def plan(request):
+    path = request.param
+    meta, body = front_matter(path)
+    return path, meta, body
+
+
+def test_front_matter_has_every_field_with_its_type(plan):
+    path, meta, _ = plan
+    for name, kind in FIELDS.items():
+        assert name in meta, f"{path.name}: missing front-matter field {name!r}"
+        assert isinstance(meta[name], kind), f"{path.name}: {name} should be a {kind.__name__}"
+    assert meta["type"] == "session-plan"
+    if not path.name.startswith("_"):
+        assert meta["id"] == path.stem, f"{path.name}: id must be the file name"
+    g = meta["group_size"]
+    assert isinstance(g.get("min"), int) and isinstance(g.get("max"), int) and g["min"] <= g["max"], g
+    assert "best" in g
+    assert len(meta["outcomes"]) >= 3 and all(isinstance(o, str) and o for o in meta["outcomes"])
+    assert meta["prerequisites"] and all(isinstance(x, str) and x for x in meta["prerequisites"])
+    assert meta["demo"] == f"{meta['id']}-demo.ipynb"
+    assert meta["handout"] == f"{meta['id']}-handout"
+    assert meta["facilitator_page"] == f"{meta['id']}-facilitator"
+
+
+def test_agenda_steps_are_well_formed_and_add_up_to_the_slot(plan):
+    path, meta, _ = plan
+    agenda = meta["agenda"]
+    assert len(agenda) >= 4
+    for step in agenda:
+        assert set(step) == {"step", "minutes", "kind", "participation"}, f"{path.name}: {step}"
+        assert isinstance(step["minutes"], int) and step["minutes"] > 0, step
+        assert step["kind"] in KINDS, step
+        assert step["participation"] in PARTICIPATION, step
+        assert step["step"].strip() == step["step"] and step["step"], step
+    assert len({s["step"] for s in agenda}) == len(agenda), "step names must differ"
+    total = sum(s["minutes"] for s in agenda)
+    assert total == meta["duration_minutes"], f"{path.name}: agenda adds up to {total}, not {meta['duration_minutes']}"
+    assert any(s["kind"] == "debrief" for s in agenda), f"{path.name}: no debrief step"
+
+
+def test_sections_in_template_order(plan):
+    path, meta, body = plan
+    heads = [h for h, _ in sections(body)]
+    assert heads == SECTIONS, f"{path.name}: sections are {heads}"
+    h1 = re.findall(r"^# (.+)$", body, re.M)
+    assert h1 == [meta["title"]], f"{path.name}: the page's one title must be the front matter's title"
+    for name, subs in SUBSECTIONS.items():
+        assert [h for h, _ in sections(section(body, name), 3)] == subs, f"{path.name}: {name}"
+
+
+def test_outcomes_section_repeats_the_front_matter(plan):
+    path, meta, body = plan
+    listed = re.findall(r"^\d+\. (.+?)[;.]?$", section(body, "Outcomes"), re.M)
+    want = [o.rstrip(".") for o in meta["outcomes"]]
+    got = [x.rstrip(";.") for x in listed]
+    assert [w[0].lower() + w[1:] for w in want] == [g[0].lower() + g[1:] for g in got], path.name
+
+
+def test_agenda_table_matches_the_front_matter(plan):
+    path, meta, body = plan
+    text = section(body, "Timed agenda")
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in text.splitlines() if line.startswith("|")]
+    assert rows[0] == ["Time", "Step", "Minutes", "Kind", "Participation"], rows[0]
+    rows = rows[2:]
+    assert len(rows) == len(meta["agenda"]), f"{path.name}: table has {len(rows)} rows"
+    start = 0
+    for i, (row, step) in enumerate(zip(rows, meta["agenda"]), 1):
+        assert row == [clock(start), f"{i}. {step['step']}", str(step["minutes"]), step["kind"],
+                       step["participation"]], f"{path.name}: row {i} is {row}"
+        start += step["minutes"]
+    kinds = Counter()
+    for s in meta["agenda"]:
+        kinds[s["kind"]] += s["minutes"]
+    summary = f"Total: {meta['duration_minutes']} minutes. " + ", ".join(
+        f"{k.capitalize() if j == 0 else k} {kinds[k]} min" for j, k in enumerate(
+            [k for k in ("teaching", "activity", "debrief", "break") if kinds[k]])) + "."
+    assert summary in text, f"{path.name}: the agenda should end with: {summary}"
+
+
+def test_every_step_has_its_exact_words(plan):
+    path, meta, body = plan
+    steps = sections(section(body, "Step by step"), 3)
+    want = [f"{i}. {s['step']} ({s['minutes']} min)" for i, s in enumerate(meta["agenda"], 1)]
+    assert [h for h, _ in steps] == want, f"{path.name}: step headings are {[h for h, _ in steps]}"
+    for (head, text), step in zip(steps, meta["agenda"]):
+        kind_line = f"*{step['kind'].capitalize()}, {step['participation']}.*"
+        assert kind_line in text, f"{path.name}, {head}: say '{kind_line}' at the start of the step"
+        says = re.findall(r"```\{admonition\} Say\n:class: say\n(.*?)\n```", text, re.S)
+        assert says, f"{path.name}, {head}: no 'Say' admonition with the exact words"
+        words = " ".join(says)
+        assert len(words) >= 60 and words.lstrip().startswith('"'), f"{path.name}, {head}: the prompt is too short"
+
+
+def test_participation_is_stated_in_minutes(plan):
+    path, meta, body = plan
+    text = section(body, "How participation is distributed")
+    minutes = Counter()
+    for s in meta["agenda"]:
+        minutes[s["participation"]] += s["minutes"]
+    want = " ".join(f"{p.capitalize()}: {minutes[p]} min." for p in PARTICIPATION if minutes[p])
+    assert text.strip().startswith(want), f"{path.name}: start the section with: {want}"
+
+
+def test_debrief_questions_and_demo_and_next_module(plan):
+    path, meta, body = plan
+    assert len(re.findall(r"^\d+\. ", section(body, "Debrief questions"), re.M)) >= 3
+    demo = section(body, "The live demo: what to point at")
+    assert f"make present WORKSHOP={meta['id']}" in demo
+    assert len(re.findall(r"^\d+\. ", demo, re.M)) >= 3, "say what to point at, in order"
+    assert f"{{doc}}`{meta['next_module']}`" in section(body, "What to run next")
+    for name in ("If you are running late", "Late joiners", "Accessibility"):
+        assert len(section(body, name).split()) >= 25, f"{path.name}: {name} is too thin"
+    sources = section(body, "Sources")
+    assert "Baker, M. N. (2014)" in sources
+    assert "(Baker 2014" in section(body, "Purpose"), "cite the book where the idea comes from"
+    for ch in meta["chapters"]:
+        assert f"{{doc}}`../chapters/{ch}`" in body, f"{path.name}: link the chapter {ch}"
+
+
+def test_linked_files_exist_for_real_plans():
+    ids = plan_ids()
+    for p in PLANS:
+        meta, body = front_matter(p)
+        assert (WS / meta["demo"]).exists(), meta["demo"]
+        assert (WS / f"{meta['handout']}.md").exists(), meta["handout"]
+        assert (WS / f"{meta['facilitator_page']}.md").exists(), meta["facilitator_page"]
+        assert meta["next_module"] in ids and meta["next_module"] != meta["id"], meta["next_module"]
+        for ch in meta["chapters"]:
+            assert (ROOT / "chapters" / f"{ch}.md").exists(), ch
+        for doc in re.findall(r"\{doc\}`(?:[^`<]*<)?([^`>]+)>?`", body):
+            assert (WS / f"{doc}.md").exists() or (WS / f"{doc}.ipynb").exists(), f"{p.name}: {doc}"
+
+
+def test_the_template_is_the_plans_template():
+    """The template passes the same checks (above) and is kept out of the book."""
+    assert (WS / "_template.md").exists()
+    toc = (ROOT / "_toc.yml").read_text()
+    assert "workshops/_template" not in toc
+
+
+# --------------------------------------------------------------------------- handouts, one-pagers
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_handout_and_one_pager_are_printable(path):
+    meta, _ = front_matter(path)
+    for page, cls in ((meta["handout"], "handout"), (meta["facilitator_page"], "one-pager")):
+        text = (WS / f"{page}.md").read_text(encoding="utf-8")
+        assert len(re.findall(r"^# ", text, re.M)) == 1, f"{page}: one title"
+        assert re.search(rf"^:::\{{div\}} {cls}\b", text, re.M) or f":class: {cls}" in text, \
+            f"{page}: wrap the printable part in a '{cls}' div (the print stylesheet styles it)"
+        assert f"{{doc}}`{meta['id']}`" in text, f"{page}: link back to the session plan"
+    one = (WS / f"{meta['facilitator_page']}.md").read_text(encoding="utf-8")
+    for step in meta["agenda"]:
+        assert step["step"] in one, f"{meta['facilitator_page']}: list the step {step['step']!r}"
+
+
+def test_print_stylesheet_exists_and_targets_a4_and_letter():
+    css = (ROOT / "theme" / "print.css").read_text()
+    assert "@media print" in css and "@page" in css
+    assert ".handout" in css and ".one-pager" in css
+    cfg = yaml.safe_load((ROOT / "_config.yml").read_text())
+    files = cfg["sphinx"]["config"].get("html_css_files", [])
+    assert "print.css" in files, "register theme/print.css in _config.yml (sphinx.config.html_css_files)"
+
+
+# --------------------------------------------------------------------------- demos
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_demo_notebook_is_thin_committed_and_presentable(path):
+    meta, _ = front_matter(path)
+    nb = nbformat.read(WS / meta["demo"], as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code, "a demo calls a widget"
+    first_md = next(c for c in nb.cells if c.cell_type == "markdown")
+    assert first_md.source.startswith("# "), "the demo starts with its title"
+    widget_cells = [c for c in code if "p2pkit.widgets" in c.source]
+    assert widget_cells and all("nbval-ignore-output" in c.metadata.get("tags", []) for c in widget_cells)
+    assert all(c.execution_count is not None and c.outputs for c in code), "commit the outputs (execute_notebooks)"
+    assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
+    assert nb.metadata.get("widgets"), "the widget state is saved, so the book shows the first view"
+    # presenter mode (tests/test_presenter.py) moves the last slider and checks the first figure:
+    # the first code cell must build the Explorer that owns every slider on the page.
+    assert code.index(widget_cells[0]) == 0 and len(widget_cells) == 1
+    for c in nb.cells:
+        if c.cell_type == "markdown":
+            for line in c.source.splitlines():
+                assert not re.match(r"\s*(from p2pkit|import )", line), "prose that looks like code"
+
+
+def test_sample_room_is_made_up_and_readable():
+    rows = list(csv.reader(SAMPLE.open(encoding="utf-8")))
+    assert rows[0][1] == "Your name" and len(rows) - 1 >= 12
+
+
+# --------------------------------------------------------------------------- index and full day
+
+
+def test_index_lists_every_workshop_with_its_duration_and_presenter_mode():
+    index = (WS / "index.md").read_text(encoding="utf-8")
+    for p in PLANS:
+        meta, _ = front_matter(p)
+        assert re.search(rf"\{{doc\}}`{meta['id']}`\s*\|\s*{meta['duration_minutes']} min", index), \
+            f"index.md: list {meta['id']} with '{meta['duration_minutes']} min'"
+    assert "make present WORKSHOP=" in index
+    assert "{doc}`full-day`" in index
+
+
+def test_full_day_programme_strings_the_modules_with_breaks():
+    meta, body = front_matter(WS / "full-day.md")
+    assert meta["type"] == "programme"
+    durations = {front_matter(p)[0]["id"]: front_matter(p)[0]["duration_minutes"] for p in PLANS}
+    h, m = map(int, meta["start"].split(":"))
+    t = h * 60 + m
+    modules = []
+    table = [[c.strip() for c in line.strip().strip("|").split("|")]
+             for line in section(body, "Timetable").splitlines() if line.startswith("|")][2:]
+    assert len(table) == len(meta["schedule"])
+    for row, item in zip(table, meta["schedule"]):
+        assert set(item) <= {"module", "item", "minutes", "kind"} and item["minutes"] > 0
+        if "module" in item:
+            assert item["minutes"] == durations[item["module"]], item
+            modules.append(item["module"])
+            assert f"{{doc}}`{item['module']}`" in row[1]
+        else:
+            assert item["kind"] in KINDS and item["item"] in row[1]
+        assert row[0] == f"{t // 60:02d}:{t % 60:02d}", row
+        t += item["minutes"]
+    assert sorted(modules) == sorted(durations), "the day strings every module"
+    kinds = [("break" if "module" not in i and i["kind"] == "break" else "x") for i in meta["schedule"]]
+    assert kinds.count("break") >= 2
+    assert not any(a == b == "x" and "module" in i and "module" in j for (a, b), i, j in zip(
+        zip(kinds, kinds[1:]), meta["schedule"], meta["schedule"][1:])), "a break between modules"
+    assert f"{t // 60:02d}:{t % 60:02d}" == meta["end"]
+    module_minutes = sum(i["minutes"] for i in meta["schedule"] if "module" in i)
+    breaks = sum(i["minutes"] for i in meta["schedule"] if i.get("kind") == "break")
+    assert f"{module_minutes} minutes of modules" in body and f"{breaks} minutes of breaks" in body
+
+
+def test_index_shows_the_same_day_as_the_programme():
+    meta, _ = front_matter(WS / "full-day.md")
+    titles = {front_matter(p)[0]["id"]: front_matter(p)[0]["title"] for p in PLANS}
+    _, index = "", (WS / "index.md").read_text(encoding="utf-8")
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in section(index, "The full-day programme").splitlines() if line.startswith("|")][2:]
+    h, m = map(int, meta["start"].split(":"))
+    t = h * 60 + m
+    for row, item in zip(rows, meta["schedule"]):
+        name = titles[item["module"]] if "module" in item else item["item"]
+        assert row == [f"{t // 60:02d}:{t % 60:02d}", f"{name} ({item['minutes']} min)"], row
+        t += item["minutes"]
+    assert rows[len(meta["schedule"])] == [meta["end"], "End"]
+
+
+# --------------------------------------------------------------------------- part 2: the widgets
+
+from p2pkit.errors import P2PKitError  # noqa: E402
+from p2pkit.widgets import workshops as ws  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    ws.clear_cache()
+    yield
+    ws.clear_cache()
+
+
+def test_parse_names_matches_case_and_spaces_and_suggests():
+    found, problems = ws.parse_names(" ana ,BO;\nZoe\u200b, ana", ["Ana", "Bo", "Zoë"])
+    assert found == ["Ana", "Bo"]
+    assert len(problems) == 1 and "did you mean 'Zoë'" in problems[0]
+    assert ws.parse_names("", ["Ana"]) == ([], [])
+
+
+@pytest.mark.parametrize("text", ["Ana-Bo", "Ana - Bo", "ana+bo", "Ana & Bo", "Ana and Bo", "Ana \u2013 Bo",
+                                  "Ana/Bo", "Ana with Bo", "Ana--Bo", "Ana<->Bo"])
+def test_parse_pairs_reads_every_separator(text):
+    assert ws.parse_pairs(text, ["Ana", "Bo", "Cy"]) == ([("Ana", "Bo")], [])
+
+
+def test_parse_pairs_handles_hyphenated_names_duplicates_and_mistakes():
+    people = ["Anne-Marie", "Bo", "Marie", "Anne", "Cy"]
+    pairs, problems = ws.parse_pairs("Anne-Marie-Bo, Bo+Anne-Marie, Cy-Cy, Cy-Dee, Cy", people)
+    assert pairs == [("Anne-Marie", "Bo")]
+    assert any("themselves" in p for p in problems)
+    assert any("'Dee' is not in the network" in p for p in problems)
+    assert any("needs two names" in p for p in problems)
+    # "Anne-Marie-Cy" could be Anne + Marie-Cy? No: Marie-Cy is not a person. Ambiguity needs two readings:
+    pairs, problems = ws.parse_pairs("A-B-C", ["A-B", "C", "A", "B-C"])
+    assert pairs == [] and "more than one way" in problems[0]
+
+
+def test_load_room_reads_the_sample_like_the_csv_module_does():
+    room = ws.load_room(SAMPLE)
+    rows = list(csv.DictReader(SAMPLE.open(encoding="utf-8")))
+    qs = [k for k in rows[0] if k not in ("Timestamp", "Your name", "Your team")]
+    ties = {(r["Your name"], n.strip()) for r in rows for q in qs for n in r[q].split(";") if n.strip()}
+    named = {n for _, n in ties} | {r["Your name"] for r in rows}
+    assert set(room.graph.edges()) == ties
+    assert set(room.graph) == named
+    assert room.respondents == [r["Your name"] for r in rows if any(r[q].strip() for q in qs)]
+    for q, rel in zip(qs, ("advice", "information", "decisions")):
+        one = ws.load_room(SAMPLE, rel)
+        assert set(one.graph.edges()) == {(r["Your name"], n.strip()) for r in rows
+                                          for n in r[q].split(";") if n.strip()}
+    U = room.network
+    assert not U.is_directed() and U.number_of_edges() == len({frozenset(t) for t in ties})
+
+
+def test_load_room_from_an_upload_and_with_codes():
+    content = SAMPLE.read_bytes()
+    up = ws.load_room(("room.csv", content), pseudonymise_names=True)
+    plain = ws.load_room(SAMPLE)
+    assert all(re.fullmatch(r"P\d\d", v) for v in up.graph)
+    assert up.graph.number_of_edges() == plain.graph.number_of_edges()
+    assert nx.is_isomorphic(up.graph, plain.graph)
+    assert up.show("Ana") in up.graph
+
+
+def test_load_room_errors_say_what_to_do():
+    with pytest.raises(P2PKitError, match="Upload"):
+        ws.load_room("")
+    with pytest.raises(P2PKitError):
+        ws.load_room(WS / "no-such-file.csv")
+
+
+def test_room_map_against_networkx():
+    room = ws.load_room(SAMPLE)
+    m = ws.room_map(room.graph)
+    U = room.network
+    assert set(m.isolates) == set(nx.isolates(U)) == {"Quinn"}
+    assert set(m.single_points) == set(nx.articulation_points(U))
+    assert m.silent == ("Rosa",)  # named by others, no card
+    assert m.people == 18 and m.ties == U.number_of_edges()
+    member = {v: i for i, c in enumerate(m.communities) for v in c}
+    assert sorted(member) == sorted(U)
+    for b in m.brokers:  # a bridge has a tie into another community
+        assert any(member[u] != member[b] for u in U[b])
+    others = {v for v in U if any(member[u] != member[v] for u in U[v])}
+    assert set(m.brokers) <= others
+    verdict = ws.map_verdict(m)
+    assert "Quinn" in verdict and f"{len(m.communities)} node communities" in verdict
+
+
+def test_chart_and_peer_round_shapes():
+    for n, span in [(13, 3), (7, 2), (10, 3), (30, 4)]:
+        T = ws.chart(n, span)
+        assert nx.is_tree(T) and T.number_of_nodes() == n
+        assert max(d for _, d in T.degree()) <= span + 1
+        assert T.nodes[0]["level"] == 0
+    assert nx.is_isomorphic(ws.peer_round(8, 7), nx.complete_graph(8))
+    P = ws.peer_round(20, 4, seed=3)
+    assert P.number_of_edges() == 40 and nx.is_connected(P)
+    with pytest.raises(P2PKitError):
+        ws.chart(2, 3)
+
+
+def test_deal_cards_is_a_seeded_derangement():
+    people = list(range(13))
+    a, b = ws.deal_cards(people, 0), ws.deal_cards(people, 0)
+    assert a == b and sorted(a.values()) == people and all(h != t for h, t in a.items())
+    assert any(ws.deal_cards(people, s) != a for s in range(1, 5))
+
+
+def test_pass_the_cards_closed_forms():
+    # everyone tied to everyone: every card goes directly, all in round 1
+    cards = ws.deal_cards(list(range(9)), 2)
+    run = ws.pass_the_cards(nx.complete_graph(9), cards)
+    assert run.ticks == 1 and set(run.passes.values()) == {1}
+    # a star whose leaves hold every card: all queue at the centre, one per round
+    n = 8
+    leaves = list(range(1, n))
+    cards = {v: leaves[(i + 1) % len(leaves)] for i, v in enumerate(leaves)}
+    run = ws.pass_the_cards(nx.star_graph(n - 1), cards)
+    assert run.ticks == 1 + (n - 1) and run.passes[0] == n - 1 and run.most_held == n - 1
+    # one card along a path of m hand-offs
+    run = ws.pass_the_cards(nx.path_graph(6), {0: 5})
+    assert run.ticks == 5 and run.hops == {0: 5}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pass_the_cards_invariants_on_random_networks(seed):
+    G = nx.connected_watts_strogatz_graph(15, 4, 0.3, seed=seed)
+    cards = ws.deal_cards(list(G), seed)
+    run = ws.pass_the_cards(G, cards)
+    lengths = {h: nx.shortest_path_length(G, h, a) for h, a in cards.items()}
+    assert run.hops == lengths
+    assert run.hand_offs == sum(lengths.values())  # every hand-off is one step of a route
+    assert run.ticks >= max(lengths.values()) and run.ticks >= max(run.passes.values())
+    assert max(run.delivered.values()) == run.ticks
+    assert run.ticks <= sum(lengths.values())
+
+
+def test_chart_round_tallies_match_the_unique_routes_of_the_tree():
+    T = ws.chart(13, 3)
+    cards = ws.deal_cards(list(T), 0)
+    run = ws.pass_the_cards(T, cards)
+    expected = Counter()
+    for h, a in cards.items():
+        route = nx.shortest_path(T, h, a)  # unique in a tree
+        for v in route[:-1]:
+            expected[v] += 1
+    assert run.passes == {v: expected.get(v, 0) for v in T}
+    assert run.busiest == 0  # the top passes the most cards
+
+
+def test_card_game_verdict_and_errors():
+    a = ws.pass_the_cards(nx.star_graph(4), {1: 2, 2: 3, 3: 4, 4: 1})
+    b = ws.pass_the_cards(nx.complete_graph(5), {1: 2, 2: 3, 3: 4, 4: 1})
+    text = ws.card_game_verdict(a, b, 2.0, room=(50, 25))
+    assert "5 rounds" in text and "about 10 s" in text and "2.0 times" in text
+    with pytest.raises(P2PKitError):
+        ws.card_game_verdict(a, b, 0)
+    G = nx.Graph([(0, 1)])
+    G.add_node(2)
+    with pytest.raises(P2PKitError, match="cannot reach"):
+        ws.pass_the_cards(G, {0: 2})
+
+
+def test_introductions_follow_the_definitions():
+    G = nx.Graph([(0, 1), (1, 2), (3, 4), (4, 5)])
+    G.add_node(6)
+    comms = [{0, 1, 2}, {3, 4, 5}, {6}]
+    H, intros = ws.introductions(G, [(0, 2), (2, 3), (1, 3), (6, 0), (0, 1)], comms)
+    kinds = [i.kind for i in intros]
+    # (0,2) share 1 -> closes; (2,3) different communities -> bridge; (1,3): after 2-3 they share 2,
+    # but they are in different communities, and a bridge comes first; (6,0) another part; (0,1) exists
+    assert kinds == ["close", "bridge", "bridge", "bridge", "already tied"]
+    assert intros[0].via == (1,)
+    assert H.number_of_edges() == G.number_of_edges() + 4 and G.number_of_edges() == 4
+    same = [{0, 1, 2, 3, 4, 5, 6}]
+    _, intros = ws.introductions(nx.path_graph(4), [(0, 3), (0, 2)], same)
+    assert [i.kind for i in intros] == ["spoke", "close"]  # the second shares 3 after the first
+
+
+def test_weaving_verdict_uses_the_profiles():
+    from p2pkit.weaving import phase_profile
+
+    room = ws.load_room(SAMPLE)
+    U = room.network
+    H, intros = ws.introductions(U, [("Quinn", "Kofi"), ("Bo", "Jun")])
+    before, after = phase_profile(U, "Dana"), phase_profile(H, "Dana")
+    text = ws.weaving_verdict(before, after, intros)
+    assert "2 introductions" in text and f"{before.triangles} -> {after.triangles}" in text
+    assert after.components == 1 and before.components == 2  # Quinn joined
+    assert ws.weaving_verdict(before, before, []).startswith("No introductions")
+
+
+def test_departures_against_an_independent_computation():
+    room = ws.load_room(SAMPLE, "decisions")
+    U = room.network
+    d = ws.departures(U, named=["Priya"])
+    H = U.copy()
+    H.remove_nodes_from(list(nx.isolates(U)))
+    assert set(d.left_out) == set(nx.isolates(U)) == {"Quinn", "Rosa"}
+    left = H.copy()
+    left.remove_node("Priya")
+    comps = sorted(nx.connected_components(left), key=len, reverse=True)
+    n = left.number_of_nodes()
+    pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (n * (n - 1) / 2)
+    assert d.pairs_after == pytest.approx(pairs) and d.groups == len(comps) == 3
+    assert set(d.single_points_before) == set(nx.articulation_points(H))
+    assert set(d.single_points_now) == set(nx.articulation_points(left))
+    assert len(d.cut_off) == n - len(comps[0])
+    # the rule: after the named people, the people on most routes, re-ranked (removal_order)
+    from p2pkit.resilience import removal_order
+
+    d2 = ws.departures(U, named=["Priya"], leaving=2)
+    assert d2.gone[1:] == tuple(removal_order(left, "betweenness", count=2))
+    # backup ties: the same departure, with and without them
+    d3 = ws.departures(U, named=["Priya"], backup=[("Ana", "Farah"), ("Farah", "Kofi")])
+    assert d3.pairs_after == 1.0 and d3.pairs_after_without_backup == pytest.approx(pairs)
+    assert "Without the 2 backup ties" in ws.departures_verdict(d3)
+
+
+def test_departures_errors():
+    U = ws.load_room(SAMPLE).network
+    with pytest.raises(P2PKitError, match="not in the network"):
+        ws.departures(U, named=["Nobody"])
+    with pytest.raises(P2PKitError, match="at most"):
+        ws.departures(U, leaving=40)
+
+
+# --------------------------------------------------------------------------- the explorers
+
+
+def _img(ex) -> str:
+    m = re.search(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]*)"', ex.figure.value)
+    assert m, ex.message.value
+    return m.group(1)
+
+
+def _sliders(ex):
+    import ipywidgets as w
+
+    return [c for c in ex.controls.values() if isinstance(c, (w.IntSlider, w.FloatSlider))]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: ws.map_explorer(str(SAMPLE)),
+    lambda: ws.card_game_explorer(),
+    lambda: ws.weaving_explorer(str(SAMPLE), "Quinn-Kofi, Bo-Jun", show=0),
+    lambda: ws.departures_explorer(str(SAMPLE), relation="decisions"),
+], ids=["map", "cards", "weaving", "departures"])
+def test_explorers_draw_and_the_last_slider_changes_the_figure(make):
+    ex = make()
+    assert ex.message.value == "" and "Traceback" not in ex.readout.value
+    assert "presenter mode" in ex.note.value
+    before = _img(ex)
+    last = _sliders(ex)[-1]
+    last.value = min(last.max, last.value + 3 * (last.step or 1))
+    assert _img(ex) != before, "presenter mode moves the last slider and expects a new figure"
+
+
+def test_map_explorer_controls():
+    ex = ws.map_explorer(str(SAMPLE))
+    assert ex.controls["answers"].value == ex.controls["answers"].max == 16  # Quinn named nobody
+    first = _img(ex)
+    ex.controls["answers"].value = 1
+    assert ex.message.value == "" and _img(ex) != first
+    ex.controls["relation"].value = "decisions"
+    assert ex.controls["answers"].max == 15 and "Priya" in ex.readout.value
+    ex.controls["pseudonymise"].value = True
+    assert "Priya" not in ex.readout.value and "Priya" not in ex.figure.value
+    ex.controls["path"].value = "no-such-file.csv"
+    assert ex.message.value and "Traceback" not in ex.message.value
+
+
+def test_weaving_explorer_slider_follows_the_typed_introductions():
+    ex = ws.weaving_explorer(str(SAMPLE))
+    assert ex.controls["show"].value == 0
+    ex.controls["introductions"].value = "Quinn-Kofi, Bo-Jun, Ana-Xavier"
+    assert ex.controls["show"].max == 2 and ex.controls["show"].value == 2
+    assert "Xavier" in ex.readout.value and "not in the network" in ex.readout.value
+    assert "bridges community" in ex.readout.value
+
+
+def test_names_are_escaped_everywhere(tmp_path):
+    evil = '<img src=x onerror=alert(1)>'
+    path = tmp_path / "room.csv"
+    path.write_text("Source,Target\n"
+                    f"\"{evil}\",Bo\nBo,$x^2$\n$x^2$,\"{evil}\"\nBo,Cy\nCy,Di\nDi,Bo\n", encoding="utf-8")
+    for ex in (ws.map_explorer(str(path)), ws.departures_explorer(str(path), named=evil),
+               ws.weaving_explorer(str(path), f"Cy + $x^2$; {evil} + Di")):
+        assert ex.message.value == "", ex.message.value
+        for value in (ex.readout.value, ex.figure.value):
+            assert evil not in value
+        assert html.escape(evil) in ex.readout.value
+        alt = re.search(r'alt="([^"]*)"', ex.figure.value).group(1)
+        assert "<img" not in alt
+
+
+def test_card_game_explorer_shows_the_room_times():
+    ex = ws.card_game_explorer(people=13, span=3)
+    ex.controls["room_chart"].value = 90.0
+    ex.controls["room_peers"].value = 30.0
+    assert "Your room took 90 s and 30 s" in ex.readout.value
+    ex.controls["seed"].value = -1
+    assert "seed" in ex.message.value and "Traceback" not in ex.message.value
+
+
+def test_the_room_is_drawn_the_same_in_every_process():
+    """Names are strings, whose set order changes with Python's hash seed: the drawing must not."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from p2pkit.widgets import workshops as ws; "
+            f"e = ws.weaving_explorer({str(SAMPLE)!r}, 'Quinn-Kofi, Bo-Jun'); "
+            f"m = ws.map_explorer({str(SAMPLE)!r}); "
+            "print(hashlib.sha256((e.figure.value + m.figure.value + m.readout.value).encode()).hexdigest())")
+    out = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
+        assert r.returncode == 0, r.stderr[-2000:]
+        out.add(r.stdout.strip())
+    assert len(out) == 1, "the figures differ between processes"
