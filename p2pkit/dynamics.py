@@ -40,7 +40,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from .errors import P2PKitError
+from .errors import P2PKitError, require_probability
 
 __all__ = [
     "Evolution",
@@ -73,14 +73,7 @@ _MAX_STEPS = 10_000
 # --------------------------------------------------------------------------- helpers
 
 
-def _probability(name: str, value: float) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"{name} is a probability between 0 and 1; got {value!r}.") from None
-    if not 0.0 <= x <= 1.0 or math.isnan(x):
-        raise P2PKitError(f"{name} is a probability between 0 and 1; got {value!r}.")
-    return x
+_probability = require_probability  # shared validator (p2pkit.errors)
 
 
 def _whole(name: str, value: int, minimum: int = 0, maximum: int | None = None) -> int:

@@ -60,7 +60,7 @@ import networkx as nx
 import numpy as np
 
 from .architecture import pairwise_connectivity
-from .errors import P2PKitError
+from .errors import P2PKitError, require_probability
 
 __all__ = [
     "STRATEGIES",
@@ -126,14 +126,7 @@ def _check_removed(G: nx.Graph, removed: Iterable) -> list:
     return removed
 
 
-def _check_probability(name: str, value: float) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"{name} is a probability between 0 and 1; got {value!r}.") from None
-    if not 0.0 <= x <= 1.0 or math.isnan(x):
-        raise P2PKitError(f"{name} is a probability between 0 and 1; got {value!r}.")
-    return x
+_check_probability = require_probability  # shared validator (p2pkit.errors)
 
 
 def _check_count(name: str, value, lo: int, hi: int) -> int:
