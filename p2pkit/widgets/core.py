@@ -14,7 +14,7 @@ from IPython.display import display
 
 from ..errors import P2PKitError
 
-__all__ = ["LIVE_NOTE", "Explorer", "note_html", "figure_img"]
+__all__ = ["LIVE_NOTE", "Explorer", "note_html", "figure_img", "readout_html"]
 
 LIVE_NOTE = (
     "<b>Live control.</b> It recomputes only with a running Python kernel: open this page "
@@ -98,3 +98,20 @@ def figure_img(fig, alt: str, dpi: int = 80) -> str:
     fig.savefig(buf, format="png", dpi=dpi)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" style="max-width:100%">'
+
+
+def readout_html(rows, verdict: str, width_em: int = 26, table_style: str = "") -> str:
+    """A widget readout: a table of ``rows`` (tuples of strings) and the model's verdict.
+
+    Every cell and the verdict are HTML-escaped (names are data, never markup).
+
+    Examples
+    --------
+    >>> readout_html([("a", "<b>")], "ok")
+    "<table><tr><td style='padding-right:10px'>a</td><td style='padding-right:10px'>&lt;b&gt;</td></tr></table><p style='max-width:26em'><b>Verdict:</b> ok</p>"
+    """
+    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(str(x))}</td>" for x in r)
+                    + "</tr>" for r in rows)
+    style = f" style='{table_style}'" if table_style else ""
+    return (f"<table{style}>{table}</table><p style='max-width:{width_em}em'><b>Verdict:</b> "
+            f"{html.escape(verdict)}</p>")

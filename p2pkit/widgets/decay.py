@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 
 import ipywidgets as w
@@ -12,7 +11,7 @@ import numpy as np
 from ..decay import SHAPES, compare, decay_verdict, fidelity, noisy_fidelity
 from ..explorables.decay import SHAPE_MARKERS, hours_bars
 from ..style import ROLE_COLOURS
-from .core import Explorer
+from .core import Explorer, readout_html
 
 __all__ = ["explorer", "render"]
 
@@ -52,10 +51,7 @@ def render(values: dict):
     rows.append(("hours to decision", *[f"{res[n].hours:.1f}" if res[n].stable else "no limit" for n in SHAPES]))
     rows.append(("busiest decider's share", *[f"{res[n].busiest_decider_share:.0%}" for n in SHAPES]))
     rows.append(("busiest relay busy", *[f"{res[n].busiest_relay_utilisation:.0%}" for n in SHAPES]))
-    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(c)}</td>" for c in r) + "</tr>"
-                    for r in rows)
-    readout = (f"<table style='font-size:0.9em'>{table}</table><p style='max-width:26em'><b>Verdict:</b> "
-               f"{html.escape(decay_verdict(res))}</p>")
+    readout = readout_html(rows, decay_verdict(res), width_em=26, table_style='font-size:0.9em')
     alt = ("Top: a curve of the share of detail that arrives against the number of hand-offs "
            f"({'each keeping ' + format(values['keep'], '.0%') + ' of the details' if relay == 'keep' else 'each adding noise'}), "
            "with a marker for each organisation at its average number of hand-offs. Bottom: stacked bars of "

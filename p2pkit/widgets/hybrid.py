@@ -11,7 +11,7 @@ import numpy as np
 from ..explorables.hybrid import time_panel
 from ..hybrid import compare_designs, simulate_queue, verdict
 from ..style import ROLE_COLOURS
-from .core import Explorer
+from .core import Explorer, readout_html
 
 __all__ = ["explorer", "render"]
 
@@ -58,10 +58,8 @@ def render(values: dict):
         ("AI capacity (requests/hour)", f"{h.ai_capacity:,.0f}", f"{e.ai_capacity:,.0f}"),
         ("Ties between AI nodes", str(h.ai_ties), f"{e.ai_ties:,}"),
     ]
-    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(x)}</td>" for x in r) + "</tr>"
-                    for r in rows)
-    readout = (f"<table>{table}</table><p style='max-width:30em'><b>Verdict:</b> "
-               f"{html.escape(verdict(d))}</p><p style='max-width:30em;font-size:0.9em'>"
+    readout = (readout_html(rows, verdict(d), width_em=30)
+               + f"<p style='max-width:30em;font-size:0.9em'>"
                f"{html.escape(check)}</p>")
     return fig, readout
 

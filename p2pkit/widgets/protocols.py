@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 
 from ..explorables.protocols import allocation_panel
 from ..protocols import central_assignment, claim_nearest, scatter, verdict
-from .core import Explorer
+from .core import Explorer, readout_html
 
 __all__ = ["explorer", "render"]
 
@@ -29,10 +28,7 @@ def render(values: dict):
         ("Total distance", f"{a.total_distance:.2f}", f"{c.total_distance:.2f}"),
         ("Above the best possible", f"{a.excess:.0%}", f"{c.excess:.0%}"),
     ]
-    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(x)}</td>" for x in r) + "</tr>"
-                    for r in rows)
-    readout = (f"<table>{table}</table><p style='max-width:26em'><b>Verdict:</b> "
-               f"{html.escape(verdict(a, c))}</p>")
+    readout = readout_html(rows, verdict(a, c), width_em=26)
     return fig, readout
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 
 from ..explorables.scaling import DESIGN_STYLE, plain_log_labels
 from ..scaling import DESIGNS, DUNBAR, scaling_profiles, ties, verdict
-from .core import Explorer
+from .core import Explorer, readout_html
 
 __all__ = ["explorer", "render"]
 
@@ -39,10 +38,7 @@ def render(values: dict):
     rows.append(("Average hops",) + tuple(f"{profiles[d].mean_hops:.2f}" for d in DESIGNS))
     rows.append(("Busiest person's share of routes",) + tuple(f"{profiles[d].busiest_load:.0%}" for d in DESIGNS))
     rows.append(("Ties for twice the people",) + tuple(f"x {profiles[d].ties_if_doubled:.1f}" for d in DESIGNS))
-    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(x)}</td>" for x in r) + "</tr>"
-                    for r in rows)
-    readout = (f"<table>{table}</table><p style='max-width:32em'><b>Verdict:</b> "
-               f"{html.escape(verdict(profiles))}</p>")
+    readout = readout_html(rows, verdict(profiles), width_em=32)
     return fig, readout
 
 

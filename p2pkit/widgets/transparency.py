@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import random
 
 import ipywidgets as w
@@ -12,7 +11,7 @@ from .. import orgs
 from ..explorables.transparency import coverage_panel
 from ..style import ROLE_COLOURS
 from ..transparency import gossip_everything, org_chart, report_up_broadcast_down, verdict
-from .core import Explorer
+from .core import Explorer, readout_html
 
 __all__ = ["NETWORKS", "explorer", "render"]
 
@@ -52,10 +51,7 @@ def render(values: dict):
         ("Most conversations for one person in a round", str(g.peak_load), str(c.peak_load)),
         ("Share of the picture known at the end", f"{g.final_coverage:.0%}", f"{c.final_coverage:.0%}"),
     ]
-    table = "".join("<tr>" + "".join(f"<td style='padding-right:10px'>{html.escape(x)}</td>" for x in r) + "</tr>"
-                    for r in rows)
-    readout = (f"<table>{table}</table><p style='max-width:30em'><b>Verdict:</b> "
-               f"{html.escape(verdict(g, c))}</p>")
+    readout = readout_html(rows, verdict(g, c), width_em=30)
     return fig, readout
 
 
