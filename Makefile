@@ -32,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 # JavaScript the site serves itself instead of loading it from a CDN (works offline).
-$(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-config.js
+$(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-config.js Makefile
 	cd js && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/widgets $(VENDOR)/mathjax/output/chtml/fonts
 	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.js
@@ -41,6 +41,8 @@ $(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-confi
 	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/*.woff2 $(VENDOR)/widgets/
 	cp $(JSMOD)/mathjax/es5/tex-chtml.js $(VENDOR)/mathjax/
 	cp -r $(JSMOD)/mathjax/es5/output/chtml/fonts/woff-v2 $(VENDOR)/mathjax/output/chtml/fonts/
+	mkdir -p p2pkit/views/assets/vendor
+	cp $(JSMOD)/d3/dist/d3.min.js p2pkit/views/assets/vendor/d3.min.js
 	touch $@
 
 vendor: $(VENDOR)/.installed

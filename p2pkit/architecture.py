@@ -19,6 +19,7 @@ from dataclasses import dataclass, asdict
 import networkx as nx
 
 from .errors import P2PKitError
+from .measures import betweenness, path_stats
 
 __all__ = ["Profile", "profile", "verdict", "mean_path_length", "pairwise_connectivity", "load_share"]
 
@@ -84,10 +85,11 @@ def mean_path_length(G: nx.Graph) -> float:
     >>> mean_path_length(client_server(10))
     1.8
     """
-    if not nx.is_connected(G):
+    stats = path_stats(G)
+    if not stats.connected:
         raise P2PKitError("the network is not connected, so some pairs have no path; "
                           "measure each part on its own or use pairwise_connectivity().")
-    return float(nx.average_shortest_path_length(G))
+    return stats.mean
 
 
 def load_share(G: nx.Graph) -> dict:
@@ -107,7 +109,7 @@ def load_share(G: nx.Graph) -> dict:
     >>> load_share(client_server(6))[0]
     1.0
     """
-    return nx.betweenness_centrality(G, normalized=True)
+    return betweenness(G, normalized=True)
 
 
 def pairwise_connectivity(G: nx.Graph) -> float:
@@ -181,7 +183,7 @@ def profile(G: nx.Graph, centre=0) -> Profile:
         people=G.number_of_nodes(),
         ties=G.number_of_edges(),
         mean_path=mean_path_length(G),
-        diameter=int(nx.diameter(G)),
+        diameter=path_stats(G).diameter,
         busiest=busiest,
         busiest_load=float(load[busiest]),
         centre=centre,

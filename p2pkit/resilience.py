@@ -696,6 +696,7 @@ class KnockOut:
     cut_off: int
     groups: int
     single_points: tuple
+    outside: tuple = ()
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -738,6 +739,7 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
     H = _without(G, removed)
     order = {v: i for i, v in enumerate(G)}
     big = _largest(H)
+    main = max(nx.connected_components(H), key=len) if H.number_of_nodes() else set()
     return KnockOut(
         removed=tuple(removed),
         people_left=H.number_of_nodes(),
@@ -746,6 +748,7 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
         cut_off=H.number_of_nodes() - big,
         groups=nx.number_connected_components(H),
         single_points=tuple(sorted(nx.articulation_points(H), key=order.__getitem__)),
+        outside=tuple(v for v in G if v in H and v not in main),
     )
 
 

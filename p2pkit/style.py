@@ -21,7 +21,6 @@ read in black and white.
 
 from __future__ import annotations
 
-import math
 from typing import Iterable
 
 import matplotlib.pyplot as plt
@@ -38,41 +37,8 @@ __all__ = [
     "new_figure",
 ]
 
-#: Okabe & Ito (2008), "Color Universal Design".
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "grey": "#999999",
-}
-
-ROLE_COLOURS = {
-    "centre": OKABE_ITO["vermillion"],
-    "peer": OKABE_ITO["blue"],
-    "bridge": OKABE_ITO["orange"],
-    "removed": "#BBBBBB",
-    "reached": OKABE_ITO["bluish green"],
-    "rumour": OKABE_ITO["reddish purple"],
-    "tie": "#7A7A7A",
-}
-
-ROLE_MARKERS = {"centre": "s", "peer": "o", "bridge": "D", "removed": "X", "reached": "o", "rumour": "^"}
-
-COMMUNITY_COLOURS = [
-    OKABE_ITO["blue"],
-    OKABE_ITO["orange"],
-    OKABE_ITO["bluish green"],
-    OKABE_ITO["reddish purple"],
-    OKABE_ITO["sky blue"],
-    OKABE_ITO["vermillion"],
-    OKABE_ITO["yellow"],
-    OKABE_ITO["black"],
-]
+from .views.layouts import layout, ring_layout, tree_layout  # noqa: F401  (one implementation)
+from .views.style import COMMUNITY_COLOURS, OKABE_ITO, ROLE_COLOURS, ROLE_MARKERS  # noqa: F401
 
 plt.rcParams.update(
     {
@@ -84,43 +50,6 @@ plt.rcParams.update(
         "axes.spines.right": False,
     }
 )
-
-
-def ring_layout(G: nx.Graph, centre=0) -> dict:
-    """Positions with ``centre`` in the middle and everyone else on a circle, in node order.
-
-    The same people stay in the same places whatever the ties, so a sequence of networks
-    (an animation) shows only the ties changing.
-    """
-    others = [v for v in G if v != centre]
-    pos = {}
-    for i, v in enumerate(others):
-        a = math.pi / 2 - 2 * math.pi * i / max(1, len(others))
-        pos[v] = (math.cos(a), math.sin(a))
-    if centre in G:
-        pos[centre] = (0.0, 0.0)
-    return pos
-
-
-def tree_layout(G: nx.Graph, level_attr: str = "level") -> dict:
-    """Positions for an organisation chart: top level at the top, levels spread evenly."""
-    levels: dict[int, list] = {}
-    for v, d in G.nodes(data=True):
-        levels.setdefault(int(d.get(level_attr, 0)), []).append(v)
-    pos = {}
-    depth = max(levels) if levels else 0
-    for lvl, members in levels.items():
-        k = len(members)
-        for i, v in enumerate(members):
-            pos[v] = ((i + 0.5) / k * 2 - 1, 1 - 2 * lvl / max(1, depth))
-    return pos
-
-
-def layout(G: nx.Graph, seed: int = 0) -> dict:
-    """A readable, deterministic layout: a chart for a hierarchy, a spring layout otherwise."""
-    if G.number_of_nodes() and all("level" in d for _, d in G.nodes(data=True)) and nx.is_tree(G):
-        return tree_layout(G)
-    return nx.spring_layout(G, seed=seed)
 
 
 def new_figure(width: float = 6.0, height: float = 4.0, ncols: int = 1):

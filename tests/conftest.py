@@ -15,6 +15,9 @@ import matplotlib
 import pytest
 
 matplotlib.use("Agg")  # in this process only: kernels keep their inline backend
+# Figures in notebooks run by the tests (nbval, chapters) are static, as on the published site;
+# the presenter-mode tests start Voila with live figures explicitly.
+os.environ["P2PKIT_FIGURES"] = "static"
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"

@@ -1,5 +1,6 @@
 """The book builds with warnings as errors, and the built site needs no network."""
 
+import json
 import re
 from pathlib import Path
 
@@ -35,21 +36,24 @@ def test_no_page_loads_anything_from_another_host(built):
     assert not offenders
 
 
-def test_widget_manager_is_self_hosted(built):
+def test_figure_component_is_self_hosted(built):
     page = (built / "chapters" / "ch01-language-of-leadership.html").read_text()
-    assert "_static/widgets/embed-amd.js" in page and "_static/widgets/require.js" in page
-    assert (built / "_static" / "widgets" / "embed-amd.js").exists()
-    assert "application/vnd.jupyter.widget-state+json" in page  # the initial view is embedded
+    for script in ("_static/p2pfig.js", "_static/p2pfig.css"):
+        assert script in page and (built / script).exists(), script
+    assert "d3js.org" in (built / "_static" / "p2pfig.js").read_text()  # d3 travels with it
+    assert "_static/p2pfig.css" in page
 
 
-def test_chapter_one_has_its_explorable_and_alt_texts(built):
+def test_chapter_one_ships_every_state_of_its_figures(built):
     page = (built / "chapters" / "ch01-language-of-leadership.html").read_text()
-    assert re.search(r'<img alt="Three network drawings[^"]*" src="../_images/[0-9a-f]+\.png"', page), \
-        "the static figure is missing (a non-inline matplotlib backend in the build?)"
-    assert "_anim_img" in page and "anim-slider" in page
+    blocks = re.findall(r"<script type='application/json' class='p2p-fig-data'>(.*?)</script>", page, re.S)
+    assert len(blocks) == 3
+    for b in blocks:
+        data = json.loads(b)
+        assert data["states"] and data["controls"], data["title"]
+    assert "application/vnd.jupyter.widget-state+json" not in page  # no dead widget copies
     for img in re.findall(r"<img[^>]*>", page):
-        # (widget state stores its <img> inside JSON, with escaped quotes)
-        assert re.search(r'alt=\\?"[^"\\]{10,}', img) or "logo" in img or "binder" in img.lower(), img[:200]
+        assert re.search(r'alt="[^"]{10,}', img) or "logo" in img or "binder" in img.lower(), img[:200]
 
 
 def test_every_page_stays_under_two_megabytes(built):

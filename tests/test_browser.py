@@ -191,9 +191,12 @@ def test_offline_archive_opens_from_disk(browser, built_site, tmp_path):
     try:
         assert not v.offsite and not v.failed, (v.offsite, v.failed)
         assert not v.console_errors, v.console_errors
-        rendered = v.page.evaluate(
-            "() => document.querySelectorAll('.jupyter-widgets, .widget-box').length")
-        assert rendered > 0, "the widget's first view did not render from disk"
-        assert v.page.evaluate("() => document.querySelectorAll('.animation img').length") >= 1
+        rendered = v.page.evaluate("() => document.querySelectorAll('.p2p-fig.p2p-fig-ready').length")
+        assert rendered >= 3, "the figures did not render from disk"
+        fig = v.page.locator(".p2p-fig-ready").nth(1)
+        before = fig.locator(".p2p-verdict").inner_text()
+        fig.locator("input[type=range]").first.fill("9")
+        fig.locator("input[type=range]").first.dispatch_event("input")
+        assert fig.locator(".p2p-verdict").inner_text() != before, "a control did nothing from disk"
     finally:
         v.close()

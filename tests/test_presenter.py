@@ -28,7 +28,7 @@ def _free_port() -> int:
 def _smoke_notebook(folder: Path) -> Path:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Presenter smoke test"),
-                nbformat.v4.new_code_cell("from p2pkit.widgets.architecture import explorer\nexplorer()")]
+                nbformat.v4.new_code_cell("from p2pkit.views.architecture import centre_to_peers\ncentre_to_peers()")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = folder / "smoke-demo.ipynb"
     nbformat.write(nb, path)
@@ -69,17 +69,29 @@ def _drive(browser, url: str) -> dict:
 
     page.route("**/*", route)
     page.goto(url, wait_until="load", timeout=120_000)
-    page.wait_for_selector(".widget-slider [role=slider], .jupyter-widgets .widget-slider", timeout=120_000)
-    page.wait_for_selector(".jupyter-widgets img, .widget-html img", timeout=60_000)
-    img = page.locator(".widget-html img").first
-    before = img.get_attribute("src")
-    handle = page.locator("[role=slider]").last
-    handle.focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function("(b) => { const i = document.querySelector('.widget-html img'); return i && i.src !== b; }",
-                           arg=before, timeout=30_000)
-    after = img.get_attribute("src")
+    page.wait_for_selector(".p2p-fig .p2p-verdict, .jupyter-widgets .widget-slider", timeout=120_000)
+    if page.locator(".p2p-fig").count():
+        # the figure component, live: a control change goes to Python and a new scene comes back
+        fig = page.locator(".p2p-fig").first
+        sig = "(f) => f.querySelector('.p2p-body').innerHTML + f.querySelector('.p2p-summary').textContent"
+        before = fig.evaluate(sig)
+        fig.locator("input[type=range]").first.focus()
+        for _ in range(5):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function("([s, b]) => { const f = document.querySelector('.p2p-fig'); return (new Function('f', 'return (' + s + ')(f)'))(f) !== b; }",
+                               arg=[sig, before], timeout=30_000)
+        after = fig.evaluate(sig)
+    else:  # an ipywidgets demo
+        page.wait_for_selector(".jupyter-widgets img, .widget-html img", timeout=60_000)
+        img = page.locator(".widget-html img").first
+        before = img.get_attribute("src")
+        handle = page.locator("[role=slider]").last
+        handle.focus()
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function("(b) => { const i = document.querySelector('.widget-html img'); return i && i.src !== b; }",
+                               arg=before, timeout=30_000)
+        after = img.get_attribute("src")
     code_visible = page.locator(".jp-InputArea-editor:visible, .CodeMirror:visible, .cm-editor:visible").count() + \
         page.locator("text=/^from p2pkit|^import /").count()
     traceback = page.locator("text=Traceback").count()

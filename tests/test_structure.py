@@ -1,7 +1,7 @@
 """Every chapter follows the Chapter 1 model, so the book stays consistent as it grows.
 
 Checks each chapter's MyST source: the sections in the same order, a goal before the
-explorable, Things to notice / Things to try, a scrubbable explorable and a live widget,
+explorable, Things to notice / Things to try, an interactive figure and a sandbox figure,
 alt text on every figure cell, glossary links, citations and a reference list.
 """
 
@@ -48,22 +48,31 @@ def _section(text, name):
     return text[i: j if j > 0 else None]
 
 
+def _converted(text):
+    # transition: chapters still on the old view layer are converted one by one
+    if "p2pkit.explorables" in text or "p2pkit.widgets" in text:
+        pytest.xfail("chapter not yet on the figure component")
+
+
 def test_explore_has_goal_explorable_notice_and_try(chapter):
     path, text, _ = chapter
+    _converted(text)
     explore = _section(text, "Explore")
     goal = explore.find(":class: important")
     scrub = explore.find("```{code-cell}")
     assert 0 <= goal < scrub, f"{path.name}: state the goal before the explorable"
     assert "**Things to notice**" in explore and "**Things to try**" in explore
-    assert "p2pkit.explorables" in text, f"{path.name}: the explorable should come from p2pkit.explorables"
+    assert "p2pkit.views" in explore, f"{path.name}: the explorable should be a figure from p2pkit.views"
 
 
-def test_live_has_a_widget_and_the_how_to_note(chapter):
+def test_live_has_a_sandbox_figure_and_no_dead_copy(chapter):
     path, text, _ = chapter
+    _converted(text)
     live = _section(text, "Live")
-    assert "p2pkit.widgets" in live
-    assert "nbval-ignore-output" in live
-    assert "```{note}" in live and "Binder" in live
+    assert "p2pkit.views" in live, f"{path.name}: the sandbox should be a figure from p2pkit.views"
+    assert "Binder" in live
+    for dead in ("p2pkit.widgets", "p2pkit.explorables", "running kernel", "first view only", "static page"):
+        assert dead not in text, f"{path.name}: {dead!r} belongs to the old view layer"
 
 
 def test_objectives_reflection_terms_and_references(chapter):

@@ -3,12 +3,14 @@
 Usage: .venv/bin/python tools/execute_notebooks.py [PATH ...]
 
 Each notebook runs in its own folder with the project's kernel, exactly as nbval will
-run it, and its outputs (including the widget state the static site embeds) are saved.
+run it, and its outputs are saved. Figures are saved static (``P2PKIT_FIGURES=static``): the
+committed output is what the published site shows, with every state of every control.
 Run this after changing p2pkit or a notebook; then `make test` checks the outputs.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ["P2PKIT_FIGURES"] = "static"  # inherited by the kernels
 FOLDERS = ["exercises", "workshops"]
 
 

@@ -58,6 +58,7 @@ def command(nb: Path, port: int) -> tuple[list[str], dict]:
     offline_template()
     env = dict(os.environ, JUPYTER_PATH=str(SHARE) + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
     env.pop("MPLBACKEND", None)
+    env["P2PKIT_FIGURES"] = "live"  # presenter mode recomputes in Python at every change
     voila = Path(sys.executable).parent / "voila"
     cmd = [str(voila), str(nb), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
            "--template=lab", "--theme=light", "--show_tracebacks=False",

@@ -1,0 +1,319 @@
+"""What a figure shows in one state, as plain data the browser draws.
+
+A *scene* is a JSON-ready dictionary: one or more panels (a network, a chart, a set of bars),
+a readout table, the model's verdict sentence and a one-sentence summary for screen readers.
+Figure functions build scenes from the models' results with the helpers here; the browser
+component (``assets/p2pfig.js``) only draws them. Nothing here computes a measure: the
+numbers arrive from the models, and this module only rounds, names and arranges them.
+
+Conventions
+-----------
+- People are listed in one fixed order per panel; every per-person array (roles, sizes,
+  figures) follows that order, and ties are pairs of indices into it. A person who is
+  removed stays in the list (drawn as removed) so that states of one figure share the list.
+- Positions are scaled into the unit square (aspect ratio kept), rounded to 3 decimals.
+- Numbers are rounded to 4 significant digits: the browser shows at most 3.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping, Sequence
+
+from ..errors import P2PKitError
+from .style import ROLES
+
+__all__ = ["network", "chart", "series", "bars", "scene", "node_id", "node_of", "compact"]
+
+
+def node_id(v: object) -> str:
+    """The identifier a person carries in a scene (and in a person control's value)."""
+    return str(v)
+
+
+def node_of(G, ident):
+    """The node of ``G`` whose :func:`node_id` is ``ident`` (``None`` for ``None`` or ``""``).
+
+    Raises
+    ------
+    P2PKitError
+        If nobody in ``G`` has that identifier.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> node_of(nx.path_graph(3), "2")
+    2
+    """
+    if ident is None or ident == "":
+        return None
+    for v in G:
+        if node_id(v) == str(ident):
+            return v
+    raise P2PKitError(f"nobody called {ident!r} is in this network; pick a person shown in the figure.")
+
+
+def _num(x: float, digits: int = 4):
+    """Round to ``digits`` significant digits; ints stay ints; NaN and infinities become None."""
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, int):
+        return x
+    x = float(x)
+    if not math.isfinite(x):
+        return None
+    if x == 0:
+        return 0
+    r = round(x, digits - 1 - int(math.floor(math.log10(abs(x)))))
+    return int(r) if r == int(r) and abs(r) < 1e15 else r
+
+
+def _unit_square(pos: Mapping, nodes: Sequence) -> tuple[list, list]:
+    xs = [float(pos[v][0]) for v in nodes]
+    ys = [float(pos[v][1]) for v in nodes]
+    if not nodes:
+        return [], []
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    span = max(x1 - x0, y1 - y0) or 1.0
+    # centre the drawing in the unit square; y grows downwards in the browser
+    ox = (span - (x1 - x0)) / 2
+    oy = (span - (y1 - y0)) / 2
+    return ([round((x - x0 + ox) / span, 3) for x in xs],
+            [round(1 - (y - y0 + oy) / span, 3) for y in ys])
+
+
+def network(
+    G,
+    pos: Mapping,
+    *,
+    title: str = "",
+    names: Mapping | None = None,
+    roles: Mapping | None = None,
+    groups: Mapping | None = None,
+    group_names: Sequence[str] | None = None,
+    sizes: Mapping | None = None,
+    figures: Sequence[tuple] = (),
+    removed: Iterable = (),
+    removable: bool = False,
+    labels: bool | None = None,
+    directed: bool | None = None,
+    tie_kinds: Mapping | None = None,
+    kind_names: Mapping | None = None,
+    highlight: Iterable = (),
+    nodes: Sequence | None = None,
+) -> dict:
+    """A network panel: people at fixed positions, their ties, roles and figures.
+
+    Parameters
+    ----------
+    G : networkx.Graph or DiGraph
+        The network as it stands in this state. Ties touching a removed person are dropped.
+    pos : mapping
+        Node -> (x, y); any scale (it is fitted into the unit square).
+    names : mapping, optional
+        Node -> display name (default ``str(node)``). Names are data: the browser escapes them.
+    roles : mapping, optional
+        Node -> a key of :data:`p2pkit.views.style.ROLES` (colour *and* shape; default ``peer``).
+    groups : mapping, optional
+        Node -> community number, for "colour by community" (numbered from 0).
+    sizes : mapping, optional
+        Node -> relative size in [0, 1] (marker area grows with it; default all equal).
+    figures : sequence of (label, mapping, format)
+        Per-person figures shown on hover, focus and in the data table. ``format`` is a
+        d3-format specifier (``".0%"``, ``".2f"``, ``"d"``).
+    removed : iterable
+        People drawn as removed (grey cross), with their ties left out.
+    removable : bool
+        If true, clicking a person (or pressing Enter on them) sets the figure's person control.
+    labels : bool, optional
+        Write names beside the markers (default: only for 20 people or fewer).
+    tie_kinds : mapping, optional
+        (u, v) -> kind key (for example the relation), drawn with its own dash pattern.
+    highlight : iterable
+        People to ring (for example the people a message has reached).
+    nodes : sequence, optional
+        The fixed order of people (default ``list(G)``); pass the same order in every state.
+    """
+    order = list(nodes) if nodes is not None else list(G)
+    if any(v not in pos for v in order):
+        missing = [v for v in order if v not in pos][:3]
+        raise P2PKitError(f"no position for {missing!r}; give a layout that covers everyone.")
+    index = {v: i for i, v in enumerate(order)}
+    gone = set(removed)
+    roles = roles or {}
+    for v in order:
+        r = "removed" if v in gone else roles.get(v, "peer")
+        if r not in ROLES:
+            raise P2PKitError(f"unknown role {r!r}; use one of {sorted(ROLES)}.")
+    xs, ys = _unit_square(pos, order)
+    ties: list[int] = []
+    kinds: list[str] = []
+    for u, v in G.edges():
+        if u in gone or v in gone or u not in index or v not in index:
+            continue
+        ties += [index[u], index[v]]
+        if tie_kinds is not None:
+            kinds.append(str(tie_kinds.get((u, v), tie_kinds.get((v, u), ""))))
+    panel = {
+        "kind": "network",
+        "title": title,
+        "people": {
+            "id": [node_id(v) for v in order],
+            "name": [str((names or {}).get(v, v)) for v in order],
+            "x": xs,
+            "y": ys,
+        },
+        "role": ["removed" if v in gone else roles.get(v, "peer") for v in order],
+        "ties": ties,
+        "directed": bool(G.is_directed()) if directed is None else bool(directed),
+        "labels": (len(order) <= 20) if labels is None else bool(labels),
+        "removable": bool(removable),
+    }
+    if groups is not None:
+        panel["group"] = [int(groups[v]) if v in groups else -1 for v in order]
+        if group_names is not None:
+            panel["group_names"] = [str(g) for g in group_names]
+    if sizes is not None:
+        panel["size"] = [_num(max(0.0, min(1.0, float(sizes.get(v, 0.0)))), 3) for v in order]
+    if figures:
+        panel["figures"] = [
+            {"label": str(label), "format": fmt,
+             "values": [_num(values[v]) if v in values and values[v] is not None else None for v in order]}
+            for label, values, fmt in figures
+        ]
+    if tie_kinds is not None:
+        panel["tie_kind"] = kinds
+        if kind_names:
+            panel["kind_names"] = {str(k): str(t) for k, t in kind_names.items()}
+    hl = [index[v] for v in highlight if v in index]
+    if hl:
+        panel["highlight"] = hl
+    return panel
+
+
+def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "peer",
+           dash: bool = False, points: bool = False) -> dict:
+    """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed)."""
+    if len(x) != len(y):
+        raise P2PKitError(f"series {name!r}: {len(x)} x values but {len(y)} y values.")
+    if role not in ROLES:
+        raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
+    return {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
+            "role": role, "dash": bool(dash), "points": bool(points)}
+
+
+def chart(
+    title: str,
+    lines: Sequence[dict],
+    *,
+    x_label: str,
+    y_label: str,
+    x_format: str = "",
+    y_format: str = "",
+    x_log: bool = False,
+    y_log: bool = False,
+    x_domain: Sequence[float] | None = None,
+    y_domain: Sequence[float] | None = None,
+    marker_x: float | None = None,
+    marker_label: str = "",
+    points: Sequence[dict] = (),
+) -> dict:
+    """A chart panel: lines (from :func:`series`), an optional marker for the current setting.
+
+    ``points`` are single highlighted points ``{"x", "y", "label", "role"}`` (for example "you
+    are here"). Formats are d3-format specifiers for the axis ticks.
+    """
+    panel = {"kind": "chart", "title": title, "series": list(lines), "x_label": x_label,
+             "y_label": y_label, "x_format": x_format, "y_format": y_format,
+             "x_log": bool(x_log), "y_log": bool(y_log)}
+    if x_domain is not None:
+        panel["x_domain"] = [_num(v) for v in x_domain]
+    if y_domain is not None:
+        panel["y_domain"] = [_num(v) for v in y_domain]
+    if marker_x is not None:
+        panel["marker"] = {"x": _num(marker_x), "label": marker_label}
+    if points:
+        panel["points"] = [{"x": _num(p["x"]), "y": _num(p["y"]), "label": str(p.get("label", "")),
+                            "role": p.get("role", "centre")} for p in points]
+    return panel
+
+
+def bars(title: str, items: Sequence[tuple], *, note: str = "") -> dict:
+    """A bars panel: ``items`` are ``(label, fraction, text, role)``; fraction in [0, 1]."""
+    out = []
+    for label, frac, text, role in items:
+        if role not in ROLES:
+            raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
+        f = float(frac)
+        out.append({"label": str(label), "value": _num(max(0.0, min(1.0, f)) if math.isfinite(f) else 0.0, 3),
+                    "text": str(text), "role": role})
+    return {"kind": "bars", "title": title, "bars": out, "note": note}
+
+
+def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summary: str = "",
+          caption: str = "") -> dict:
+    """One state of a figure: its panels, readout rows ``(label, value)``, verdict and summary.
+
+    ``summary`` is the text alternative of this state: what a sighted reader sees, in a
+    sentence or two. ``verdict`` is the model's conclusion for this state.
+    """
+    if not summary:
+        raise P2PKitError("every scene needs a summary: the text alternative for this state.")
+    return {"panels": list(panels), "readout": [[str(a), str(b)] for a, b in readout],
+            "verdict": verdict, "summary": summary, "caption": caption}
+
+
+def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
+    """Share repeated parts between states: ``(states with references, pool)``.
+
+    Any list or dictionary whose JSON text is at least ``min_chars`` long and appears more than
+    once (the people of a network, a tie list, a series) is stored once in ``pool`` and replaced
+    by ``{"$": index}``. The browser resolves the references when it switches state.
+
+    Examples
+    --------
+    >>> states, pool = compact({"a": {"v": list(range(60))}, "b": {"v": list(range(60))}})
+    >>> states["a"] == states["b"] == {"v": {"$": 0}}, len(pool)
+    (True, 1)
+    """
+    import json
+
+    counts: dict[str, int] = {}
+
+    def text(x) -> str:
+        return json.dumps(x, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+    def count(x) -> None:
+        if isinstance(x, dict):
+            for v in x.values():
+                count(v)
+        elif isinstance(x, list):
+            for v in x:
+                count(v)
+        else:
+            return
+        s = text(x)
+        if len(s) >= min_chars:
+            counts[s] = counts.get(s, 0) + 1
+
+    for st in states.values():
+        for v in st.values():
+            count(v)
+
+    pool: list = []
+    where: dict[str, int] = {}
+
+    def swap(x):
+        if isinstance(x, (dict, list)):
+            s = text(x)
+            if counts.get(s, 0) > 1:
+                if s not in where:
+                    inner = {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
+                    where[s] = len(pool)
+                    pool.append(inner)
+                return {"$": where[s]}
+            return {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
+        return x
+
+    out = {key: {k: swap(v) for k, v in st.items()} for key, st in states.items()}
+    return out, pool
