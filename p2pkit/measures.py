@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import P2PKitError
 
-__all__ = ["betweenness", "PathStats", "path_stats", "to_igraph"]
+__all__ = ["betweenness", "PathStats", "path_stats", "to_igraph", "lorenz"]
 
 
 def _igraph():
@@ -112,3 +112,30 @@ def path_stats(G: nx.Graph) -> PathStats:
     vals = D[finite]
     return PathStats(float(vals.mean()) if vals.size else 0.0, int(vals.max()) if vals.size else 0,
                      bool(finite.sum() == off.sum()))
+
+
+def lorenz(values) -> tuple[list, list]:
+    """The Lorenz curve of ``values``: ``(share of people, share of the total)`` from poorest up.
+
+    The points start at (0, 0) and end at (1, 1); the curve lies on the diagonal when everyone
+    has the same, and the Gini coefficient is twice the area between the two (Gini 1912).
+    An all-zero list gives the diagonal.
+
+    References
+    ----------
+    Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. *Publications of
+    the American Statistical Association* 9(70), 209-219.
+
+    Examples
+    --------
+    >>> lorenz([1, 1, 2])
+    ([0.0, 0.3333, 0.6667, 1.0], [0.0, 0.25, 0.5, 1.0])
+    """
+    x = np.sort(np.asarray(list(values), dtype=float))
+    n = len(x)
+    if n == 0:
+        return [0.0, 1.0], [0.0, 1.0]
+    cum = np.concatenate([[0.0], np.cumsum(x)])
+    ys = cum / cum[-1] if cum[-1] > 0 else np.linspace(0, 1, n + 1)
+    xs = np.linspace(0, 1, n + 1)
+    return [round(float(v), 4) for v in xs], [round(float(v), 4) for v in ys]

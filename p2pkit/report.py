@@ -30,15 +30,13 @@ above from a seeded sample of :data:`PIVOTS` people (Brandes & Pich 2007; Eppste
 2004), with a standard error reported for every person; least-upper-boundedness is
 estimated from a seeded sample of pairs when the network has more than
 :data:`LUB_EXACT_PARTS` strongly connected parts. ``benchmarks/bench_report.py`` measures
-the errors against exact values. Above :data:`MAP_LIMIT` people the map shows communities
-instead of people.
+the errors against exact values. The figures are interactive (:mod:`p2pkit.views.team`);
+above :data:`p2pkit.views.team.MAP_PEOPLE` people the map shows communities instead of people.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import math
 import os
 import random
@@ -49,7 +47,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 
@@ -58,13 +55,14 @@ from .architecture import load_share, pairwise_connectivity
 from .communities import detect, membership, modularity
 from .equipotency import centrality, centralization, gini, influence_shares, krackhardt
 from .errors import P2PKitError
-from .style import COMMUNITY_COLOURS, ROLE_COLOURS, draw_network
 from .survey import ReadSummary, Survey, pseudonymise as _pseudonymise, read_survey
+from .views.component import inline_scripts
+from .views.team import MAP_PEOPLE, equality_figure, krackhardt_figure, resilience_figure, team_map
 
 __all__ = [
     "SMALL_NETWORK",
     "EXACT_BETWEENNESS",
-    "MAP_LIMIT",
+    "MAP_PEOPLE",
     "Diagnosis",
     "Report",
     "diagnose",
@@ -84,8 +82,6 @@ EXACT_BETWEENNESS = 5000
 EXACT_BETWEENNESS_NX = 1000
 #: Number of people sampled to estimate betweenness and closeness above that size.
 PIVOTS = 2000
-#: Above this many people the map shows communities rather than people.
-MAP_LIMIT = 300
 #: Above this many strongly connected parts, least-upper-boundedness is estimated.
 LUB_EXACT_PARTS = 600
 #: Pairs sampled to estimate least-upper-boundedness.
@@ -865,186 +861,6 @@ def readings(d: Diagnosis, name: Callable[[object], str] = str) -> dict[str, str
 # --------------------------------------------------------------------------- figures
 
 
-def _label(text: object, limit: int = 18) -> str:
-    """A name as text for matplotlib: shortened, and with $ escaped (no math mode)."""
-    s = str(text)
-    s = s if len(s) <= limit else s[: limit - 1] + "…"
-    return s.replace("\\", "\\\\").replace("$", r"\$")
-
-
-def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode("ascii")
-
-
-def _community_colour(i: int) -> str:
-    return COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) - 1 else "#DDDDDD"
-
-
-def figure_map(G: nx.Graph, d: Diagnosis, name: Callable[[object], str] = str, seed: int = 0):
-    """The network map: people coloured by community (communities only above MAP_LIMIT people)."""
-    U = nx.Graph()
-    U.add_nodes_from(G)
-    U.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    member = membership(d.communities)
-    if d.people > MAP_LIMIT:
-        return _community_map(U, d, member, seed)
-    fig, ax = plt.subplots(figsize=(8.5, 6.2))
-    pos = nx.spring_layout(U, seed=seed, k=1.6 / math.sqrt(max(1, d.people)))
-    hubs = {v for v in d.top("load", 5) if d.load[v] > 0}
-    brokers = {b[0] for b in d.brokers[:10] if b[0] not in hubs and b[1] > 0}
-    brokers = set(sorted(brokers, key=lambda v: (-d.load[v], str(v)))[:5])
-    roles = {v: ("centre" if v in hubs else "bridge" if v in brokers else "peer") for v in U}
-    colours = {v: _community_colour(member[v]) for v in U}
-    mx = max(d.named_by.values()) or 1
-    sizes = {v: 40 + 360 * d.named_by[v] / mx for v in U}
-    draw_network(U, ax, pos=pos, roles=roles, colours=colours, sizes=sizes)
-    sp = [v for v, _ in d.single_points]
-    if sp:
-        ax.scatter([pos[v][0] for v in sp], [pos[v][1] for v in sp], s=[sizes[v] + 260 for v in sp],
-                   facecolors="none", edgecolors="black", linewidths=1.6, zorder=5)
-    show = list(U) if d.people <= 40 else list(dict.fromkeys(list(hubs) + list(brokers) + sp[:5]))
-    for v in show:
-        x, y = pos[v]
-        ax.text(x, y + 0.035, _label(name(v)), fontsize=7.5, ha="center", va="bottom", zorder=6,
-                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7))
-    handles = []
-    from matplotlib.lines import Line2D
-
-    for i, c in enumerate(d.communities[: len(COMMUNITY_COLOURS) - 1]):
-        handles.append(Line2D([], [], marker="o", ls="", color=_community_colour(i),
-                              label=f"community {i + 1} ({len(c)})"))
-    if len(d.communities) >= len(COMMUNITY_COLOURS):
-        handles.append(Line2D([], [], marker="o", ls="", color="#DDDDDD", label="smaller communities"))
-    handles.append(Line2D([], [], marker="s", ls="", color="#555555", label="5 most central (routes)"))
-    if brokers:
-        handles.append(Line2D([], [], marker="D", ls="", color="#555555", label="next brokers between communities"))
-    if sp:
-        handles.append(Line2D([], [], marker="o", ls="", mfc="none", mec="black", label="single point of failure"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_title("Who is tied to whom (size: how often named)")
-    return fig
-
-
-def _community_map(U: nx.Graph, d: Diagnosis, member: dict, seed: int):
-    """One circle per community (up to 80; smaller ones pooled, drawn apart) and its strongest links."""
-    limit = 80
-    shown = min(len(d.communities), limit)
-    pooled = len(d.communities) > shown
-    C = nx.Graph()
-    for i in range(shown):
-        C.add_node(i, size=len(d.communities[i]))
-    weights: Counter = Counter()
-    for u, v in U.edges():
-        a, b = member[u], member[v]
-        if a != b and a < shown and b < shown:
-            weights[(a, b) if a < b else (b, a)] += 1
-    # the strongest links only (each community's three strongest), for a readable map
-    best: dict[int, list] = {}
-    for (a, b), w in weights.items():
-        best.setdefault(a, []).append((w, b))
-        best.setdefault(b, []).append((w, a))
-    keep = set()
-    for a, lst in best.items():
-        for w, b in sorted(lst, reverse=True)[:3]:
-            keep.add((a, b) if a < b else (b, a))
-    strongest = [(e, weights[e]) for e in sorted(keep)]
-    wmax = max([w for _, w in strongest] or [1])
-    for (a, b), w in strongest:
-        C.add_edge(a, b, weight=w / wmax)
-    pos = nx.spring_layout(C, seed=seed, weight="weight", k=2.0 / math.sqrt(max(1, shown)), iterations=200)
-    fig, ax = plt.subplots(figsize=(8.5, 6.2))
-    for (a, b), w in strongest:
-        ax.plot([pos[a][0], pos[b][0]], [pos[a][1], pos[b][1]], color=ROLE_COLOURS["tie"],
-                lw=0.3 + 4 * w / wmax, alpha=0.35 + 0.5 * w / wmax, zorder=1)
-    smax = max(C.nodes[i]["size"] for i in C)
-    for i in C:
-        ax.scatter([pos[i][0]], [pos[i][1]], s=40 + 900 * C.nodes[i]["size"] / smax, color=_community_colour(i),
-                   edgecolors="#666666", linewidths=0.5, zorder=2)
-        if i < 20:
-            ax.text(pos[i][0], pos[i][1], f"C{i + 1}\n{C.nodes[i]['size']:,}", ha="center", va="center",
-                    fontsize=6.5, zorder=3)
-    note = ""
-    if pooled:
-        rest = d.communities[shown:]
-        note = f"; {len(rest)} smaller communities ({sum(len(c) for c in rest):,} people) not drawn"
-    ax.set_axis_off()
-    ax.set_title(f"{d.people:,} people in {len(d.communities)} communities\n(circle: a community, by size; "
-                 f"line: each community's three strongest links{note})", fontsize=10)
-    return fig
-
-
-def figure_equipotency(d: Diagnosis, name: Callable[[object], str] = str):
-    """Lorenz curves of being named and of routes, and the top influence shares."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.5, 3.8), gridspec_kw={"width_ratios": [1, 1.2]})
-    for values, label, colour in ((d.named_by, "named by", ROLE_COLOURS["peer"]),
-                                  (d.load, "routes (betweenness)", ROLE_COLOURS["centre"])):
-        x = np.sort(np.fromiter(values.values(), dtype=float))
-        cum = np.concatenate([[0], np.cumsum(x)])
-        cum = cum / cum[-1] if cum[-1] > 0 else np.linspace(0, 1, len(cum))
-        ax1.plot(np.linspace(0, 1, len(cum)), cum, color=colour, lw=2, label=label)
-    ax1.plot([0, 1], [0, 1], color="#999999", ls="--", lw=1, label="perfect equality")
-    ax1.set_xlabel("share of people (least to most)")
-    ax1.set_ylabel("share of the total")
-    ax1.set_title("How evenly is it spread? (Lorenz curves)")
-    ax1.legend(fontsize=8, frameon=False)
-    top = d.influence[:8][::-1]
-    ax2.barh([_label(name(v), 22) for v, _ in top], [s for _, s in top], color=ROLE_COLOURS["peer"])
-    for i, (_, s) in enumerate(top):
-        ax2.text(s, i, f" {s:.1%}" if s >= 0.01 else f" {s:.2%}", va="center", fontsize=8)
-    ax2.axvline(1 / d.people, color="#999999", ls="--", lw=1, label="equal share")
-    ax2.legend(fontsize=8, frameon=False, loc="lower right")
-    ax2.set_xlabel("share of all ties (sent or received)")
-    ax2.set_title("Influence shares (top 8)")
-    ax2.set_xlim(0, max(s for _, s in top) * 1.3)
-    fig.tight_layout()
-    return fig
-
-
-def figure_krackhardt(d: Diagnosis):
-    """Krackhardt's four dimensions against the formal chart (an out-tree scores 1 on each)."""
-    fig, ax = plt.subplots(figsize=(6.5, 2.6))
-    keys = ["connectedness", "hierarchy", "efficiency", "lub"]
-    labels = ["connectedness", "hierarchy", "efficiency", "least-upper-\nboundedness"]
-    vals = [d.krackhardt[k] for k in keys]
-    y = np.arange(4)[::-1]
-    ax.barh(y, [1] * 4, color="#EEEEEE", height=0.6)
-    ax.barh(y, vals, color=ROLE_COLOURS["peer"], height=0.6)
-    for yi, v in zip(y, vals):
-        ax.text(min(v, 1) + 0.01, yi, f"{v:.3f}", va="center", fontsize=9)
-    ax.set_yticks(y, labels)
-    ax.set_xlim(0, 1.16)
-    ax.axvline(1, color=ROLE_COLOURS["centre"], lw=1.5, ls="--", label="formal chart (out-tree)")
-    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.set_title("Krackhardt's dimensions (1 = a perfect chain of command)")
-    fig.tight_layout()
-    return fig
-
-
-def figure_resilience(d: Diagnosis, name: Callable[[object], str] = str):
-    """Pairwise connectivity now, and without each of the most central people."""
-    fig, ax = plt.subplots(figsize=(7.5, 3.2))
-    labels = ["everyone here"] + [f"without {_label(name(v[0]), 16)}" for v, _, _ in d.removals[:5]]
-    vals = [d.baseline] + [pc for _, pc, _ in d.removals[:5]]
-    colours = [ROLE_COLOURS["reached"]] + [ROLE_COLOURS["centre"]] * len(d.removals[:5])
-    if len(d.removals) > 5:
-        labels.append(f"without all {len(d.removals[-1][0])}")
-        vals.append(d.removals[-1][1])
-        colours.append(ROLE_COLOURS["removed"])
-    y = np.arange(len(vals))[::-1]
-    ax.barh(y, vals, color=colours, height=0.6)
-    for yi, v in zip(y, vals):
-        ax.text(v + 0.01, yi, f"{v:.0%}", va="center", fontsize=9)
-    ax.set_yticks(y, labels)
-    ax.set_xlim(0, 1.15)
-    ax.set_xlabel("share of pairs who can still reach each other (pairwise connectivity)")
-    ax.set_title("What if the most central people were away?")
-    fig.tight_layout()
-    return fig
-
-
 # --------------------------------------------------------------------------- HTML
 
 _CSS = """
@@ -1069,10 +885,6 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     return f"<table><tr>{h}</tr>{body}</table>"
 
 
-def _img(b64: str, alt: str) -> str:
-    return f'<img src="data:image/png;base64,{b64}" alt="{_e(alt)}">'
-
-
 def render_html(d: Diagnosis, summary: ReadSummary | None, figures: dict[str, str],
                 name: Callable[[object], str] = str, pseudonymised: bool = False,
                 title: str | None = None, summary_name: Callable[[str], str] | None = None) -> str:
@@ -1087,7 +899,7 @@ def render_html(d: Diagnosis, summary: ReadSummary | None, figures: dict[str, st
     title = title or f"Network report: the{rel} network of {d.people:,} people"
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
              f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+             f"<title>{_e(title)}</title><style>{_CSS}</style>{inline_scripts()}</head><body>",
              f"<h1>{_e(title)}</h1>",
              f"<p class='small'>Made with p2pkit {__version__}, the toolkit of the P2P Leadership Companion. "
              "This file works offline and contains "
@@ -1112,17 +924,12 @@ def render_html(d: Diagnosis, summary: ReadSummary | None, figures: dict[str, st
         parts.append(f"<p>A network given directly: {d.people} people, {d.ties} ties.</p>")
 
     parts.append("<h2>1. The network map</h2>")
-    alt_map = (f"Network map of {d.people:,} people and {d.ties:,} ties, coloured by {len(d.communities)} "
-               "communities" + (" (drawn as one circle per community)" if d.people > MAP_LIMIT else "")
-               + ". " + r["map"])
-    parts.append(_img(figures["map"], alt_map))
+    parts.append(figures["map"])
     parts.append(f"<p class='reading'><b>Reading.</b> {_e(r['map'])}</p>")
-    if d.people > MAP_LIMIT:
-        parts.append(f"<p class='small'>With more than {MAP_LIMIT} people a drawing of every person is "
-                     "unreadable, so each circle is one node community (its size: the number of people) and "
-                     "line the ties between two communities (its width: how many; only each community's three "
-                     "strongest links are drawn). Up to 80 communities are drawn. Export to Gephi or Kumu (below) to explore "
-                     "individual people.</p>")
+    if d.people <= MAP_PEOPLE:
+        parts.append("<p class='small'>Find a person by name to see their ties; hover over anyone (or tab into "
+                     "the map and use the arrow keys) for how often they are named and their share of the routes "
+                     "between others; colour by community or by role. Size: how often a person is named.</p>")
     parts.append("<p class='caveat'><b>Caveat.</b> A map shows who named whom in one survey: a tie is a "
                  "person's own report, and someone who did not answer appears only through others' answers. "
                  "Positions on the map carry no meaning beyond closeness of ties.</p>")
@@ -1152,15 +959,12 @@ def render_html(d: Diagnosis, summary: ReadSummary | None, figures: dict[str, st
                  "direction and unweighted.</p>")
 
     parts.append("<h2>3. Equipotency: how evenly is influence spread?</h2>")
-    parts.append(_img(figures["equipotency"], "Left: Lorenz curves of how often people are named and of their "
-                      "share of routes, against the diagonal of perfect equality. Right: the eight largest "
-                      "influence shares. " + r["equipotency"]))
+    parts.append(figures["equipotency"])
     parts.append(f"<p class='reading'><b>Reading.</b> {_e(r['equipotency'])}</p>")
     rows = [(f"{k} centralization", f"{v:.3f}", "0 = everyone equal, 1 = a star") for k, v in d.centralization.items()]
     rows += [(f"Gini of {k}", f"{v:.3f}", "0 = equal, near 1 = one person has it all") for k, v in d.gini.items()]
     parts.append(_table(["measure", "value", "scale"], rows))
-    parts.append(_img(figures["krackhardt"], "Bars for Krackhardt's four dimensions, each against 1 for a formal "
-                      "chart of command. " + r["krackhardt"]))
+    parts.append(figures["krackhardt"])
     parts.append(f"<p class='reading'><b>Reading.</b> {_e(r['krackhardt'])}</p>")
     if d.krackhardt_se.get("lub"):
         parts.append(f"<p class='small'>Least-upper-boundedness is estimated: standard error "
@@ -1170,8 +974,7 @@ def render_html(d: Diagnosis, summary: ReadSummary | None, figures: dict[str, st
                  "count ties sent and received. Being named often can mean being relied on -- or overloaded.</p>")
 
     parts.append("<h2>4. Resilience: who does the network depend on?</h2>")
-    parts.append(_img(figures["resilience"], "Bars of the share of pairs who can reach each other, now and without "
-                      "each of the most central people. " + r["resilience"]))
+    parts.append(figures["resilience"])
     parts.append(f"<p class='reading'><b>Reading.</b> {_e(r['resilience'])}</p>")
     estimated = any(se and not math.isnan(se) for se in d.load_se.values())
     parts.append(_table(["most central (by routes)", "share of routes"]
@@ -1347,11 +1150,11 @@ def build_report(
         d.respondents = summary.respondents
         d.relation = summary.relation_used or d.relation
     bar.step("drawing the map")
-    figures = {"map": _png(figure_map(G, d, name, seed))}
+    figures = {"map": team_map(G, d, name, seed).static_html()}
     bar.step("drawing the other figures")
-    figures["equipotency"] = _png(figure_equipotency(d, name))
-    figures["krackhardt"] = _png(figure_krackhardt(d))
-    figures["resilience"] = _png(figure_resilience(d, name))
+    figures["equipotency"] = equality_figure(d, name).static_html()
+    figures["krackhardt"] = krackhardt_figure(d).static_html()
+    figures["resilience"] = resilience_figure(d, name).static_html()
     bar.step("writing the report")
     text = render_html(d, summary, figures, name, pseudonymised=pseudonymise, summary_name=summary_name)
     bar.close()

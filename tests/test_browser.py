@@ -5,7 +5,7 @@ site from a local server, with every request to any other host blocked and recor
 
 - no console errors, no uncaught page errors, no failed request, no request off localhost;
 - every image loads and has meaningful alt text; headings go down one level at a time;
-- every scrubbable explorable plays: pressing its next-frame button changes the frame;
+- every interactive figure draws, and every one of its controls changes what it shows;
 - every embedded widget renders its initial view;
 - axe-core (WCAG 2.x A/AA and best practice) finds no serious or critical violation.
 """
@@ -133,6 +133,24 @@ def test_widgets_render_their_initial_view(visits, page):
         return views.map(s => !!s.parentElement.querySelector('.jupyter-widgets, .widget-box, .widget-html'));
     }""")
     assert all(result), f"{result.count(False)} of {len(result)} widgets did not render"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_control_changes_the_figure(visits, page):
+    """Zero dead controls: each control of each interactive figure changes what it shows
+    (panels, readout, verdict or text summary), and clicking a removable person does too."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import figprobe
+
+    v = visits(page)
+    results = figprobe.probe_page(v.page)
+    dead = [f"{r.title}: {c.label}" for r in results for c in r.dead]
+    assert not dead, f"controls that change nothing on {page}: {dead}"
+    assert all(r.people_clickable is not False for r in results), "clicking a person did nothing"
+    stuck = v.page.evaluate("() => document.querySelectorAll('div.p2p-fig[data-p2pfig]:not(.p2p-fig-ready)').length")
+    assert stuck == 0, "a figure did not draw"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -30,3 +30,18 @@ def test_path_stats_of_a_split_network():
     s = path_stats(G)
     assert not s.connected and s.diameter == 2
     assert s.mean == pytest.approx((2 * (1 + 1 + 2) + 2 * 1) / 8)
+
+
+def test_lorenz_area_gives_the_gini_coefficient():
+    """Gini = 1 - 2 * (area under the Lorenz curve) (trapezoids), against equipotency.gini."""
+    import numpy as np
+
+    from p2pkit.equipotency import gini
+    from p2pkit.measures import lorenz
+
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 20, size=50).tolist()
+    x, y = lorenz(values)
+    area = sum((x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2 for i in range(len(x) - 1))
+    assert 1 - 2 * area == pytest.approx(gini(values), abs=2e-3)
+    assert lorenz([0, 0, 0]) == ([0.0, 0.3333, 0.6667, 1.0], [0.0, 0.3333, 0.6667, 1.0])

@@ -3,6 +3,7 @@
 import csv
 import io
 import random
+import json
 import re
 import socket
 from pathlib import Path
@@ -80,14 +81,27 @@ def test_krack_report_content(krack):
     assert f"{krack.diagnosis.krackhardt['efficiency']:.2f}" in html
 
 
+def _without_code(html: str) -> str:
+    """The report minus the inlined figure component (d3 and p2pfig): what remains is the
+    text, the tables and the figures' data, where a name could appear."""
+    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
+    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    return html.replace("<script type='application/json' class='p2p-fig-data'>", "<data>").replace("</script>", "</data>")
+
+
 def test_report_is_self_contained_and_offline(krack):
     html = krack.html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
-    assert "<script" not in html.lower() and "<link" not in html.lower()
-    assert "@import" not in html and "url(" not in html
-    imgs = re.findall(r'<img src="([^"]{0,30})', html)
-    assert len(imgs) == 4 and all(s.startswith("data:image/png;base64,") for s in imgs)
-    assert all(a for a in re.findall(r'alt="([^"]*)"', html))
+    assert "<link" not in html.lower() and "@import" not in html and "<img" not in html
+    assert not re.search(r"<script[^>]*\bsrc=", html), "every script is inline"
+    assert len(re.findall(r"<script>", html)) == 1, "the figure component is inlined once"
+    data = re.findall(r"<script type='application/json' class='p2p-fig-data'>(.*?)</script>", html, re.S)
+    assert len(data) == 4
+    titles = [json.loads(b)["title"] for b in data]
+    assert titles[0] == "Who is tied to whom"
+    for b in data:
+        states = json.loads(b)["states"]
+        assert all(st["summary"] for st in states.values())
 
 
 def test_report_is_deterministic(krack):
@@ -109,24 +123,28 @@ def test_no_raw_markup_from_a_name_anywhere():
             G.add_edge(b, a)
     for name in HOSTILE:
         G.nodes[name]["team"] = name  # also as an attribute
-    html = build_report(G, progress=False).html
+    html = _without_code(build_report(G, progress=False).html)
     low = html.lower()
     assert "<script" not in low and "<img src=x" not in low and "<svg" not in low and "<b>bold" not in low
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "\\u003cscript\\u003ealert(1)" in html  # in the figures' data: no tag can close the block
     assert "onerror=alert" not in low or "&lt;img src=x onerror=alert(2)&gt;" in html
 
 
 def test_hostile_names_from_a_file_are_escaped(tmp_path):
     rep = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", progress=False)
-    assert "<script" not in rep.html.lower()
+    assert "<script" not in _without_code(rep.html).lower()
     assert "&lt;script&gt;" in rep.html
 
 
 def test_pseudonymised_report_shows_no_real_name():
     rep = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", pseudonymise=True, progress=False)
+    text = _without_code(rep.html)  # the text, the tables and every figure's embedded data
+    assert "p2p-fig-data" not in text and text.count("<data>") == 4
     for name in ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Eng", "Eve Fox", "Fay Gil", "Gus Hall", "Zed Unknown",
-                 "script", "HYPERLINK", "ann lee", "example.org"):
-        assert name not in rep.html, name
+                 "HYPERLINK", "ann lee", "example.org"):
+        assert name not in text, name
+    assert not re.search(r"\bscript\b", text)  # a name in the file is "<script>..."
     assert "P01" in rep.html and "pseudonyms" in rep.html
     again = build_report(DATA / "ties_messy.csv", people=DATA / "people.csv", pseudonymise=True, progress=False)
     assert again.html == rep.html
@@ -301,9 +319,11 @@ def test_igraph_louvain_recovers_clear_communities():
 
 
 def test_community_map_above_the_map_limit(monkeypatch):
-    monkeypatch.setattr(report, "MAP_LIMIT", 10)
+    from p2pkit.views import team
+
+    monkeypatch.setattr(team, "MAP_PEOPLE", 10)
     rep = build_report(load_dataset("krack_advice"), progress=False)
-    assert "each circle is one node community" in rep.html
+    assert "Communities and their strongest links" in rep.html and "each mark is one node community" in rep.html
 
 
 def test_sampled_route_reports_its_error(monkeypatch, tmp_path):
@@ -323,29 +343,36 @@ def test_sampled_route_reports_its_error(monkeypatch, tmp_path):
 # --------------------------------------------------------------------------- the workshop widget
 
 
-def test_widget_reads_upload_and_path_and_never_shows_a_traceback(tmp_path):
+def test_explorer_reads_upload_and_path_and_never_shows_a_traceback(tmp_path):
     import datetime
 
-    from p2pkit.widgets.survey import explorer
+    from p2pkit.views.survey import explorer
 
-    e = explorer()
-    assert "Upload a CSV" in e.message.value
-    e.controls["path"].value = str(DATA / "garbage.csv")
-    assert "binary data" in e.message.value and "Traceback" not in e.message.value
-    e.controls["path"].value = str(KRACK)
-    assert e.message.value == "" and "21 people and 190 ties" in e.readout.value
-    for fig in ("Equipotency", "Krackhardt's dimensions", "Resilience"):
-        e.controls["figure"].value = fig
-        assert e.message.value == ""
+    box = explorer()
+    (upload, path_box), (people_box, load), message, holder = box.children[0].children, \
+        box.children[1].children, box.children[2], box.children[3]
+    load.click()
+    assert "Upload a CSV" in message.value and not holder.children
+    path_box.value = str(DATA / "garbage.csv")
+    load.click()
+    assert "binary data" in message.value and "Traceback" not in message.value
+    path_box.value = str(KRACK)
+    load.click()
+    fig = holder.children[0]
+    assert "Could not" not in message.value and fig.scene["panels"][0]["kind"] == "network"
+    for show in ("equipotency", "krackhardt", "resilience"):
+        fig.set_values(show=show)
+        assert fig.message == ""
     content = (DATA / "ties_messy.csv").read_bytes()
-    e.controls["upload"].value = ({"name": "answers.csv", "type": "text/csv", "size": len(content),
-                                   "content": memoryview(content), "last_modified": datetime.datetime(2026, 1, 1)},)
-    assert e.message.value == ""
-    assert "Ann Lee" not in e.readout.value and "P0" in e.readout.value  # pseudonymised by default
-    e.controls["pseudonymise"].value = False
-    assert "<script" not in e.readout.value.lower()
-    e.controls["relation"].value = "energy"  # not in this file -> a message, not a traceback
-    assert "no ties of the relation" in e.message.value and "Traceback" not in e.message.value
+    upload.value = ({"name": "answers.csv", "type": "text/csv", "size": len(content),
+                     "content": memoryview(content), "last_modified": datetime.datetime(2026, 1, 1)},)
+    fig = holder.children[0]
+    text = json.dumps(fig.scene)
+    assert "Ann Lee" not in text and "P0" in text  # pseudonymised by default
+    fig.set_values(pseudonymise=False)
+    assert "Ann Lee" in json.dumps(fig.scene)
+    fig.set_values(show="not a figure")  # a value the figure does not offer -> a message
+    assert fig.message and "Traceback" not in fig.message
 
 
 def test_without_igraph_the_networkx_route_gives_the_same_answers(monkeypatch, tmp_path):

@@ -101,6 +101,7 @@ def network(
     kind_names: Mapping | None = None,
     highlight: Iterable = (),
     nodes: Sequence | None = None,
+    role_labels: Mapping | None = None,
 ) -> dict:
     """A network panel: people at fixed positions, their ties, roles and figures.
 
@@ -133,6 +134,9 @@ def network(
         People to ring (for example the people a message has reached).
     nodes : sequence, optional
         The fixed order of people (default ``list(G)``); pass the same order in every state.
+    role_labels : mapping, optional
+        Role -> the words this figure uses for it in legends and tooltips (the colour and
+        shape stay those of :data:`~p2pkit.views.style.ROLES`).
     """
     order = list(nodes) if nodes is not None else list(G)
     if any(v not in pos for v in order):
@@ -181,6 +185,8 @@ def network(
              "values": [_num(values[v]) if v in values and values[v] is not None else None for v in order]}
             for label, values, fmt in figures
         ]
+    if role_labels:
+        panel["role_labels"] = {str(k): str(v) for k, v in role_labels.items()}
     if tie_kinds is not None:
         panel["tie_kind"] = kinds
         if kind_names:

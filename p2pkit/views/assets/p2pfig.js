@@ -359,7 +359,10 @@ function p2pfigFactory(d3) {
       this.refreshPersonChoices(scene);
     }
 
-    roleOf(r) { return this.roles[r] || this.roles.peer || { label: r, colour: "#0072B2", shape: "circle" }; }
+    roleOf(r, p) {
+      const base = this.roles[r] || this.roles.peer || { label: r, colour: "#0072B2", shape: "circle" };
+      return p && p.role_labels && p.role_labels[r] ? Object.assign({}, base, { label: p.role_labels[r] }) : base;
+    }
 
     colour(p, i) {
       if (this.colourBy === "group" && p.group && p.role[i] !== "removed") {
@@ -370,7 +373,7 @@ function p2pfigFactory(d3) {
     }
 
     personText(p, i) {
-      const parts = [p.people.name[i], this.roleOf(p.role[i]).label];
+      const parts = [p.people.name[i], this.roleOf(p.role[i], p).label];
       if (p.group && p.group[i] >= 0) parts.push("community " + (p.group_names ? p.group_names[p.group[i]] : p.group[i] + 1));
       for (const f of p.figures || []) parts.push(f.label + ": " + fmt(f.format)(f.values[i]));
       return parts;
@@ -480,9 +483,9 @@ function p2pfigFactory(d3) {
       if (this.colourBy === "group" && p.group) {
         const groups = Array.from(new Set(p.group.filter((g) => g >= 0))).sort((a, b) => a - b);
         for (const g of groups) items.push({ colour: this.communities[g % this.communities.length], shape: "circle", label: "community " + (p.group_names ? p.group_names[g] : g + 1) });
-        for (const r of used) items.push({ colour: "none", stroke: true, shape: this.roleOf(r).shape, label: "shape: " + this.roleOf(r).label });
+        for (const r of used) items.push({ colour: "none", stroke: true, shape: this.roleOf(r).shape, label: "shape: " + this.roleOf(r, p).label });
       } else {
-        for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r).label, role: r });
+        for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r, p).label, role: r });
       }
       if (p.tie_kind && slot.kindsSeen.length > 1) {
         slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }));
@@ -760,7 +763,7 @@ function p2pfigFactory(d3) {
           for (let i = 0; i < limit; i++) {
             const tr = el("tr", null, tb);
             el("th", { scope: "row" }, tr, p.people.name[i]);
-            el("td", null, tr, this.roleOf(p.role[i]).label);
+            el("td", null, tr, this.roleOf(p.role[i], p).label);
             if (p.group) el("td", null, tr, p.group[i] >= 0 ? (p.group_names ? p.group_names[p.group[i]] : String(p.group[i] + 1)) : "–");
             for (const f of p.figures || []) el("td", null, tr, fmt(f.format)(f.values[i]));
             el("td", null, tr, String(deg[i]));
