@@ -1117,8 +1117,8 @@ def build_report(
     --------
     >>> from p2pkit.orgs import load_dataset
     >>> rep = build_report(load_dataset("krack_advice"), progress=False)
-    >>> rep.html.startswith("<!DOCTYPE html>"), "http://" in rep.html
-    (True, False)
+    >>> rep.html.startswith("<!DOCTYPE html>"), "src=" in rep.html, "<link" in rep.html
+    (True, False, False)
     """
     bar = _Progress(11, progress)
     bar.step("reading the answers")
