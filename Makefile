@@ -16,7 +16,7 @@ ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
 PYTHON := python3
 endif
 
-.PHONY: help bootstrap vendor browser book test serve execute archive present clean
+.PHONY: help bootstrap vendor browser book test serve execute archive present lab clean
 
 help:
 	@sed -n '1,6p' Makefile
@@ -29,6 +29,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (p2pkit)" >/dev/null
+	$(BIN)/jupytext-config --settings-file $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json set-default-viewer markdown myst
 	touch $(STAMP)
 
 # JavaScript the site serves itself instead of loading it from a CDN (works offline).
@@ -70,6 +71,10 @@ archive: book
 present: bootstrap
 	@test -n "$(WORKSHOP)" || { echo "Usage: make present WORKSHOP=<name> (see workshops/*-demo.ipynb)"; exit 1; }
 	$(BIN)/python tools/present.py $(WORKSHOP) --port $(or $(PRESENT_PORT),8866)
+
+# JupyterLab on this machine, chapters opening as notebooks (MyST Markdown via jupytext).
+lab: bootstrap
+	$(BIN)/jupyter lab --notebook-dir=. chapters/ch01-language-of-leadership.md
 
 serve:
 	@test -d _build/html || { echo "No site yet: run 'make book' first."; exit 1; }
