@@ -2,7 +2,7 @@
 #   make book    set up .venv from requirements.txt, then build the site into _build/html
 #   make test    set up, then run every test (unit, doctests, nbval, chapters, book build)
 # Other targets: serve, execute (re-run every .ipynb in place), archive (offline zip of the
-# site), present WORKSHOP=name (presenter mode), vendor, clean, help.
+# site), present WORKSHOP=name (presenter mode), lab, publish, linkcheck, vendor, clean, help.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -16,7 +16,7 @@ ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
 PYTHON := python3
 endif
 
-.PHONY: help bootstrap vendor browser book test serve execute archive present lab clean
+.PHONY: help bootstrap vendor browser book test serve execute archive present lab publish linkcheck clean
 
 help:
 	@sed -n '1,6p' Makefile
@@ -75,6 +75,15 @@ present: bootstrap
 # JupyterLab on this machine, chapters opening as notebooks (MyST Markdown via jupytext).
 lab: bootstrap
 	$(BIN)/jupyter lab --notebook-dir=. chapters/ch01-language-of-leadership.md
+
+# Publish the built site to the gh-pages branch of the repository's "origin" remote (the
+# GitHub Pages workflow in .github/workflows/pages.yml is the automatic alternative).
+publish: book
+	$(BIN)/ghp-import --no-jekyll --push --force --message "Publish the companion $$($(BIN)/python -c 'import p2pkit; print(p2pkit.__version__)')" _build/html
+
+# Check the external links and DOIs (needs the internet, so it is not part of `make test`).
+linkcheck: bootstrap vendor
+	$(BIN)/jupyter-book build . --builder linkcheck
 
 serve:
 	@test -d _build/html || { echo "No site yet: run 'make book' first."; exit 1; }

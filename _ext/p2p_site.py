@@ -3,6 +3,8 @@
 - Figures are static on the site: the chapters' kernels are started by this build process,
   so setting ``P2PKIT_FIGURES=static`` here makes every :class:`p2pkit.views.Figure` ship its
   precomputed states (whoever runs the build: ``make book`` or a plain ``jupyter-book build``).
+- The version (``p2pkit.__version__``) goes into every page's footer; the repository's
+  and a JupyterHub's addresses can be set by the build's environment (see ``_site_settings``).
 - The figure component (d3 and p2pfig, as one script, and its stylesheet) is written into the
   build and served by the site itself. Without d3 every figure would be a text fallback, so the
   build stops with a message that says how to get it.
@@ -58,8 +60,50 @@ def _figure_assets(app, config):
     app.add_css_file("p2pfig.css")
 
 
+VENDOR = ROOT / "_vendor"
+
+
+def _self_hosted_scripts(app, config):
+    """Stop the build, with what to do, if the scripts the site serves itself are missing.
+
+    Without them the pages would silently lose their mathematics (MathJax) and any embedded
+    widget (the widget manager) -- the plain ``pip install -r requirements.txt && jupyter-book
+    build .`` path did exactly that.
+    """
+    missing = [p for p in ("widgets/embed-amd.js", "widgets/require.js", "mathjax/tex-chtml.js")
+               if not (VENDOR / p).exists()]
+    if missing:
+        raise ConfigError(f"the self-hosted scripts are missing (_vendor/{missing[0]}): run `make vendor` "
+                          "(or `make book`), which installs them from the npm registry; the site would "
+                          "otherwise show no mathematics and no widgets.")
+
+
+def _site_settings(app, config):
+    """The version in the footer, and addresses that a build can set from its environment.
+
+    - ``P2P_REPOSITORY_URL``: the repository's address (the GitHub Pages workflow sets it to
+      the repository it runs in); otherwise ``repository.url`` in ``_config.yml``.
+    - ``P2P_JUPYTERHUB_URL``: a JupyterHub for the launch button (nbgitpuller).
+    """
+    import p2pkit
+
+    opts = dict(config.html_theme_options or {})
+    url = os.environ.get("P2P_REPOSITORY_URL", "").strip()
+    if url:
+        opts["repository_url"] = url.rstrip("/")
+    hub = os.environ.get("P2P_JUPYTERHUB_URL", "").strip()
+    if hub:
+        opts["launch_buttons"] = {**opts.get("launch_buttons", {}), "jupyterhub_url": hub.rstrip("/")}
+    opts["extra_footer"] = (opts.get("extra_footer", "") +
+                            f"<p class='p2p-version'>Version {p2pkit.__version__} of the companion and its "
+                            "<code>p2pkit</code> package.</p>")
+    config.html_theme_options = opts
+
+
 def setup(app):
     os.environ["P2PKIT_FIGURES"] = "static"
+    app.connect("config-inited", _self_hosted_scripts)
+    app.connect("config-inited", _site_settings)
     app.connect("config-inited", _figure_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

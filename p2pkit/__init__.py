@@ -28,6 +28,6 @@ from __future__ import annotations
 
 from .errors import DataFileError, P2PKitError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["P2PKitError", "DataFileError", "__version__"]
