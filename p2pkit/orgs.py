@@ -21,8 +21,6 @@ Data
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import random
 from importlib import resources
@@ -32,6 +30,7 @@ from typing import Iterable
 import networkx as nx
 
 from .errors import DataFileError, P2PKitError
+from .files import Table, read_table
 
 __all__ = [
     "client_server",
@@ -40,6 +39,7 @@ __all__ = [
     "spectrum",
     "hybrid",
     "read_adjacency_csv",
+    "adjacency_from_table",
     "load_dataset",
     "DATASETS",
 ]
@@ -326,19 +326,6 @@ def _parse_number(text: str, where: str) -> float:
     return x
 
 
-def _decode(raw: bytes, source: str) -> str:
-    if not raw.strip():
-        raise DataFileError(f"{source}: the file is empty. Export the matrix again from your spreadsheet.")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw:
-        raise DataFileError(f"{source}: this does not look like a text (CSV) file. Save it as CSV and try again.")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
 def read_adjacency_csv(path: str | Path, directed: bool = True) -> nx.DiGraph | nx.Graph:
     """Read an adjacency-matrix CSV: labels in the header row and first column.
 
@@ -349,8 +336,10 @@ def read_adjacency_csv(path: str | Path, directed: bool = True) -> nx.DiGraph | 
     Parameters
     ----------
     path : str or pathlib.Path
-        The CSV file. It is only read, never changed. A UTF-8 byte-order mark, UTF-16 and
-        Latin-1 text and the ``;`` or tab delimiters of spreadsheet exports are accepted.
+        The CSV file (or an .xlsx workbook). It is only read, never changed, with the same
+        reader as the survey intake (:func:`p2pkit.files.read_table`): UTF-8 with or without a
+        byte-order mark, UTF-16 and Windows-1252 text, and comma, semicolon, tab or vertical
+        bar separators.
     directed : bool, default True
         Return a DiGraph (one arc per non-zero cell). If False, return a Graph in which
         a tie exists when either cell of the pair is non-zero (weight: the larger).
@@ -374,31 +363,29 @@ def read_adjacency_csv(path: str | Path, directed: bool = True) -> nx.DiGraph | 
     >>> G.number_of_nodes(), G.number_of_edges()
     (10, 49)
     """
-    path = Path(path)
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(f"{source}: no such file. Check the name and folder.") from None
-    except IsADirectoryError:
-        raise DataFileError(f"{source}: this is a folder, not a CSV file.") from None
-    return _read_adjacency_text(_decode(raw, source), source, directed)
+    return adjacency_from_table(read_table(path), directed)
 
 
-def _read_adjacency_text(text: str, source: str, directed: bool) -> nx.DiGraph | nx.Graph:
-    first = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = max([",", ";", "\t"], key=first.count)
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    rows = [r for r in rows if any(c.strip() for c in r)]
+def adjacency_from_table(table: Table, directed: bool = True) -> nx.DiGraph | nx.Graph:
+    """An adjacency matrix already read as a :class:`~p2pkit.files.Table` (see :func:`read_adjacency_csv`).
+
+    The survey intake calls this on the table it has read, so that a matrix is never read a
+    second time by another reader.
+    """
+    source = table.source
+    rows = [cells for _, cells in table.rows]
+    numbers = [row for row, _ in table.rows]
     if len(rows) < 2:
         raise DataFileError(f"{source}: only a header row; an adjacency matrix needs one row per person.")
     labels = [c.strip() for c in rows[0][1:]]
+    while labels and not labels[-1]:
+        labels.pop()
     if not labels:
         raise DataFileError(f"{source}: the header row has no labels after the first cell.")
     seen: set[str] = set()
     for lab in labels:
         if lab in seen:
-            raise DataFileError(f"{source}: row 1: the label {lab!r} appears twice in the header.")
+            raise DataFileError(f"{source}: row {numbers[0]}: the label {lab!r} appears twice in the header.")
         seen.add(lab)
     body = rows[1:]
     if len(body) != len(labels):
@@ -409,7 +396,8 @@ def _read_adjacency_text(text: str, source: str, directed: bool) -> nx.DiGraph |
     G.add_nodes_from(labels)
     self_ties = 0
     for i, row in enumerate(body):
-        rowno = i + 2
+        rowno = numbers[i + 1]
+        row = row[: len(labels) + 1] if all(not c.strip() for c in row[len(labels) + 1:]) else row
         if len(row) != len(labels) + 1:
             raise DataFileError(
                 f"{source}: row {rowno} has {len(row) - 1} cells after its label; expected {len(labels)}."
@@ -505,10 +493,10 @@ def load_dataset(name: str, directed: bool = True, top_down: bool = False) -> nx
 
 def _attach_krack_attributes(G: nx.Graph) -> None:
     ref = resources.files("p2pkit") / "data" / "orgnets" / "krack_attr.csv"
-    text = ref.read_bytes().decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    header = [h.strip().lower() for h in rows[0]]
-    for i, row in enumerate(rows[1:], start=1):
+    with resources.as_file(ref) as p:
+        table = read_table(p)
+    header = [h.strip().lower() for h in table.header]
+    for i, (_, row) in enumerate(table.body, start=1):
         node = str(i)
         if node in G:
             for key, val in zip(header, row):

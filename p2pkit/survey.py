@@ -26,7 +26,6 @@ import csv
 import difflib
 import hashlib
 import hmac
-import io
 import math
 import random
 import re
@@ -39,6 +38,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from .errors import DataFileError, P2PKitError
+from .files import DELIMITER_NAMES, MAX_FILE_MB, fail, read_table
 
 __all__ = [
     "RELATIONS",
@@ -72,8 +72,6 @@ QUESTIONS = {
 #: Names longer than this are treated as a mistake (a note or a pasted list in a cell).
 MAX_NAME_LENGTH = 100
 
-#: Files larger than this (in megabytes) are refused unless the caller raises the limit.
-MAX_FILE_MB = 50.0
 
 _RELATION_KEYWORDS = (
     ("advice", "advice"), ("advise", "advice"),
@@ -170,16 +168,14 @@ class Problem:
 
 @dataclass
 class FileInfo:
-    """How one file was read."""
+    """How one file was read (``delimiter`` is None for a workbook)."""
 
     path: str
     kind: str
     encoding: str = "utf-8"
-    delimiter: str = ","
+    delimiter: str | None = ","
     rows: int = 0
-
-
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+    table: object = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -226,8 +222,9 @@ class ReadSummary:
         """The summary as plain-text lines (``name`` maps a real name to what is shown)."""
         out = []
         for f in self.files:
-            sep = _DELIMITER_NAMES.get(f.delimiter, repr(f.delimiter))
-            out.append(f"Read {Path(f.path).name} as {f.kind} ({f.rows:,} rows; {f.encoding}; {sep}-separated).")
+            how = f.encoding if f.delimiter is None else \
+                f"{f.encoding}; {DELIMITER_NAMES.get(f.delimiter, repr(f.delimiter))}-separated"
+            out.append(f"Read {Path(f.path).name} as {f.kind} ({f.rows:,} rows; {how}).")
         rel = ""
         if self.relation_used:
             rel = f" of relation '{self.relation_used}'"
@@ -268,131 +265,6 @@ class Survey:
 
 
 # --------------------------------------------------------------------------- reading text
-
-
-def _fail(source: str, problem: str, todo: str, row: int | None = None) -> DataFileError:
-    where = f"{source}: row {row}: " if row is not None else f"{source}: "
-    return DataFileError(f"{where}{problem}. {todo}")
-
-
-def _read_text(path: str | Path, max_mb: float) -> tuple[str, str]:
-    """Read a user's file as text, read-only; return ``(text, encoding description)``."""
-    p = Path(path)
-    source = str(p)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise _fail(source, "no such file", "Check the name and the folder.") from None
-    except OSError as exc:
-        raise _fail(source, f"the file cannot be opened ({exc.strerror or type(exc).__name__})",
-                    "Check the name and that you may read it.") from None
-    if p.is_dir():
-        raise _fail(source, "this is a folder, not a file", "Give the path of the CSV file inside it.")
-    if size > max_mb * 1e6:
-        def show(b: float) -> str:
-            return f"{b / 1e6:,.1f} MB" if b >= 1e6 else f"{b:,.0f} bytes"
-
-        raise _fail(source, f"the file is {show(size)}, more than the limit of {show(max_mb * 1e6)}",
-                    "Split it (for example one file per relation) or raise the limit "
-                    "(max_mb=..., or --max-mb on the command line) if you trust the file.")
-    try:
-        with open(p, "rb") as fh:  # read-only: the user's file is never changed
-            raw = fh.read()
-    except OSError as exc:
-        raise _fail(source, f"the file cannot be read ({exc.strerror or type(exc).__name__})",
-                    "Check that you may read it.") from None
-    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise _fail(source, "the file is empty", "Export the answers again from your spreadsheet or form tool.")
-    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _fail(source, "this is a spreadsheet workbook (Excel or similar), not a CSV file",
-                    "Open it and save the sheet as 'CSV UTF-8 (comma delimited)'.")
-    if raw.startswith(b"%PDF"):
-        raise _fail(source, "this is a PDF, not a CSV file", "Type the answers into the CSV template instead.")
-    text, encoding = _decode_bytes(raw, source)
-    bad = sum(1 for ch in text[:200_000] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
-    if bad > max(5, 0.01 * min(len(text), 200_000)):
-        raise _fail(source, "this does not look like a text (CSV) file: it contains binary data",
-                    "Save the data as CSV from your spreadsheet and try again.")
-    return text, encoding
-
-
-def _decode_bytes(raw: bytes, source: str) -> tuple[str, str]:
-    if raw.startswith(b"\xef\xbb\xbf") and _is_utf8(raw[3:]):
-        return raw[3:].decode("utf-8"), "UTF-8 with BOM"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError:
-            raise _fail(source, "the file says it is UTF-16 text but cannot be read as such",
-                        "Save it again as 'CSV UTF-8'.") from None
-    if b"\x00" in raw[:4096]:
-        sample = raw[:4096]
-        odd = sample[1::2].count(0)
-        even = sample[0::2].count(0)
-        half = len(sample) / 2
-        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-            if zeros > 0.8 * half:
-                try:
-                    return raw.decode(enc), "UTF-16 (no byte-order mark)"
-                except UnicodeDecodeError:
-                    break
-        raise _fail(source, "this does not look like a text (CSV) file: it contains binary data",
-                    "Save the data as CSV from your spreadsheet and try again.")
-    if _is_utf8(raw):
-        return raw.decode("utf-8"), "UTF-8"
-    try:
-        return raw.decode("cp1252"), "Windows-1252 (not UTF-8)"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "Latin-1 (not UTF-8)"
-
-
-def _is_utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The separator among , ; tab | that splits the first rows most consistently."""
-    head = "\n".join(text.splitlines()[:30])
-    best, best_score = ",", (0, 0)
-    for d in (",", ";", "\t", "|"):
-        try:
-            rows = [r for r in csv.reader(io.StringIO(head, newline=""), delimiter=d) if any(c.strip() for c in r)]
-        except csv.Error:
-            continue
-        if not rows or len(rows[0]) < 2:
-            continue
-        width = len(rows[0])
-        consistent = sum(1 for r in rows if len(r) == width)
-        score = (consistent, width)
-        if score > best_score:
-            best, best_score = d, score
-    return best
-
-
-def _records(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
-    """``(row number, cells)`` for every record; row numbers count as a spreadsheet does."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    row = 0
-    while True:
-        row += 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            msg = str(exc)
-            if "field larger than field limit" in msg:
-                raise _fail(source, "a cell runs on for more than 131,072 characters -- probably a double "
-                            'quote (") that opens a cell and is never closed', "Check the quotes in that row.",
-                            row) from None
-            raise _fail(source, f"this row cannot be read as CSV ({msg})",
-                        "Check the quotes in that row, or save the file again from your spreadsheet.",
-                        row) from None
-        yield row, cells
 
 
 def _norm_header(cell: str) -> str:
@@ -436,36 +308,17 @@ def _find(header: list[str], aliases: Iterable[str], prefix: bool = False) -> in
 
 def _load_table(path: str | Path, max_mb: float, kind: str, summary: ReadSummary
                 ) -> tuple[str, list[str], list[str], list[tuple[int, list[str]]], FileInfo]:
-    """Read a CSV file into (source, raw header, normalised header, data rows, info)."""
-    source = str(path)
-    text, encoding = _read_text(path, max_mb)
-    first, _, rest = text.partition("\n")
-    if first.strip().lower().startswith("sep=") and len(first.strip()) in (4, 5):
-        # Excel's "sep=;" first line names the separator
-        delimiter = first.strip()[4:] or "\t"
-        text = "\n" + rest  # keep the row numbers as a spreadsheet shows them
-    else:
-        delimiter = _sniff_delimiter(text)
-    info = FileInfo(path=source, kind=kind, encoding=encoding, delimiter=delimiter)
-    header_raw: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    blank = 0
-    for row, cells in _records(text, delimiter, source):
-        if not any(c.strip() for c in cells):
-            if header_raw is not None:
-                blank += 1
-            continue
-        if header_raw is None:
-            header_raw = cells
-            continue
-        rows.append((row, cells))
-    if header_raw is None:
-        raise _fail(source, "the file has no rows", "Export the answers again.")
-    if blank:
-        summary.add("blank_row", source, detail=f"{blank} blank rows", count=blank)
-    info.rows = len(rows)
-    header = [_norm_header(h) for h in header_raw]
-    return source, header_raw, header, rows, info
+    """Read a table (CSV or .xlsx, :func:`p2pkit.files.read_table`) into (source, raw header,
+    normalised header, data rows, info)."""
+    table = read_table(path, max_mb)
+    info = FileInfo(path=table.source, kind=kind, encoding=table.encoding, delimiter=table.delimiter)
+    if table.blank:
+        summary.add("blank_row", table.source, detail=f"{table.blank} blank rows", count=table.blank)
+    summary.notes.extend(table.notes)
+    info.rows = len(table.body)
+    header = [_norm_header(h) for h in table.header]
+    info.table = table
+    return table.source, table.header, header, table.body, info
 
 
 # --------------------------------------------------------------------------- tie rows
@@ -594,7 +447,7 @@ def _missing_columns(source: str, header_raw: list[str], what: str) -> DataFileE
     if len(header_raw) == 1 and header_raw[0]:
         hint = (" The header has only one column: if the file uses another separator (not a comma, "
                 "semicolon, tab or |), save it again as CSV.")
-    return _fail(source, f"missing columns: this does not look like {what} (columns found: {found})",
+    return fail(source, f"missing columns: this does not look like {what} (columns found: {found})",
                  "A tie list needs a column for the person who answered (Source or From) and one for the "
                  "person they named (Target or To); an online-form export needs a column with the "
                  "respondent's name and one column per question; a matrix has names in the first row and "
@@ -720,10 +573,10 @@ def read_people(path: str | Path, max_mb: float = MAX_FILE_MB,
     ni = _find(header, _PERSON)
     if ni is None:
         found = ", ".join(repr(h.strip()) for h in header_raw if h.strip())[:300] or "none"
-        raise _fail(source, f"missing columns: no column with the people's names (columns found: {found})",
+        raise fail(source, f"missing columns: no column with the people's names (columns found: {found})",
                     "Name the first column 'name' (see mapping/template-people.csv).", row=1)
     if not rows:
-        raise _fail(source, "only a header row, no people", "Add one row per person below the header.", row=1)
+        raise fail(source, "only a header row, no people", "Add one row per person below the header.", row=1)
     keys: list[str | None] = []
     for i, h in enumerate(header):
         key = None
@@ -857,19 +710,19 @@ def read_survey(
         elif _form_columns(header)[0] is not None and _form_columns(header)[1]:
             kind = "form"
         elif _find(header, _PERSON) is not None:
-            raise _fail(src, "this looks like a people list (names, no ties)",
+            raise fail(src, "this looks like a people list (names, no ties)",
                         "Give it as the people list (--people) and the answers as the input.", row=1)
         else:
             raise _missing_columns(src, header_raw, "a tie list, a form export or a matrix")
     if not rows:
-        raise _fail(src, "only a header row, no answers", "Add the answers below the header row.", row=1)
+        raise fail(src, "only a header row, no answers", "Add the answers below the header row.", row=1)
 
-    col = _Collector(summary, decimal_comma=info.delimiter != ",")
+    col = _Collector(summary, decimal_comma=info.delimiter not in (",", None))
     respondents: set[str] | None = None
     form_attrs: dict[str, dict] = {}
     if kind == "matrix":
         info.kind = "an adjacency matrix"
-        _read_matrix(src, col, summary)
+        _read_matrix(info.table, col, summary)
     elif kind == "ties":
         info.kind = "a tie list"
         _read_tie_list(src, header_raw, header, rows, info, col, summary)
@@ -964,7 +817,7 @@ def read_survey(
             if wanted not in available:
                 listing = ", ".join(f"{k} ({v} tie{'s' if v != 1 else ''})"
                                     for k, v in sorted(available.items(), key=lambda kv: str(kv[0])))
-                raise _fail(src, f"no ties of the relation {relation!r}",
+                raise fail(src, f"no ties of the relation {relation!r}",
                             f"Choose one of the relations in the file: {listing}.")
             other = sum(v for k, v in available.items() if k != wanted)
             if other:
@@ -1004,7 +857,7 @@ def read_survey(
     if G.number_of_edges() == 0:
         top = summary.counts.most_common(1)
         why = f" (most common problem: {PROBLEMS[top[0][0]][0]}, {top[0][1]} times)" if top else ""
-        raise _fail(src, f"no usable ties were found{why}",
+        raise fail(src, f"no usable ties were found{why}",
                     "Check the file against mapping/template-ties.csv, and the names against the people list.")
 
     if respondents is None:
@@ -1022,10 +875,11 @@ def read_survey(
     return Survey(G, summary)
 
 
-def _read_matrix(src: str, col: _Collector, summary: ReadSummary) -> None:
-    from .orgs import read_adjacency_csv
+def _read_matrix(table, col: _Collector, summary: ReadSummary) -> None:
+    from .orgs import adjacency_from_table
 
-    M = read_adjacency_csv(src, directed=True)
+    src = table.source
+    M = adjacency_from_table(table, directed=True)
     for n in M:
         name, changed = _clean_name(str(n))
         col.named[name] += 1

@@ -49,7 +49,7 @@ def test_report_on_krackhardt(tmp_path):
 BAD = [
     ("empty", DATA / "empty.csv", "the file is empty"),
     ("garbage", DATA / "garbage.csv", "binary data"),
-    ("workbook", DATA / "workbook.xlsx", "spreadsheet workbook"),
+    ("damaged workbook", DATA / "workbook.xlsx", "it is damaged"),
     ("header only", DATA / "header_only.csv", "only a header row"),
     ("missing columns", DATA / "missing_columns.csv", "missing columns"),
     ("unknown delimiter", DATA / "colon_separated.csv", "another separator"),

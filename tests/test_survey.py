@@ -40,8 +40,8 @@ FATAL = [
     ("unknown delimiter", b"source:target\nAnn:Bo\n", {}, "another separator"),
     ("binary garbage", random.Random(3).randbytes(4000), {}, "binary data"),
     ("binary with NULs", b"source,target\x00\x00\x01\x02" * 50, {}, "binary data"),
-    ("Excel workbook", b"PK\x03\x04" + bytes(300), {}, "spreadsheet workbook"),
-    ("old Excel", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(300), {}, "spreadsheet workbook"),
+    ("damaged workbook", b"PK\x03\x04" + bytes(300), {}, "it is damaged"),
+    ("old Excel", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(300), {}, "old Excel workbook (.xls)"),
     ("PDF", b"%PDF-1.4\n%...", {}, "this is a PDF"),
     ("unclosed quote", b'source,target\n"Ann,Bo\n' + b"x" * 140_000 + b"\n", {}, "never closed"),
     ("huge file", b"source,target\n" + b"Ann,Bo\n" * 20, {"max_mb": 0.00005}, "more than the limit"),
@@ -383,3 +383,113 @@ def test_form_template_asks_the_kit_questions():
     guide = (MAPPING / "index.md").read_text(encoding="utf-8")
     for rel in RELATIONS:
         assert QUESTIONS[rel] in guide
+
+
+# --------------------------------------------------------------------------- Excel workbooks
+
+
+def _xlsx(path, sheets, formulas=False):
+    """Write ``sheets`` ({title: rows}) as an .xlsx workbook with openpyxl."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for r in rows:
+            ws.append(list(r))
+        for row in ws.iter_rows():
+            for cell in row:  # text that starts with "=" is text here, as a form tool stores it
+                if isinstance(cell.value, str) and cell.value.startswith("=") and not formulas:
+                    cell.data_type = "s"
+    wb.save(path)
+    return path
+
+
+def _csv(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+XLSX_CASES = {
+    "tie list": [["source", "target", "relation", "weight"], ["Ann Lee", "Bo Chen", "advice", 1],
+                 ["Bo Chen", "Cy Diaz", "advice", 2.5], ["Cy Diaz", "", "advice", 1], ["Ann Lee", "Ann Lee", "advice", 1],
+                 ["<script>alert(1)</script>", "Bo Chen", "information", 1], ["=HYPERLINK(\"x\")", "Ann Lee", "advice", 1]],
+    "form export": [["Timestamp", "Your name", "Advice: whom do you go to?", "Information: from whom?"],
+                    ["2026-01-05 10:00", "Ann Lee", "Bo Chen; Cy Diaz", "Bo Chen"],
+                    ["2026-01-05 10:05", "Bo Chen", "Ann Lee", ""], ["2026-01-05 10:09", "Ann Lee", "Cy Diaz", "Cy Diaz"]],
+    "matrix": [["", "A", "B", "C"], ["A", 0, 1, 0], ["B", 1, 0, 2], ["C", 0, 0, 0]],
+}
+
+
+@pytest.mark.parametrize("case", list(XLSX_CASES))
+def test_an_xlsx_workbook_reads_exactly_as_its_csv_export(tmp_path, case):
+    """Same graph, same summary lines (what was read, tidied, skipped, with the same row numbers)."""
+    rows = XLSX_CASES[case]
+    x = _xlsx(tmp_path / "answers.xlsx", {"Form responses 1": rows})
+    c = _csv(tmp_path / "answers.csv", rows)
+    before = _fingerprint(x)
+    Gx, sx = read_survey(x)
+    Gc, sc = read_survey(c)
+    assert _fingerprint(x) == before, "the workbook is never modified"
+    assert sorted(Gx.nodes) == sorted(Gc.nodes)
+    assert sorted(Gx.edges(data=True)) == sorted(Gc.edges(data=True))
+    assert [tuple(r[:4]) + (list(r[4]),) for r in sx.rows(str)] == \
+        [tuple(r[:4]) + ([e.replace("answers.csv", "answers.xlsx") for e in r[4]],) for r in sc.rows(str)]
+    assert "Excel workbook (.xlsx), sheet 'Form responses 1'" in " ".join(sx.lines(str))
+
+
+def test_xlsx_row_problems_name_the_row_as_the_spreadsheet_does(tmp_path):
+    rows = [["source", "target", "weight"], ["Ann", "Bo", 1], [], ["Bo", "Cy", "lots"]]
+    _, summary = read_survey(_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows}))
+    bad = [r for r in summary.rows(str) if "weight" in r[0]]
+    assert bad and "a.xlsx, row 4" in " ".join(bad[0][4])
+
+
+def test_a_formula_is_never_evaluated_and_an_uncomputed_one_is_reported(tmp_path):
+    rows = [["source", "target"], ["Ann", "Bo"], ["=1+1", "Cy"]]
+    G, summary = read_survey(_xlsx(tmp_path / "f.xlsx", {"Sheet1": rows}, formulas=True))
+    assert "2" not in G and "=1+1" not in G  # the formula was not computed, nor read as a name
+    assert any("row 3" in " ".join(r[4]) for r in summary.rows(str)), "the row is reported, not lost"
+
+
+def test_xlsx_reads_the_first_sheet_with_data_and_says_so(tmp_path):
+    x = _xlsx(tmp_path / "a.xlsx", {"Notes": [], "Answers": [["source", "target"], ["Ann", "Bo"]],
+                                      "Old": [["source", "target"], ["Cy", "Dee"]]})
+    G, summary = read_survey(x)
+    assert set(G.nodes) == {"Ann", "Bo"}
+    assert any("other sheets were not: 'Old'" in line for line in summary.lines(str))
+
+
+def test_xlsx_with_nothing_in_it_is_refused_clearly(tmp_path):
+    with pytest.raises(DataFileError, match="no filled-in cells"):
+        read_survey(_xlsx(tmp_path / "empty.xlsx", {"Sheet1": []}))
+    with pytest.raises(DataFileError, match=r"row 1: only a header row"):
+        read_survey(_xlsx(tmp_path / "head.xlsx", {"Sheet1": [["source", "target"]]}))
+
+
+def test_an_ods_or_a_zip_is_named_for_what_it_is(tmp_path):
+    import zipfile
+
+    for name, member, fragment in (("a.ods", "content.xml", "OpenDocument"), ("a.zip", "x.txt", "a zip archive")):
+        p = tmp_path / name
+        with zipfile.ZipFile(p, "w") as z:
+            z.writestr(member, "x")
+        with pytest.raises(DataFileError, match=fragment):
+            read_survey(p)
+
+
+def test_a_pipe_separated_matrix_and_a_windows_1252_name_read_the_same_both_ways(tmp_path):
+    """The survey intake and the data-set reader share one reader (p2pkit.files.read_table)."""
+    from p2pkit.orgs import read_adjacency_csv
+
+    m = tmp_path / "m.csv"
+    m.write_bytes("|A|Bj\xf6rn|C\nA|0|1|0\nBj\xf6rn|1|0|1\nC|0|0|0\n".encode("cp1252"))
+    G1 = read_adjacency_csv(m)
+    G2, _ = read_survey(m)
+    assert sorted(G1.nodes) == sorted(G2.nodes) == ["A", "Björn", "C"]
+    assert sorted(G1.edges) == sorted(G2.edges)
+    t = tmp_path / "t.csv"
+    t.write_bytes("source,target\nA,Bj\xf6rn\n".encode("cp1252"))
+    assert "Björn" in read_survey(t).graph
