@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 D3 = ROOT / "p2pkit" / "views" / "assets" / "vendor" / "d3.min.js"
 
 
+def _named_by_their_text(app, pagename, templatename, context, doctree):
+    """myst-nb names every "Show code cell source" toggle "Toggle hidden content", which is not
+    the text it shows (WCAG 2.5.3, label in name): let the visible text name it."""
+    body = context.get("body")
+    if body and 'aria-label="Toggle hidden content"' in body:
+        context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
 def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
@@ -105,5 +113,6 @@ def setup(app):
     app.connect("config-inited", _self_hosted_scripts)
     app.connect("config-inited", _site_settings)
     app.connect("config-inited", _figure_assets)
+    app.connect("html-page-context", _named_by_their_text)
     app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -3,6 +3,9 @@
 // 2. ipywidgets sliders rendered on the static page get an aria-label from their description.
 // 3. docutils marks the bibliography as role="list" but its entries as doc-biblioentry, which
 //    ARIA does not allow inside a list: the entries become list items.
+// 4. WCAG 2.5.3 "label in name": the theme's search buttons are named "Search" while they show
+//    "Search Ctrl+K" (their own text now names them), and the colour-mode button's icons carry
+//    titles ("Light", "Dark") that are not in its name "Color mode" (the icons become decorative).
 (function () {
   function fixCitationLists(root) {
     root.querySelectorAll('.citation-list[role="list"] > [role="doc-biblioentry"]').forEach(function (e) {
@@ -31,7 +34,16 @@
       });
     });
   }
-  function fix() { nameSummaries(document); labelSliders(document); fixCitationLists(document); }
+  function labelInName(root) {
+    root.querySelectorAll("button.search-button-field[aria-label]").forEach(function (b) {
+      b.removeAttribute("aria-label");
+    });
+    root.querySelectorAll(".theme-switch-button i.theme-switch[title]").forEach(function (i) {
+      i.removeAttribute("title");
+      i.setAttribute("aria-hidden", "true");
+    });
+  }
+  function fix() { nameSummaries(document); labelSliders(document); fixCitationLists(document); labelInName(document); }
   document.addEventListener("DOMContentLoaded", fix);
   new MutationObserver(function () { labelSliders(document); })
     .observe(document.documentElement, { childList: true, subtree: true });

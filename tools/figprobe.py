@@ -13,6 +13,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: axe-core run in a page: every rule except the deprecated ones and the three at WCAG level AAA
+#: (enhanced contrast, identical links, refresh) -- so the experimental ones, "label in name"
+#: and target size (WCAG 2.2 AA) run too. Returns the serious and critical violations.
+AXE_RUN = """async () => {
+    const rules = {};
+    for (const r of axe._audit.rules) {
+        rules[r.id] = {enabled: !(r.tags.includes('deprecated') || r.tags.includes('wcag2aaa'))};
+    }
+    const r = await axe.run(document, {rules});
+    return r.violations.filter(x => x.impact === 'serious' || x.impact === 'critical')
+        .map(x => `${x.id} (${x.impact}): ${x.nodes.length} x ${x.nodes[0].target.join(' ')}`);
+}"""
+
 # Runs in the page: a fingerprint of everything a figure shows.
 _SIGNATURE = """(root) => {
   const body = root.querySelector('.p2p-body');

@@ -105,9 +105,7 @@ def main(argv=None) -> int:
             axe = ROOT / "js" / "node_modules" / "axe-core" / "axe.min.js"
             if axe.exists():
                 page.add_script_tag(path=str(axe))
-                found = page.evaluate("""async () => { const r = await axe.run(document, {resultTypes: ['violations']});
-                    return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
-                      .map(v => v.id + ': ' + v.nodes.length + ' (' + v.help + ')'); }""")
+                found = page.evaluate(figprobe.AXE_RUN)
                 print("axe-core serious/critical:", found or "none")
                 if found:
                     status = 1
