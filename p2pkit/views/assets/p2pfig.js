@@ -390,7 +390,7 @@ function p2pfigFactory(d3) {
           "Each person is a mark; use Tab to reach the network, then the arrow keys to move from person to person" +
           (p.removable ? "; press Enter to remove the person or bring them back." : "."));
         svg.append("defs").append("marker").attr("id", this.id + "-arrow" + slot.i)
-          .attr("viewBox", "0 0 10 10").attr("refX", 9).attr("refY", 5).attr("markerWidth", 6).attr("markerHeight", 6)
+          .attr("viewBox", "0 0 10 10").attr("refX", 9).attr("refY", 5).attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 7).attr("markerHeight", 7)
           .attr("orient", "auto-start-reverse").append("path").attr("d", "M0,0L10,5L0,10z").attr("class", "p2p-arrowhead");
         slot.gTies = svg.append("g").attr("class", "p2p-ties");
         slot.gHi = svg.append("g").attr("class", "p2p-ties-hi");
