@@ -644,6 +644,8 @@ def news_verdict(ev: Evolution, upto: int | None = None) -> str:
     cut_off = not (A | A.T)[np.ix_(known, ~known)].any()
     tail = (": no tie leads from anyone who has heard to anyone who has not."
             if cut_off else ", and it can still spread.")
+    if t == 0:
+        return f"At the start, {left} of {n} people have not heard the news{tail}"
     return f"After {t} step{'s' if t != 1 else ''}, {left} of {n} people had not heard the news{tail}"
 
 
@@ -743,7 +745,10 @@ def _check_need(G: nx.Graph, need: Need, what: str) -> None:
 
 
 def _undirected(G: nx.Graph) -> nx.Graph:
-    return G.to_undirected(as_view=True) if G.is_directed() else G
+    # a copy, not networkx's undirected *view*: the view lists a person's contacts in set
+    # order, which changes from one Python process to the next (string hashing), and with it
+    # which of several equally short routes a request is said to take
+    return G.to_undirected() if G.is_directed() else G
 
 
 def request_hours(G: nx.Graph, origin, hop_hours: float = 1.0) -> dict:
@@ -1206,10 +1211,14 @@ def consensus_verdict(history: np.ndarray, tolerance: float = 0.05, network=None
     h = np.atleast_2d(np.asarray(history, dtype=float))
     gaps = disagreement(h)
     t = consensus_step(h, tolerance)
+    if t == 0:
+        return f"The group agrees from the start (every opinion within {tolerance:g} of the others), on {h[0].mean():.2f}."
     if t is not None:
         return (f"The group agreed (every opinion within {tolerance:g} of the others) after {t} "
                 f"step{'s' if t != 1 else ''}, on {h[t].mean():.2f}.")
     steps = len(gaps) - 1
+    if steps == 0:
+        return f"At the start the highest and lowest opinions are {gaps[0]:.2f} apart."
     head = (f"After {steps} step{'s' if steps != 1 else ''} the group still disagrees (highest and lowest "
             f"opinions {gaps[-1]:.2f} apart; {gaps[0]:.2f} at the start)")
     if network is not None:
