@@ -32,6 +32,10 @@ TOP = "7"
 #: share of the people who have the skill a sudden need asks for (as in the chapter)
 SKILLED_SHARE = 0.2
 INFORMAL = {"friends": "friendship ties", "advice": "advice ties", "strangers": "no informal ties (strangers)"}
+#: how a drawing, a line and a summary name the route through each informal network
+_THROUGH = {"friends": "Through friendship ties", "advice": "Through advice ties", "strangers": "Strangers: no ties"}
+_ROUTE = {"friends": "through friendship ties", "advice": "through advice ties", "strangers": "through ties (none)"}
+_THEIR = {"friends": "their friendship ties", "advice": "their advice ties", "strangers": "no informal ties at all"}
 _TIE_NAME = {"friends": "friendship tie", "advice": "advice tie", "strangers": "tie"}
 
 
@@ -210,9 +214,8 @@ def race_scene(informal: str, k: int, seed: int) -> dict:
     r = race(G, reports, need, TOP)
     names = manager_names(reports)
     order = list(_data("friends"))
-    label = INFORMAL[informal]
     left = _need_panel(G, need, r.ties, _krack_positions(), names, _TIE_NAME[informal],
-                       f"Through {label.split(' (')[0]}: {_when(r.ties)}", request_hours(G, need.origin), order)
+                       f"{_THROUGH[informal]}: {_when(r.ties)}", request_hours(G, need.origin), order)
     U, kinds = _route_kinds(reports, r.chain)
     wait = f", {_hours(r.chain.waited_hours)} waiting" if r.chain.waited_hours else ""
     right = network(U, _chart_positions(), title=f"Chain of command: {_when(r.chain, ' + half an hour to decide' + wait)}",
@@ -230,7 +233,7 @@ def race_scene(informal: str, k: int, seed: int) -> dict:
     ties_said = (f"the request reached {_plural(k, 'skilled manager')} in {_hours(r.ties.hours)}"
                  if r.ties.met else "the request never reached enough skilled managers")
     summary = (f"Two drawings of the same 21 managers. A need for {_plural(k, 'person', 'people')} appears next to "
-               f"{names[need.origin]} (star); {skilled} managers have the skill. Left, their {label}: {ties_said}. "
+               f"{names[need.origin]} (star); {skilled} managers have the skill. Left, {_THEIR[informal]}: {ties_said}. "
                f"Right, the reporting lines: the request climbs to {names[r.chain.boss]}, who sends "
                + (f"orders down; met in {_hours(r.chain.hours)}." if r.chain.met else "nobody; never met."))
     return scene(left, right, readout=readout, verdict=race_verdict(r), summary=summary)
@@ -283,9 +286,8 @@ def many_needs_scene(needs: int, k: int, informal: str, seed: int) -> dict:
     horizon = max(finite + [1.0]) + 1
     tx, ty = _met_curve(ties, horizon)
     cx, cy = _met_curve(chain, horizon)
-    label = INFORMAL[informal].split(" (")[0]
     panel = chart(f"{_plural(needs, 'need')} for {_plural(k, 'person', 'people')} each, at the same moment",
-                  [series(f"through {label}", tx, ty, role="recruited", step=True),
+                  [series(_ROUTE[informal], tx, ty, role="recruited", step=True),
                    series("chain of command", cx, cy, role="boss", dash=True, step=True)],
                   x_label="hours after the needs appeared", y_label="needs met", y_format="d",
                   x_domain=[0, horizon], y_domain=[0, needs])
@@ -297,11 +299,12 @@ def many_needs_scene(needs: int, k: int, informal: str, seed: int) -> dict:
                ("Met through the chain", f"{met_c} of {needs}" + (f", the last after {_hours(max(x for x in chain if math.isfinite(x)))}"
                                                                if met_c else "")),
                ("Longest wait at a boss", _hours(waited) if waited else "none")]
+    short = lambda x: f"{round(x, 2):g}\u00a0h" if math.isfinite(x) else "never"  # noqa: E731
     for i, r in enumerate(races, 1):
         readout.append((f"Need {i}, next to {names[r.need.origin]}",
-                        f"ties {_hours(r.ties.hours)} · chain {_hours(r.chain.hours)}"))
+                        f"ties {short(r.ties.hours)} · chain {short(r.chain.hours)}"))
     summary = (f"A step chart of needs met against hours, for {needs} needs that appear at once, each for "
-               f"{_plural(k, 'person', 'people')} with a skill. Through {label} {met_t} are met, through the chain "
+               f"{_plural(k, 'person', 'people')} with a skill. {_ROUTE[informal].capitalize()} {met_t} are met, through the chain "
                f"of command {met_c}; the chain's answers leave its bosses one at a time.")
     return scene(panel, readout=readout, verdict=race_verdict(races), summary=summary)
 
@@ -567,7 +570,7 @@ def sandbox(start: str = "mesh", people: int = 30, step: int = 6, need: bool = F
          slider("reciprocate", "Return a tie", (0.2,), 0.2, **rate),
          slider("closure", "Introduce two friends", (0.2,), 0.2, **rate),
          slider("decay", "Unused tie fades", (0.25,), 0.25, **rate),
-         slider("meet", "Meet strangers", (0.05,), 0.05, **rate),
+         slider("meet", "Meet strangers", (0.0,), 0.0, **rate),
          seed((0, 1))],
         description="A network whose ties form and fade, a chart of its measures and, on demand, "
                     "a sudden need met through its ties and through a chain of command.")
