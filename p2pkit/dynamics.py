@@ -134,7 +134,7 @@ def _measures_from_matrix(A: np.ndarray) -> TieMeasures:
     m = int(A.sum())
     mutual = int((A & A.T).sum()) // 2
     S = A | A.T
-    Ssp = sparse.csr_matrix(S.astype(np.int64))
+    Ssp = sparse.csr_matrix(S).astype(np.int64)   # sparse first: no dense n x n int64 copy
     deg = np.asarray(Ssp.sum(axis=1)).ravel()
     triples = float((deg * (deg - 1)).sum())
     closed = float((Ssp @ Ssp).multiply(Ssp).sum()) if triples else 0.0
