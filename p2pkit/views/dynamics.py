@@ -34,7 +34,7 @@ SKILLED_SHARE = 0.2
 INFORMAL = {"friends": "friendship ties", "advice": "advice ties", "strangers": "no informal ties (strangers)"}
 #: how a drawing, a line and a summary name the route through each informal network
 _THROUGH = {"friends": "Through friendship ties", "advice": "Through advice ties", "strangers": "Strangers: no ties"}
-_ROUTE = {"friends": "through friendship ties", "advice": "through advice ties", "strangers": "through ties (none)"}
+_ROUTE = {"friends": "friendship ties", "advice": "advice ties", "strangers": "ties (there are none)"}
 _THEIR = {"friends": "their friendship ties", "advice": "their advice ties", "strangers": "no informal ties at all"}
 _TIE_NAME = {"friends": "friendship tie", "advice": "advice tie", "strangers": "tie"}
 
@@ -304,7 +304,7 @@ def many_needs_scene(needs: int, k: int, informal: str, seed: int) -> dict:
         readout.append((f"Need {i}, next to {names[r.need.origin]}",
                         f"ties {short(r.ties.hours)} · chain {short(r.chain.hours)}"))
     summary = (f"A step chart of needs met against hours, for {needs} needs that appear at once, each for "
-               f"{_plural(k, 'person', 'people')} with a skill. {_ROUTE[informal].capitalize()} {met_t} are met, through the chain "
+               f"{_plural(k, 'person', 'people')} with a skill. Through {_ROUTE[informal]} {met_t} are met, through the chain "
                f"of command {met_c}; the chain's answers leave its bosses one at a time.")
     return scene(panel, readout=readout, verdict=race_verdict(races), summary=summary)
 
