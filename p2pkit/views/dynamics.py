@@ -133,8 +133,8 @@ class _Table:
         head = "".join(f"<th scope='col'>{e(h)}</th>" for h in self.head)
         body = "".join("<tr><th scope='row'>" + e(r[0]) + "</th>" + "".join(f"<td>{e(c)}</td>" for c in r[1:])
                        + "</tr>" for r in self.rows)
-        return (f"<table class='p2p-plain-table'><caption>{e(self.caption)}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{body}</tbody></table>")
+        return (f"<table class='table p2p-plain-table'><caption>{e(self.caption)}</caption>"
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
     def __repr__(self) -> str:
         return "\n".join(" | ".join(map(str, r)) for r in [self.head, *self.rows])
@@ -218,23 +218,27 @@ def race_scene(informal: str, k: int, seed: int) -> dict:
                        f"{_THROUGH[informal]}: {_when(r.ties)}", request_hours(G, need.origin), order)
     U, kinds = _route_kinds(reports, r.chain)
     wait = f", {_hours(r.chain.waited_hours)} waiting" if r.chain.waited_hours else ""
-    right = network(U, _chart_positions(), title=f"Chain of command: {_when(r.chain, ' + half an hour to decide' + wait)}",
-                    names=names, roles=_race_roles(reports, need, r.chain, r.chain.boss),
-                    figures=[("Level (1: chief executive)", {v: d["level"] for v, d in reports.nodes(data=True)}, "d")],
+    levels = {v: d["level"] for v, d in reports.nodes(data=True)}
+    right = network(U, _chart_positions(), names=names,
+                    title=f"Chain of command: {_when(r.chain, ' + half an hour to decide' + wait)}",
+                    roles=_race_roles(reports, need, r.chain, r.chain.boss),
+                    figures=[("Level (1: chief executive)", levels, "d")],
                     tie_kinds=kinds, kind_names={"t": "reporting line", "r": "route of the request"},
                     kind_roles={"r": "recruited"}, directed=False, nodes=order)
     skilled = len(need.skilled)
+    by_ties = _hours(r.ties.hours) + (f", {_plural(r.ties.hops, 'hand-off')}" if r.ties.met else "")
+    by_chain = _hours(r.chain.hours) + (f", {_plural(r.chain.hops, 'hand-off')} + half an hour at "
+                                        f"{names[r.chain.boss]}" if r.chain.met else "")
     readout = [("The need", f"{_plural(k, 'person', 'people')} with the skill, next to {names[need.origin]}"),
                ("People with the skill", f"{skilled}"),
-               ("Through ties", f"{_hours(r.ties.hours)}" + (f", {_plural(r.ties.hops, 'hand-off')}" if r.ties.met else "")),
-               ("Chain of command", f"{_hours(r.chain.hours)}" + (f", {_plural(r.chain.hops, 'hand-off')} + half an "
-                                                                    f"hour at {names[r.chain.boss]}" if r.chain.met else "")),
+               ("Through ties", by_ties),
+               ("Chain of command", by_chain),
                ("New ties formed", f"{len(r.ties.new_ties)}")]
     ties_said = (f"the request reached {_plural(k, 'skilled manager')} in {_hours(r.ties.hours)}"
                  if r.ties.met else "the request never reached enough skilled managers")
-    summary = (f"Two drawings of the same 21 managers. A need for {_plural(k, 'person', 'people')} appears next to "
-               f"{names[need.origin]} (star); {skilled} managers have the skill. Left, {_THEIR[informal]}: {ties_said}. "
-               f"Right, the reporting lines: the request climbs to {names[r.chain.boss]}, who sends "
+    summary = (f"Two drawings of the same 21 managers. A need for {_plural(k, 'person', 'people')} appears next "
+               f"to {names[need.origin]} (star); {skilled} managers have the skill. Left, {_THEIR[informal]}: "
+               f"{ties_said}. Right, the reporting lines: the request climbs to {names[r.chain.boss]}, who sends "
                + (f"orders down; met in {_hours(r.chain.hours)}." if r.chain.met else "nobody; never met."))
     return scene(left, right, readout=readout, verdict=race_verdict(r), summary=summary)
 
@@ -294,18 +298,20 @@ def many_needs_scene(needs: int, k: int, informal: str, seed: int) -> dict:
     names = manager_names(friends)
     met_t, met_c = sum(map(math.isfinite, ties)), sum(map(math.isfinite, chain))
     waited = max(r.chain.waited_hours for r in races)
-    readout = [("Met through ties", f"{met_t} of {needs}" + (f", the last after {_hours(max(x for x in ties if math.isfinite(x)))}"
-                                                          if met_t else "")),
-               ("Met through the chain", f"{met_c} of {needs}" + (f", the last after {_hours(max(x for x in chain if math.isfinite(x)))}"
-                                                               if met_c else "")),
+    def met(hours, count):
+        last = max((x for x in hours if math.isfinite(x)), default=None)
+        return f"{count} of {needs}" + (f", the last after {_hours(last)}" if last is not None else "")
+
+    readout = [("Met through ties", met(ties, met_t)),
+               ("Met through the chain", met(chain, met_c)),
                ("Longest wait at a boss", _hours(waited) if waited else "none")]
     short = lambda x: f"{round(x, 2):g}\u00a0h" if math.isfinite(x) else "never"  # noqa: E731
     for i, r in enumerate(races, 1):
         readout.append((f"Need {i}, next to {names[r.need.origin]}",
                         f"ties {short(r.ties.hours)} · chain {short(r.chain.hours)}"))
     summary = (f"A step chart of needs met against hours, for {needs} needs that appear at once, each for "
-               f"{_plural(k, 'person', 'people')} with a skill. Through {_ROUTE[informal]} {met_t} are met, through the chain "
-               f"of command {met_c}; the chain's answers leave its bosses one at a time.")
+               f"{_plural(k, 'person', 'people')} with a skill. Through {_ROUTE[informal]} {met_t} are met, "
+               f"through the chain of command {met_c}; the chain's answers leave its bosses one at a time.")
     return scene(panel, readout=readout, verdict=race_verdict(races), summary=summary)
 
 
@@ -364,7 +370,8 @@ def flow_scene(regime: str, step: int, seed: int) -> dict:
     U.add_nodes_from(G)
     U.add_edges_from(G.edges())
     label = REGIMES[regime][0]
-    net = network(U, ring_layout(U, centre=None), title=f"{label.capitalize()}: step {step}, {_plural(U.number_of_edges(), 'pair')} tied",
+    net = network(U, ring_layout(U, centre=None),
+                  title=f"{label.capitalize()}: step {step}, {_plural(U.number_of_edges(), 'pair')} tied",
                   names={v: f"Person {v}" for v in U}, roles={v: "heard" if v in heard else "unheard" for v in U},
                   sizes=opinion, figures=[("Opinion now", opinion, ".2f"), ("Opinion at the start", start, ".2f")],
                   directed=False)
@@ -374,8 +381,9 @@ def flow_scene(regime: str, step: int, seed: int) -> dict:
         e, h = _flow_run(key, seed)
         share = [len(s) / n for s in e.informed]
         gap = disagreement(h).tolist()
-        heard_lines.append(series(short, steps, share, role=_REGIME_ROLE[key], dash=key != regime, points=key == regime))
-        gap_lines.append(series(short, steps, gap, role=_REGIME_ROLE[key], dash=key != regime, points=key == regime))
+        look = dict(role=_REGIME_ROLE[key], dash=key != regime, points=key == regime)
+        heard_lines.append(series(short, steps, share, **look))
+        gap_lines.append(series(short, steps, gap, **look))
         rows.append((lab.capitalize() + (" (shown)" if key == regime else ""),
                      f"{share[step]:.0%} heard, opinions {gap[step]:.2f} apart"))
     gap_lines.append(series(f"agreed (gap {TOLERANCE:g})", [0, FLOW_STEPS], [TOLERANCE, TOLERANCE], role="removed",
