@@ -56,6 +56,7 @@ __all__ = [
     "Response",
     "Race",
     "sudden_need",
+    "request_hours",
     "recruit_through_ties",
     "chain_of_command",
     "race",
@@ -133,7 +134,7 @@ def _measures_from_matrix(A: np.ndarray) -> TieMeasures:
     m = int(A.sum())
     mutual = int((A & A.T).sum()) // 2
     S = A | A.T
-    Ssp = sparse.csr_matrix(S.astype(np.int64))
+    Ssp = sparse.csr_matrix(S).astype(np.int64)   # sparse first: no dense n x n int64 copy
     deg = np.asarray(Ssp.sum(axis=1)).ravel()
     triples = float((deg * (deg - 1)).sum())
     closed = float((Ssp @ Ssp).multiply(Ssp).sum()) if triples else 0.0
@@ -282,6 +283,74 @@ class Evolution:
     def measures(self, t: int) -> TieMeasures:
         """:func:`tie_measures` of the network after ``t`` steps."""
         return _measures_from_matrix(self.matrices[t])
+
+    def _step(self, t: int) -> int:
+        if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self.steps:
+            raise P2PKitError(f"the step must be a whole number from 0 to {self.steps}; got {t!r}.")
+        return int(t)
+
+    def tie_changes(self, t: int) -> tuple[tuple, tuple]:
+        """The ties that formed and the ties that faded in step ``t``: ``(formed, faded)``.
+
+        Each is a tuple of directed ties ``(u, v)`` in node order: ties present after step
+        ``t`` but not before it, and the other way round. Their numbers are
+        ``formed[t - 1]`` and ``faded[t - 1]``; step 0 (the start) changes nothing.
+
+        Examples
+        --------
+        >>> ev = evolve(nx.DiGraph([(0, 1), (1, 2)]), 1, reciprocate=1.0, decay=1.0)
+        >>> ev.tie_changes(1)
+        (((1, 0), (2, 1)), ((0, 1), (1, 2)))
+        """
+        t = self._step(t)
+        if t == 0:
+            return (), ()
+        before, after = self.matrices[t - 1], self.matrices[t]
+        pairs = lambda M: tuple((self.nodes[i], self.nodes[j]) for i, j in zip(*np.nonzero(M)))  # noqa: E731
+        return pairs(after & ~before), pairs(before & ~after)
+
+    def contacts(self, t: int) -> dict:
+        """How many people each person is tied to after ``t`` steps (a tie in either direction).
+
+        This is the degree of the network with directions ignored (a returned tie counts
+        once), the number of people a person can ask directly.
+
+        Examples
+        --------
+        >>> evolve(nx.DiGraph([(0, 1), (1, 0), (1, 2)]), 0).contacts(0)
+        {0: 1, 1: 2, 2: 1}
+        """
+        A = self.matrices[self._step(t)]
+        deg = (A | A.T).sum(axis=1)
+        return {v: int(d) for v, d in zip(self.nodes, deg.tolist())}
+
+    def outside(self, t: int) -> tuple:
+        """The people cut off from the largest group after ``t`` steps, in node order.
+
+        Groups are the connected components of the network with directions ignored (as
+        news and requests use a tie either way); someone who has lost every tie is a group
+        of one. Ties between two equally large groups go to the one whose first member
+        comes first. Everyone outside the largest group is what makes
+        :attr:`TieMeasures.in_touch` fall below 1 (pairwise connectivity; Borgatti 2006).
+
+        References
+        ----------
+        Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+        *Computational and Mathematical Organization Theory* 12(1), 21-34.
+
+        Examples
+        --------
+        >>> evolve(nx.DiGraph([(0, 1), (1, 2), (3, 4)]), 0).outside(0)
+        (3, 4)
+        """
+        A = self.matrices[self._step(t)]
+        ncomp, labels = csgraph.connected_components(sparse.csr_matrix(A | A.T), directed=False)
+        sizes = np.bincount(labels, minlength=ncomp)
+        first = {}
+        for i, c in enumerate(labels.tolist()):
+            first.setdefault(c, i)
+        biggest = max(range(ncomp), key=lambda c: (sizes[c], -first[c]))
+        return tuple(v for v, c in zip(self.nodes, labels.tolist()) if c != biggest)
 
 
 def _pair_mask(nodes: list, pairs: Iterable, what: str) -> np.ndarray:
@@ -575,6 +644,8 @@ def news_verdict(ev: Evolution, upto: int | None = None) -> str:
     cut_off = not (A | A.T)[np.ix_(known, ~known)].any()
     tail = (": no tie leads from anyone who has heard to anyone who has not."
             if cut_off else ", and it can still spread.")
+    if t == 0:
+        return f"At the start, {left} of {n} people have not heard the news{tail}"
     return f"After {t} step{'s' if t != 1 else ''}, {left} of {n} people had not heard the news{tail}"
 
 
@@ -674,7 +745,37 @@ def _check_need(G: nx.Graph, need: Need, what: str) -> None:
 
 
 def _undirected(G: nx.Graph) -> nx.Graph:
-    return G.to_undirected(as_view=True) if G.is_directed() else G
+    # a copy, not networkx's undirected *view*: the view lists a person's contacts in set
+    # order, which changes from one Python process to the next (string hashing), and with it
+    # which of several equally short routes a request is said to take
+    return G.to_undirected() if G.is_directed() else G
+
+
+def request_hours(G: nx.Graph, origin, hop_hours: float = 1.0) -> dict:
+    """Hours until a request passed along ties from ``origin`` reaches each person.
+
+    The request spreads as in :func:`recruit_through_ties`: the person in need asks
+    their contacts, who ask theirs (a tie carries it in either direction), each hand-off
+    taking ``hop_hours``. Someone ``d`` hand-offs away hears it after ``d * hop_hours``
+    hours (the breadth-first distance); people no chain of ties reaches are left out.
+
+    References
+    ----------
+    Schollmeier, R. (2001). A definition of peer-to-peer networking for the
+    classification of peer-to-peer architectures and applications. *Proc. First
+    International Conference on Peer-to-Peer Computing*, 101-102 (flooding search).
+
+    Examples
+    --------
+    >>> request_hours(nx.DiGraph([(0, 1), (2, 1)]), 0, hop_hours=0.5)
+    {0: 0.0, 1: 0.5, 2: 1.0}
+    """
+    if hop_hours < 0:
+        raise P2PKitError("hop_hours must not be negative.")
+    if origin not in G:
+        raise P2PKitError(f"the need's origin {origin!r} is not in the network.")
+    d = nx.single_source_shortest_path_length(_undirected(G), origin)
+    return {v: float(hop_hours * d[v]) for v in G if v in d}
 
 
 def recruit_through_ties(G: nx.Graph, needs, hop_hours: float = 1.0):
@@ -1110,10 +1211,14 @@ def consensus_verdict(history: np.ndarray, tolerance: float = 0.05, network=None
     h = np.atleast_2d(np.asarray(history, dtype=float))
     gaps = disagreement(h)
     t = consensus_step(h, tolerance)
+    if t == 0:
+        return f"The group agrees from the start (every opinion within {tolerance:g} of the others), on {h[0].mean():.2f}."
     if t is not None:
         return (f"The group agreed (every opinion within {tolerance:g} of the others) after {t} "
                 f"step{'s' if t != 1 else ''}, on {h[t].mean():.2f}.")
     steps = len(gaps) - 1
+    if steps == 0:
+        return f"At the start the highest and lowest opinions are {gaps[0]:.2f} apart."
     head = (f"After {steps} step{'s' if steps != 1 else ''} the group still disagrees (highest and lowest "
             f"opinions {gaps[-1]:.2f} apart; {gaps[0]:.2f} at the start)")
     if network is not None:

@@ -198,6 +198,15 @@ def test_news_verdict_when_ties_fade():
     assert "3 of 4 people had not heard" in stuck and "no tie leads" in stuck
 
 
+def test_verdicts_at_the_start_say_so():
+    ev = evolve(nx.path_graph(4), 3, news_from=[0])
+    assert news_verdict(ev, 0) == "At the start, 3 of 4 people have not heard the news, and it can still spread."
+    h = degroot([nx.path_graph(4)] * 3, [0, 0, 1, 1])
+    assert consensus_verdict(h[:1]) == "At the start the highest and lowest opinions are 1.00 apart."
+    same = degroot([nx.path_graph(3)] * 2, [0.5, 0.5, 0.52])
+    assert consensus_verdict(same).startswith("The group agrees from the start")
+
+
 # --------------------------------------------------------------------------- consensus
 
 
@@ -406,50 +415,276 @@ def test_errors_say_what_to_do():
         sudden_need(range(3), k=3)
 
 
-# --------------------------------------------------------------------------- views
+# --------------------------------------------------------------------------- snapshots: who changed, who is cut off
 
 
-@pytest.fixture(scope="module")
-def scrub():
-    from p2pkit.explorables.dynamics import evolution_scrubber
-    return evolution_scrubber(steps=3)
+@pytest.mark.parametrize("seed", range(4))
+def test_tie_changes_are_the_set_differences_of_the_snapshots(seed):
+    G = random_digraph(25, 0.1, seed)
+    ev = evolve(G, 5, meet=0.1, reciprocate=0.3, closure=0.3, decay=0.3, seed=seed)
+    assert ev.tie_changes(0) == ((), ())
+    for t in range(1, 6):
+        formed, faded = ev.tie_changes(t)
+        assert set(formed) == arcs(ev, t) - arcs(ev, t - 1)
+        assert set(faded) == arcs(ev, t - 1) - arcs(ev, t)
+        assert (len(formed), len(faded)) == (ev.formed[t - 1], ev.faded[t - 1])
+    with pytest.raises(P2PKitError, match="from 0 to 5"):
+        ev.tie_changes(6)
 
 
-def test_scrubber_is_offline_light_and_deterministic(scrub):
-    from p2pkit.explorables.dynamics import evolution_scrubber
-    assert not re.search(r"""(src|href)=["']https?://""", scrub.html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 4 frames', scrub.html)
-    assert len(re.findall(r"frames\[\d+\] = ", scrub.html)) == 4
-    assert evolution_scrubber(steps=3).html == scrub.html
-    with pytest.raises(P2PKitError, match="at most 11 steps"):
-        evolution_scrubber(steps=12)
+@pytest.mark.parametrize("seed", range(4))
+def test_contacts_and_outside_match_networkx(seed):
+    G = random_digraph(30, 0.05, seed)
+    ev = evolve(G, 4, decay=0.4, reciprocate=0.2, seed=seed)
+    for t in range(5):
+        U = ev.network(t).to_undirected()
+        assert ev.contacts(t) == dict(U.degree())
+        biggest = max(nx.connected_components(U), key=len)
+        assert set(ev.outside(t)) == set(U) - biggest
+        m = ev.measures(t)
+        n, k = len(U), len(biggest)
+        # nobody outside the largest group <=> everyone is in touch
+        assert (not ev.outside(t)) == (m.in_touch == 1.0)
+        assert m.in_touch >= k * (k - 1) / (n * (n - 1)) - 1e-12
 
 
-def test_static_figures_draw():
-    import matplotlib.pyplot as plt
-    from p2pkit.explorables.dynamics import flow_figure, many_needs_figure, race_figure
-    advice = orgs.load_dataset("krack_advice")
+def test_outside_breaks_ties_between_equal_groups_by_order():
+    ev = evolve(nx.DiGraph([(0, 1), (2, 3)]), 0)
+    assert ev.outside(0) == (2, 3)
+
+
+@pytest.mark.parametrize("name,origin", [("krack_friends", "10"), ("krack_advice", "3")])
+def test_request_hours_are_breadth_first_distances(name, origin):
+    from p2pkit.dynamics import request_hours
+    G = orgs.load_dataset(name)
+    got = request_hours(G, origin, hop_hours=1.5)
+    dist = nx.single_source_shortest_path_length(G.to_undirected(), origin)
+    assert got == {v: 1.5 * d for v, d in dist.items()}
+    # the hours through ties are those of the k-th nearest skilled person
+    need = sudden_need(G, k=3, seed=2)
+    need = Need(origin, need.skilled - {origin}, 3)
+    r = recruit_through_ties(G, need, hop_hours=1.5)
+    assert r.hours == sorted(got[v] for v in need.skilled if v in got)[2]
+    with pytest.raises(P2PKitError, match="not in the network"):
+        request_hours(G, "nobody")
+
+
+# --------------------------------------------------------------------------- figures (p2pkit.views.dynamics)
+
+
+def _readout(s):
+    return dict(s["readout"])
+
+
+def _kinds(panel):
+    """Tie kind -> set of (name, name) pairs, from a network panel."""
+    names = panel["people"]["name"]
+    out = {}
+    for e, kind in enumerate(panel.get("tie_kind", [])):
+        a, b = panel["ties"][2 * e], panel["ties"][2 * e + 1]
+        out.setdefault(kind, set()).add(frozenset((names[a], names[b])))
+    return out
+
+
+def _roles(panel):
+    return dict(zip(panel["people"]["id"], panel["role"]))
+
+
+@pytest.mark.parametrize("informal", ["friends", "advice", "strangers"])
+@pytest.mark.parametrize("seed", [0, 1, 3])
+def test_race_figure_shows_what_the_race_says(informal, seed):
+    from p2pkit.views.dynamics import _data, manager_names, race_scene
+    G, reports = _data(informal), _data("reports")
+    need = sudden_need(orgs.load_dataset("krack_friends"), k=3, skilled_share=0.2, seed=seed)
+    r = race(G, reports, need, top="7")
+    s = race_scene(informal, 3, seed)
+    assert s["verdict"] == race_verdict(r)
+    left, right = s["panels"]
+    for panel, resp in ((left, r.ties), (right, r.chain)):
+        roles = _roles(panel)
+        assert roles[need.origin] == "need"
+        assert {v for v, x in roles.items() if x == "recruited"} == set(resp.recruits)
+        assert {v for v, x in roles.items() if x in ("skilled", "recruited")} == set(need.skilled)
+        names = manager_names(reports)
+        route = {frozenset((names[a], names[b])) for p in resp.paths for a, b in zip(p, p[1:])}
+        assert _kinds(panel).get("r", set()) == route
+    assert _roles(right)[r.chain.boss] == ("recruited" if r.chain.boss in r.chain.recruits else "boss")
+    assert _kinds(left).get("n", set()) == {frozenset((manager_names(G)[a], manager_names(G)[b]))
+                                           for a, b in r.ties.new_ties}
+    hours = dict(zip(left["people"]["id"], left["figures"][0]["values"]))
+    assert all(hours[v] is None for v in G if not nx.has_path(G.to_undirected(), need.origin, v))
+
+
+def test_race_numbers_in_the_chapter():
+    from p2pkit.views.dynamics import race_scene
+    friends, advice, strangers = (race_scene(x, 3, 1) for x in ("friends", "advice", "strangers"))
+    assert _readout(friends)["The need"] == "3 people with the skill, next to Manager 10"
+    assert _readout(friends)["People with the skill"] == "4"
+    assert _readout(friends)["Through ties"] == "2 hours, 2 hand-offs"
+    assert _readout(friends)["Chain of command"].startswith("4.5 hours")
+    assert "Manager 7 (chief executive)" in _readout(friends)["Chain of command"]
+    assert _readout(friends)["New ties formed"] == "1"
+    # strangers: only the chain of command, in 4.5 hours
+    assert _readout(strangers)["Through ties"] == "never"
+    assert strangers["verdict"].startswith("Only the chain of command met the need (4.5 hours)")
+    # advice: all three are manager 10's own contacts, met in one hour
+    assert _readout(advice)["Through ties"] == "1 hour, 1 hand-off"
+    assert _readout(advice)["New ties formed"] == "0"
+
+
+def test_many_needs_numbers_in_the_chapter():
+    from p2pkit.views.dynamics import many_needs_scene
+    s = many_needs_scene(6, 2, "friends", 0)
+    r = _readout(s)
+    assert r["Met through ties"] == "5 of 6, the last after 2 hours"
+    assert r["Met through the chain"] == "5 of 6, the last after 6.5 hours"
+    assert s["verdict"].startswith("Ties coped better with many needs at once")
+    ties, chain = s["panels"][0]["series"]
+    assert ties["step"] and chain["step"]
+    # the step lines' corners: needs met so far, as in the chapter's description
+    assert list(zip(ties["x"], ties["y"]))[:3] == [(0, 0), (1, 1), (2, 5)]
+    assert list(zip(chain["x"], chain["y"]))[:6] == [(0, 0), (1.5, 1), (4.5, 2), (5, 3), (5.5, 4), (6.5, 5)]
+    # neither route meets the sixth need, and every chain answer came from the chief executive
+    friends = orgs.load_dataset("krack_friends")
     reports = orgs.load_dataset("krack_reports", top_down=True)
-    fig = race_figure(advice, reports, sudden_need(advice, seed=1), top="7")
-    assert len(fig.axes) == 2
-    plt.close(fig)
-    fig = many_needs_figure(advice, reports, [sudden_need(advice, k=1, seed=s) for s in range(4)], top="7")
-    plt.close(fig)
-    fig, res = flow_figure(directed_mesh(20, mutual=1.0), {"still": {}, "fading": {"decay": 0.5}}, steps=4)
-    assert set(res) == {"still", "fading"}
-    plt.close(fig)
+    races = race(friends, reports, [sudden_need(friends, k=2, seed=100 + i) for i in range(6)], top="7")
+    assert sum(not r.ties.met and not r.chain.met for r in races) == 1
+    assert {r.chain.boss for r in races} == {"7"}
 
 
-def test_widget_updates_and_never_shows_a_traceback():
-    from p2pkit.widgets.dynamics import explorer
-    e = explorer(step=3)
-    assert "Verdict:" in e.readout.value and e.message.value == ""
-    e.controls["need"].value = True
-    assert "Sudden need:" in e.readout.value
-    e.controls["start"].value = "mesh"
-    e.controls["people"].value = 20
-    assert "20 /" in e.readout.value
-    e.controls["seed"].value = -5      # invalid for the generator -> a message, not a traceback
-    assert "Traceback" not in e.message.value and e.message.value != ""
-    e.controls["seed"].value = 1
-    assert e.message.value == ""
+def test_flow_numbers_in_the_chapter():
+    from p2pkit.views.dynamics import flow_scene
+    said = {
+        "strangers": ("Everyone had heard the news after 4 steps.",
+                      "The group agreed (every opinion within 0.1 of the others) after 8 steps"),
+        "friends": ("Everyone had heard the news after 6 steps.", "highest and lowest opinions 0.28 apart"),
+        "still": ("Everyone had heard the news after 10 steps.", "highest and lowest opinions 0.92 apart"),
+        "fade": ("18 of 40 people had not heard the news", "it has split into"),
+    }
+    for regime, (news, agree) in said.items():
+        s = flow_scene(regime, 12, 0)
+        assert news in s["verdict"] and agree in s["verdict"], (regime, s["verdict"])
+    rows = _readout(flow_scene("fade", 12, 0))
+    assert rows["Ties fade, none form (shown)"].startswith("55% heard")
+    # "both kinds of formation add about as many ties"
+    ring = directed_mesh(40, k=4, rewire=0.0, mutual=1.0, seed=0)
+    ties = {k: evolve(ring, 12, seed=0, **rates).measures(12).ties
+            for k, rates in (("friends", dict(closure=0.5, reciprocate=0.5, decay=0.1)),
+                             ("strangers", dict(meet=0.5, reciprocate=0.5, decay=0.1)))}
+    assert ties["friends"] > 2 * ring.number_of_edges()
+    assert abs(ties["friends"] - ties["strangers"]) < 0.15 * ties["strangers"]
+
+
+@pytest.mark.parametrize("step", [0, 3, 12])
+def test_flow_figure_follows_the_run(step):
+    from p2pkit.views.dynamics import REGIMES, flow_scene
+    ring = directed_mesh(40, k=4, rewire=0.0, mutual=1.0, seed=0)
+    ev = evolve(ring, 12, news_from=[0], seed=1, **REGIMES["friends"][2])
+    hist = degroot(ev, {v: float(v < 20) for v in ring})
+    s = flow_scene("friends", step, 1)
+    net = s["panels"][0]
+    assert {v for v, r in _roles(net).items() if r == "heard"} == {str(v) for v in ev.informed[step]}
+    opinion = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+    assert all(opinion[str(v)] == pytest.approx(hist[step][i], abs=1e-3) for i, v in enumerate(ev.nodes))
+    assert len(net["ties"]) // 2 == ev.network(step).to_undirected().number_of_edges()
+    assert s["verdict"].startswith(news_verdict(ev, step))
+
+
+@pytest.mark.parametrize("step", [0, 1, 5, 11])
+def test_evolution_figure_follows_the_model(step):
+    from p2pkit.views.dynamics import evolution_scene
+    G = orgs.load_dataset("krack_friends")
+    ev = evolve(G, 11, reciprocate=0.2, closure=0.2, decay=0.25, seed=0)
+    s = evolution_scene(step, 0.2, 0.2, 0.25, 0.0, 0)
+    assert s["verdict"] == trend(ev, step)
+    net = s["panels"][0]
+    roles = _roles(net)
+    assert {v for v, r in roles.items() if r == "cut_off"} == set(ev.outside(step))
+    assert roles["7"] in ("chief", "cut_off")
+    formed, faded = ev.tie_changes(step)
+    kinds = net.get("tie_kind", [])
+    assert kinds.count("f") == len(formed) and kinds.count("x") == len(faded)
+    assert kinds.count("t") + kinds.count("f") == ev.measures(step).ties
+    r = _readout(s)
+    m = ev.measures(step)
+    assert r["Density"] == f"{m.density:.2f}" and r["Pairs still in touch"] == f"{m.in_touch:.0%}"
+    chart = s["panels"][1]
+    assert chart["marker"]["x"] == step
+    assert chart["series"][0]["y"] == pytest.approx([ev.measures(t).density for t in range(12)], rel=1e-3)
+
+
+def test_the_explore_goal_and_things_to_try_have_answers():
+    from p2pkit.views.dynamics import evolution_scene
+    verdicts = [evolution_scene(t, 0.2, 0.2, 0.25, 0.0, 0)["verdict"] for t in range(12)]
+    first = next(t for t, v in enumerate(verdicts) if "coming apart" in v)
+    assert first == 4
+    # raising "Return a tie": still coming apart at 0.4, growing at 0.6 (step 11)
+    assert "coming apart" in evolution_scene(11, 0.4, 0.2, 0.25, 0.0, 0)["verdict"]
+    assert "growing denser" in evolution_scene(11, 0.6, 0.2, 0.25, 0.0, 0)["verdict"]
+    # meeting strangers keeps everyone in touch
+    assert _readout(evolution_scene(11, 0.2, 0.2, 0.25, 0.0, 0))["Pairs still in touch"] == "57%"
+    assert _readout(evolution_scene(11, 0.2, 0.2, 0.25, 0.3, 0))["Pairs still in touch"] == "100%"
+    # a milder decay: the network grows
+    assert "growing denser" in evolution_scene(11, 0.2, 0.2, 0.1, 0.0, 0)["verdict"]
+    # the chapter's "reciprocity stays between about 0.4 and 0.5"
+    ev = evolve(orgs.load_dataset("krack_friends"), 11, reciprocate=0.2, closure=0.2, decay=0.25, seed=0)
+    assert all(0.35 <= ev.measures(t).reciprocity <= 0.55 for t in range(12))
+
+
+@pytest.mark.parametrize("start", ["friends", "advice", "mesh"])
+def test_sandbox_need_is_the_race_on_the_network_of_the_moment(start):
+    from p2pkit.views.dynamics import _evolution, sandbox_scene
+    s = sandbox_scene(start, 40, 8, True, 0.2, 0.2, 0.25, 0.0, 1)
+    ev, tree, top, _, _ = _evolution(start, 40 if start == "mesh" else 0, 12, 0.2, 0.2, 0.25, 0.0, 1)
+    current = ev.network(8)
+    r = race(current, tree, sudden_need(current, k=3, skilled_share=0.15, seed=1 + 8000), top)
+    assert s["verdict"] == race_verdict(r) + " " + trend(ev, 8)
+    assert len(s["panels"][0]["people"]["id"]) == (40 if start == "mesh" else 21)
+    off = sandbox_scene(start, 40, 8, False, 0.2, 0.2, 0.25, 0.0, 1)
+    assert off["verdict"] == trend(ev, 8)
+    assert [p["kind"] for p in s["panels"]] == [p["kind"] for p in off["panels"]] == ["network", "chart"]
+
+
+def test_sandbox_draws_large_meshes_without_arrows():
+    from p2pkit.views.dynamics import sandbox_scene
+    small = sandbox_scene("mesh", 30, 2, False, 0.2, 0.2, 0.25, 0.0, 0)["panels"][0]
+    large = sandbox_scene("mesh", 200, 2, False, 0.2, 0.2, 0.25, 0.0, 0)["panels"][0]
+    assert small["directed"] and not large["directed"]
+    assert len(large["people"]["id"]) == 200
+
+
+def test_krackhardt_table_numbers_and_escaping():
+    from p2pkit.views.dynamics import krackhardt_table
+    t = krackhardt_table()
+    assert t.rows[0][1] == "190" and t.rows[1][1] == "102"
+    assert t.rows[0][3] == "90 (47%)" and t.rows[1][3] == "46 (45%)"
+    html_text = t._repr_html_()
+    assert "<th scope='col'>Ties returned</th>" in html_text and html_text.count("<tr>") == 3
+
+
+def test_positions_do_not_change_with_the_controls():
+    from p2pkit.views.dynamics import evolution_scene, race_scene
+    a = race_scene("friends", 3, 1)["panels"][0]["people"]
+    b = race_scene("advice", 2, 4)["panels"][0]["people"]
+    c = evolution_scene(7, 0.6, 0.2, 0.1, 0.3, 0)["panels"][0]["people"]
+    assert a == b
+    assert (a["x"], a["y"]) == (c["x"], c["y"])
+
+
+def test_unknown_role_for_a_tie_kind_is_refused():
+    from p2pkit.views.scene import network
+    with pytest.raises(P2PKitError, match="unknown role"):
+        network(nx.path_graph(2), {0: (0, 0), 1: (1, 1)}, tie_kinds={(0, 1): "r"}, kind_roles={"r": "nobody"})
+
+
+def test_routes_do_not_depend_on_the_python_process():
+    # networkx's undirected view of a DiGraph lists contacts in set order, which follows the
+    # process's string hashing; the model must say the same route in every process
+    import subprocess
+    import sys
+    code = ("from p2pkit import orgs; from p2pkit.dynamics import race, sudden_need;"
+            "F = orgs.load_dataset('krack_friends'); T = orgs.load_dataset('krack_reports', top_down=True);"
+            "print([race(F, T, sudden_need(F, k=3, seed=s), top='7').ties.paths for s in range(6)])")
+    out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "PYTHONHASHSEED": str(h)}).stdout for h in (1, 2, 3)}
+    assert len(out) == 1

@@ -99,6 +99,7 @@ def network(
     directed: bool | None = None,
     tie_kinds: Mapping | None = None,
     kind_names: Mapping | None = None,
+    kind_roles: Mapping | None = None,
     highlight: Iterable = (),
     nodes: Sequence | None = None,
     role_labels: Mapping | None = None,
@@ -130,6 +131,13 @@ def network(
         Write names beside the markers (default: only for 20 people or fewer).
     tie_kinds : mapping, optional
         (u, v) -> kind key (for example the relation), drawn with its own dash pattern.
+    kind_names : mapping, optional
+        Kind key -> legend text. Its order fixes each kind's dash pattern and its place in
+        the legend, so a kind looks the same in every state even when another is absent.
+    kind_roles : mapping, optional
+        Kind key -> a role of :data:`~p2pkit.views.style.ROLES`: ties of that kind are drawn
+        thicker in the role's colour (on top of their dash pattern), for example the route a
+        request took.
     highlight : iterable
         People to ring (for example the people a message has reached).
     nodes : sequence, optional
@@ -191,6 +199,11 @@ def network(
         panel["tie_kind"] = kinds
         if kind_names:
             panel["kind_names"] = {str(k): str(t) for k, t in kind_names.items()}
+        if kind_roles:
+            for r in kind_roles.values():
+                if r not in ROLES:
+                    raise P2PKitError(f"unknown role {r!r}; use one of {sorted(ROLES)}.")
+            panel["kind_role"] = {str(k): str(r) for k, r in kind_roles.items()}
     hl = [index[v] for v in highlight if v in index]
     if hl:
         panel["highlight"] = hl
@@ -198,14 +211,18 @@ def network(
 
 
 def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "peer",
-           dash: bool = False, points: bool = False) -> dict:
-    """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed)."""
+           dash: bool = False, points: bool = False, step: bool = False) -> dict:
+    """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed).
+
+    ``step=True`` draws a step line (each value holds until the next ``x``), for counts
+    that jump, such as "needs met so far".
+    """
     if len(x) != len(y):
         raise P2PKitError(f"series {name!r}: {len(x)} x values but {len(y)} y values.")
     if role not in ROLES:
         raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
     return {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
-            "role": role, "dash": bool(dash), "points": bool(points)}
+            "role": role, "dash": bool(dash), "points": bool(points), **({"step": True} if step else {})}
 
 
 def chart(

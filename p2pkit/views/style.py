@@ -66,6 +66,14 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
     "other": ("other", "#595959", "circle"),
+    # chapter 4: a sudden need, the chain of command, news
+    "need": ("where the need appears", OKABE_ITO["reddish purple"], "star"),
+    "skilled": ("has the skill", OKABE_ITO["orange"], "cross"),
+    "recruited": ("has the skill and comes", OKABE_ITO["bluish green"], "diamond"),
+    "boss": ("boss who decides", OKABE_ITO["vermillion"], "square"),
+    "chief": ("chief executive", OKABE_ITO["vermillion"], "square"),
+    "heard": ("has heard the news", OKABE_ITO["bluish green"], "triangle"),
+    "unheard": ("has not heard yet", OKABE_ITO["blue"], "circle"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.

@@ -393,7 +393,7 @@ function p2pfigFactory(d3) {
           "Each person is a mark; use Tab to reach the network, then the arrow keys to move from person to person" +
           (p.removable ? "; press Enter to remove the person or bring them back." : "."));
         svg.append("defs").append("marker").attr("id", this.id + "-arrow" + slot.i)
-          .attr("viewBox", "0 0 10 10").attr("refX", 9).attr("refY", 5).attr("markerWidth", 6).attr("markerHeight", 6)
+          .attr("viewBox", "0 0 10 10").attr("refX", 9).attr("refY", 5).attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 7).attr("markerHeight", 7)
           .attr("orient", "auto-start-reverse").append("path").attr("d", "M0,0L10,5L0,10z").attr("class", "p2p-arrowhead");
         slot.gTies = svg.append("g").attr("class", "p2p-ties");
         slot.gHi = svg.append("g").attr("class", "p2p-ties-hi");
@@ -414,8 +414,11 @@ function p2pfigFactory(d3) {
       // ties: one path per kind (undirected) or one line each (directed, with arrowheads)
       const t = p.ties;
       const m = t.length / 2;
-      const kinds = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      // named kinds keep their order (so their dash) in every state; others follow as seen
+      const named = p.kind_names ? Object.keys(p.kind_names) : [];
+      const kinds = p.tie_kind ? Array.from(new Set(named.concat(p.tie_kind))) : [""];
       slot.kindsSeen = kinds;
+      const kindColour = (k) => (p.kind_role && p.kind_role[k] ? this.roleOf(p.kind_role[k]).colour : null);
       if (!p.directed) {
         const byKind = new Map(kinds.map((k) => [k, []]));
         for (let e = 0; e < m; e++) {
@@ -425,7 +428,8 @@ function p2pfigFactory(d3) {
         slot.gTies.selectAll("line").remove();
         slot.gTies.selectAll("path").data(kinds, (k) => k).join("path")
           .attr("d", (k) => byKind.get(k).join("") || null)
-          .attr("stroke-dasharray", (k, i) => this.dashes[i % this.dashes.length] || null);
+          .attr("stroke-dasharray", (k, i) => this.dashes[i % this.dashes.length] || null)
+          .style("stroke", (k) => kindColour(k)).style("stroke-width", (k) => (kindColour(k) ? "2.6px" : null));
       } else {
         slot.gTies.selectAll("path").remove();
         const arrow = `url(#${this.id}-arrow${slot.i})`;
@@ -439,7 +443,8 @@ function p2pfigFactory(d3) {
             d3.select(this).attr("x1", X[a]).attr("y1", Y[a]).attr("x2", X[b] - dx / L * rb).attr("y2", Y[b] - dy / L * rb);
           })
           .attr("marker-end", arrow)
-          .attr("stroke-dasharray", (d) => this.dashes[d[2] % this.dashes.length] || null);
+          .attr("stroke-dasharray", (d) => this.dashes[d[2] % this.dashes.length] || null)
+          .style("stroke", (d) => kindColour(kinds[d[2]])).style("stroke-width", (d) => (kindColour(kinds[d[2]]) ? "2.6px" : null));
       }
       // people
       const idx = d3.range(n);
@@ -488,7 +493,8 @@ function p2pfigFactory(d3) {
         for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r, p).label, role: r });
       }
       if (p.tie_kind && slot.kindsSeen.length > 1) {
-        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }));
+        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k,
+          tie: p.kind_role && p.kind_role[k] ? this.roleOf(p.kind_role[k]).colour : null }));
       }
       const li = d3.select(slot.legend).selectAll("li").data(items).join("li");
       li.selectAll("svg").data((d) => [d]).join("svg").attr("viewBox", "-8 -8 16 16").attr("width", 14).attr("height", 14)
@@ -496,7 +502,8 @@ function p2pfigFactory(d3) {
         .each(function (d) {
           const s = d3.select(this);
           s.selectAll("*").remove();
-          if (d.dash !== undefined) s.append("line").attr("x1", -8).attr("x2", 8).attr("y1", 0).attr("y2", 0).attr("class", "p2p-legend-tie").attr("stroke-dasharray", d.dash === "0" ? null : d.dash);
+          if (d.dash !== undefined) s.append("line").attr("x1", -8).attr("x2", 8).attr("y1", 0).attr("y2", 0).attr("class", "p2p-legend-tie").attr("stroke-dasharray", d.dash === "0" ? null : d.dash)
+            .style("stroke", d.tie || null).style("stroke-width", d.tie ? "2.6px" : null);
           else s.append("path").attr("d", symbolPath(d.shape, 90))
             .attr("fill", d.role === "cut_off" ? "none" : (d.colour === "none" ? "none" : d.colour))
             .attr("stroke", d.stroke ? "currentColor" : (d.role === "removed" ? d.colour : d.role === "cut_off" ? "#8C8C8C" : "none"))
@@ -650,7 +657,7 @@ function p2pfigFactory(d3) {
       slot.xl.text(p.x_label || "");
       slot.yl.text(p.y_label || "");
       const ok = (v, log) => v !== null && v !== undefined && (!log || v > 0);
-      const line = (s) => d3.line().defined((j) => ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))
+      const line = (s) => d3.line().curve(s.step ? d3.curveStepAfter : d3.curveLinear).defined((j) => ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))
         .x((j) => x(s.x[j])).y((j) => y(Math.max(Math.min(s.y[j], yd[1] * 1e3), p.y_log ? 1e-12 : -1e12)))(d3.range(s.x.length));
       slot.gLines.selectAll("path").data(p.series).join("path")
         .attr("d", line).attr("fill", "none").attr("stroke", (s) => this.roleOf(s.role).colour)
