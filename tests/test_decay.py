@@ -141,6 +141,48 @@ def test_median_on_a_path():
     assert j.mean_hops == 3.0 and j.mean_farthest_hops == 6.0
 
 
+def test_loads_per_person_in_a_hierarchy_are_the_closed_form():
+    # 4 levels, span 2, 8 staff; lam decisions a day, m pieces each from uniformly drawn staff:
+    # each level-1 manager relays lam m / 2 pieces a day, each level-2 manager lam m / 4,
+    # staff relay nothing; the top takes every decision
+    lam, mu_d, mu_r = 8.0, 10.0, 40.0
+    for m in (1, 3):
+        j = journey(orgs.hierarchy(4, 2), rule="top", sources_per_decision=m, decisions_per_day=lam,
+                    decide_per_day=mu_d, relay_per_day=mu_r)
+        assert j.decide_share == {0: 1.0} and j.decide_utilisation == {0: pytest.approx(lam / mu_d)}
+        expected = {1: lam * m / 2, 2: lam * m / 2, 3: lam * m / 4, 4: lam * m / 4, 5: lam * m / 4, 6: lam * m / 4}
+        assert j.relayed_per_day == pytest.approx(expected)
+        assert j.relay_utilisation == pytest.approx({u: x / mu_r for u, x in expected.items()})
+
+
+def test_loads_per_person_when_everyone_decides_at_the_data():
+    G = orgs.peer_mesh(30, seed=2)
+    j = journey(G, rule="nearest", decisions_per_day=6, decide_per_day=10)
+    assert j.decide_share == pytest.approx({v: 1 / 30 for v in G})
+    assert j.decide_utilisation == pytest.approx({v: 6 / 30 / 10 for v in G})
+    assert j.relayed_per_day == {} and j.relay_utilisation == {}
+
+
+def test_loads_per_person_on_a_path():
+    # both ends hold a piece of every decision; everyone is 6 hand-offs from the pair in
+    # total and the lowest-numbered person (0) decides: the piece from 6 passes 5, 4, 3, 2, 1
+    G = nx.path_graph(7)
+    j = journey(G, rule="nearest", sources_per_decision=2, frontline=[0, 6], samples=20, decisions_per_day=4,
+                relay_per_day=10)
+    assert j.decide_share == {0: pytest.approx(1.0)}
+    assert j.relayed_per_day == pytest.approx({u: 4.0 for u in range(1, 6)})
+    assert j.relay_utilisation == pytest.approx({u: 0.4 for u in range(1, 6)})
+
+
+def test_loads_per_person_agree_with_the_busiest():
+    j = journey(orgs.peer_mesh(40, seed=3), rule="nearest", sources_per_decision=5, seed=4)
+    assert sum(j.decide_share.values()) == pytest.approx(1.0)
+    assert max(j.decide_share.values()) == pytest.approx(j.busiest_decider_share)
+    assert j.decide_share[j.busiest_decider] == pytest.approx(j.busiest_decider_share)
+    assert max(j.decide_utilisation.values()) == pytest.approx(j.busiest_decider_utilisation)
+    assert max(j.relay_utilisation.values()) == pytest.approx(j.busiest_relay_utilisation)
+
+
 def test_noise_relay_in_an_organisation():
     j = journey(orgs.hierarchy(5, 2), relay="noise", noise_sd=0.5)
     assert j.fidelity == pytest.approx(noisy_fidelity(4, 0.5))

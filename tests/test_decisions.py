@@ -14,6 +14,7 @@ from p2pkit.decisions import (
     mg1,
     mm1,
     mmc,
+    pooling_verdict,
     separate_queues,
     simulate,
     tax_verdict,
@@ -192,6 +193,56 @@ def test_simulated_little_law():
     assert s.in_system == pytest.approx(mm1(0.6, 1.0).in_system, rel=0.05)
 
 
+def _waited_while_idle_brute_force(lam, mu, c, n, seed, warmup=0.1):
+    """Replays the seeded draws of ``simulate`` (arrivals, decision times, owners) and checks,
+    decision by decision and decider by decider, whether a decision that waited did so while
+    some other decider had nobody to serve: the O(n c) definition, independent of the sweep."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
+    work = rng.exponential(1.0 / mu, n)
+    owner = rng.integers(0, c, n)
+    start, depart, free = np.empty(n), np.empty(n), [0.0] * c
+    for i in range(n):
+        q = owner[i]
+        start[i] = max(arrivals[i], free[q])
+        depart[i] = free[q] = start[i] + work[i]
+    first = int(round(warmup * n))
+    flags = []
+    for i in range(first, n):
+        t = arrivals[i]
+        if start[i] <= t:
+            flags.append(0.0)
+            continue
+        other_idle = False
+        for q in range(c):
+            if q == owner[i]:
+                continue
+            mine = owner == q
+            present = np.sum((arrivals[mine] < t) & (depart[mine] > t))
+            if present == 0:
+                other_idle = True
+                break
+        flags.append(1.0 if other_idle else 0.0)
+    return float(np.mean(flags))
+
+
+@pytest.mark.parametrize("c,rho,seed", [(2, 0.6, 1), (3, 0.8, 2), (6, 0.9, 3)])
+def test_waited_while_idle_sweep_matches_brute_force(c, rho, seed):
+    s = simulate(rho * c, 1.0, deciders=c, pooled=False, decisions=2000, seed=seed)
+    assert s.waited_while_idle == pytest.approx(_waited_while_idle_brute_force(rho * c, 1.0, c, 2000, seed))
+
+
+def test_many_separate_deciders_simulate_quickly():
+    import time
+
+    t0 = time.perf_counter()
+    s = simulate(850.0, 1.0, deciders=1000, pooled=False, decisions=20_000, seed=1)
+    assert time.perf_counter() - t0 < 2.0
+    assert 0.0 < s.waited_while_idle <= 1.0
+
+
 def test_simulation_is_deterministic():
     a = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
     b = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
@@ -209,6 +260,24 @@ def test_verdict_numbers_are_computed():
     # separate queues are 5x slower than one centre 5 times as fast (W_sep = c W_fast)
     assert "5.0x quicker" in v
     assert "nothing to distribute" in tax_verdict(5, 10, 1)
+
+
+def test_pooling_verdict_numbers_are_the_formulas():
+    # rho = 0.85: M/M/1 waits rho/(1-rho) = 5.67 decision times, M/D/1 half that (2.83);
+    # five people's capacity: one fast centre W = 1/(5 (1 - rho)) = 1.33, separate queues
+    # W = 1/(1 - rho) = 6.67 (5x), a shared queue W = C/(5 - 4.25) + 1 (Erlang C by the
+    # factorial sum), and rho (1 - rho^4) = 41% wait while another decider is idle
+    v = pooling_verdict(0.85, 5)
+    pool = _erlang_c_direct(5, 4.25) / (5 - 4.25) + 1
+    assert "wait 5.7x as long" in v and "(2.8x if every" in v
+    assert "takes 1.3 decision times" in v and f"{pool:.1f} with the 5 sharing" in v
+    assert "6.7 with 5 separate queues: 5.0x the fast centre's" in v
+    assert f"{0.85 * (1 - 0.85 ** 4):.0%} of their decisions" in v
+    assert "about" in pooling_verdict(0.85, 5, service_cv=0.0)  # Allen-Cunneen: an approximation
+    assert "add people to compare" in pooling_verdict(0.5, 1)
+    assert "grows without limit" in pooling_verdict(1.2, 3) and "falls behind" in pooling_verdict(1.2, 3)
+    with pytest.raises(P2PKitError, match="utilisation"):
+        pooling_verdict(0, 3)
 
 
 @pytest.mark.parametrize("args", [(-1, 1), (1, 0), ("a", 1), (1, float("nan"))])
