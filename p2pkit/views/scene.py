@@ -192,14 +192,21 @@ def network(
 
 
 def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "peer",
-           dash: bool = False, points: bool = False) -> dict:
-    """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed)."""
+           dash: bool = False, points: bool = False, line: bool = True) -> dict:
+    """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed).
+
+    ``points`` marks each value with the role's shape; ``line=False`` draws the marks only
+    (for example simulated values beside the line of a formula), named in the legend.
+    """
     if len(x) != len(y):
         raise P2PKitError(f"series {name!r}: {len(x)} x values but {len(y)} y values.")
     if role not in ROLES:
         raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
-    return {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
-            "role": role, "dash": bool(dash), "points": bool(points)}
+    out = {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
+           "role": role, "dash": bool(dash), "points": bool(points) or not line}
+    if not line:
+        out["line"] = False
+    return out
 
 
 def chart(

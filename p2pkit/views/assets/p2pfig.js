@@ -650,19 +650,19 @@ function p2pfigFactory(d3) {
       const line = (s) => d3.line().defined((j) => ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))
         .x((j) => x(s.x[j])).y((j) => y(Math.max(Math.min(s.y[j], yd[1] * 1e3), p.y_log ? 1e-12 : -1e12)))(d3.range(s.x.length));
       slot.gLines.selectAll("path").data(p.series).join("path")
-        .attr("d", line).attr("fill", "none").attr("stroke", (s) => this.roleOf(s.role).colour)
+        .attr("d", (s) => (s.line === false ? null : line(s))).attr("fill", "none").attr("stroke", (s) => this.roleOf(s.role).colour)
         .attr("stroke-width", 2.2).attr("stroke-dasharray", (s) => (s.dash ? "6 4" : null));
       const pts = [];
-      for (const s of p.series) if (s.points) s.x.forEach((xv, j) => { if (ok(xv, p.x_log) && ok(s.y[j], p.y_log)) pts.push({ x: xv, y: s.y[j], role: s.role }); });
+      for (const s of p.series) if (s.points) s.x.forEach((xv, j) => { if (ok(xv, p.x_log) && ok(s.y[j], p.y_log)) pts.push({ x: xv, y: s.y[j], role: s.role, marks: s.line === false }); });
       for (const q of p.points || []) pts.push(Object.assign({ big: true }, q));
       slot.gPts.selectAll("path").data(pts).join("path")
-        .attr("d", (d) => symbolPath(this.roleOf(d.role).shape, d.big ? 110 : 34))
+        .attr("d", (d) => symbolPath(this.roleOf(d.role).shape, d.big ? 110 : d.marks ? 64 : 34))
         .attr("transform", (d) => `translate(${x(d.x)},${y(d.y)})`)
         .attr("fill", (d) => this.roleOf(d.role).colour).attr("stroke", "var(--p2p-bg)");
       slot.gPts.selectAll("text").data((p.points || []).filter((q) => q.label)).join("text")
         .attr("x", (d) => x(d.x) + 8).attr("y", (d) => y(d.y) - 8).attr("class", "p2p-point-label").text((d) => d.label);
       // direct labels at the end of each line, nudged apart
-      const ends = p.series.map((s) => {
+      const ends = p.series.filter((s) => s.line !== false).map((s) => {
         let j = s.x.length - 1;
         while (j >= 0 && !(ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))) j--;
         return { s: s, y: j >= 0 ? y(Math.min(Math.max(s.y[j], y.domain()[0]), y.domain()[1])) : H / 2, x: j >= 0 ? x(s.x[j]) : W - m.r };
@@ -680,12 +680,16 @@ function p2pfigFactory(d3) {
           g.select("text").attr("x", x(d.x) + 4).attr("y", m.t + 10).text(d.label || "");
         });
       if (!slot.legend) slot.legend = el("ul", { class: "p2p-legend" }, slot.fig);
-      const keyed = p.series.map((s) => ({ name: s.name, dash: s.dash, colour: this.roleOf(s.role).colour }));
+      const keyed = p.series.map((s) => ({ name: s.name, dash: s.dash, colour: this.roleOf(s.role).colour,
+        marks: s.line === false, shape: this.roleOf(s.role).shape }));
       const li = d3.select(slot.legend).selectAll("li").data(keyed).join("li");
       li.selectAll("svg").data((s) => [s]).join("svg").attr("width", 22).attr("height", 10).attr("aria-hidden", "true")
         .each(function (s) {
-          d3.select(this).selectAll("line").data([s]).join("line").attr("x1", 0).attr("x2", 22).attr("y1", 5).attr("y2", 5)
+          // a line for a line, the role's mark for marks only
+          d3.select(this).selectAll("line").data(s.marks ? [] : [s]).join("line").attr("x1", 0).attr("x2", 22).attr("y1", 5).attr("y2", 5)
             .attr("stroke", (q) => q.colour).attr("stroke-width", 2.5).attr("stroke-dasharray", (q) => (q.dash ? "5 3" : null));
+          d3.select(this).selectAll("path").data(s.marks ? [s] : []).join("path").attr("d", (q) => symbolPath(q.shape, 40))
+            .attr("transform", "translate(11,5)").attr("fill", (q) => q.colour);
         });
       li.selectAll("span").data((s) => [s]).join("span").text((s) => s.name);
     }
