@@ -297,7 +297,7 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
         elif isinstance(x, list):
             for v in x:
                 count(v)
-        else:
+        elif not isinstance(x, str):
             return
         s = text(x)
         if len(s) >= min_chars:
@@ -320,6 +320,13 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
                     pool.append(inner)
                 return {"$": where[s]}
             return {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
+        if isinstance(x, str) and len(x) >= min_chars - 2:
+            s = text(x)
+            if counts.get(s, 0) > 1:
+                if s not in where:
+                    where[s] = len(pool)
+                    pool.append(x)
+                return {"$": where[s]}
         return x
 
     out = {key: {k: swap(v) for k, v in st.items()} for key, st in states.items()}
