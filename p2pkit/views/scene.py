@@ -129,6 +129,9 @@ def network(
         Write names beside the markers (default: only for 20 people or fewer).
     tie_kinds : mapping, optional
         (u, v) -> kind key (for example the relation), drawn with its own dash pattern.
+    kind_names : mapping, optional
+        Kind key -> legend text. Its order fixes each kind's dash pattern (the first kind
+        solid), the same in every state; without it kinds take patterns in order of appearance.
     highlight : iterable
         People to ring (for example the people a message has reached).
     nodes : sequence, optional

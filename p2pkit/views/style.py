@@ -68,7 +68,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "other": ("other", "#595959", "circle"),
 }
 
-#: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
+#: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's
+#: ``kind_names`` when it has them, else in order of appearance.
 TIE_DASHES = ["", "5 3", "1.5 2.5", "8 3 2 3"]
 
 

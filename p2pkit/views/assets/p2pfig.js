@@ -412,7 +412,11 @@ function p2pfigFactory(d3) {
       const t = p.ties;
       const m = t.length / 2;
       const kinds = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
-      slot.kindsSeen = kinds;
+      // a kind's dash: its place in kind_names when given (the same in every state), else in order of appearance
+      const order = p.kind_names ? Object.keys(p.kind_names).concat(kinds.filter((k) => !(k in p.kind_names))) : kinds;
+      const dashOf = (k) => this.dashes[Math.max(0, order.indexOf(k)) % this.dashes.length] || null;
+      slot.kindsSeen = kinds.slice().sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      slot.dashOf = dashOf;
       if (!p.directed) {
         const byKind = new Map(kinds.map((k) => [k, []]));
         for (let e = 0; e < m; e++) {
@@ -422,12 +426,12 @@ function p2pfigFactory(d3) {
         slot.gTies.selectAll("line").remove();
         slot.gTies.selectAll("path").data(kinds, (k) => k).join("path")
           .attr("d", (k) => byKind.get(k).join("") || null)
-          .attr("stroke-dasharray", (k, i) => this.dashes[i % this.dashes.length] || null);
+          .attr("stroke-dasharray", (k) => dashOf(k));
       } else {
         slot.gTies.selectAll("path").remove();
         const arrow = `url(#${this.id}-arrow${slot.i})`;
         const seg = [];
-        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? kinds.indexOf(p.tie_kind[e]) : 0]);
+        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? p.tie_kind[e] : ""]);
         slot.gTies.selectAll("line").data(seg).join("line")
           .each(function (d) {
             const [a, b] = d;
@@ -436,7 +440,7 @@ function p2pfigFactory(d3) {
             d3.select(this).attr("x1", X[a]).attr("y1", Y[a]).attr("x2", X[b] - dx / L * rb).attr("y2", Y[b] - dy / L * rb);
           })
           .attr("marker-end", arrow)
-          .attr("stroke-dasharray", (d) => this.dashes[d[2] % this.dashes.length] || null);
+          .attr("stroke-dasharray", (d) => dashOf(d[2]));
       }
       // people
       const idx = d3.range(n);
@@ -485,7 +489,7 @@ function p2pfigFactory(d3) {
         for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r).label, role: r });
       }
       if (p.tie_kind && slot.kindsSeen.length > 1) {
-        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }));
+        slot.kindsSeen.forEach((k) => items.push({ dash: slot.dashOf(k) || "0", label: (p.kind_names && p.kind_names[k]) || k }));
       }
       const li = d3.select(slot.legend).selectAll("li").data(items).join("li");
       li.selectAll("svg").data((d) => [d]).join("svg").attr("viewBox", "-8 -8 16 16").attr("width", 14).attr("height", 14)
