@@ -276,15 +276,19 @@ def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summa
 def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
     """Share repeated parts between states: ``(states with references, pool)``.
 
-    Any list or dictionary whose JSON text is at least ``min_chars`` long and appears more than
-    once (the people of a network, a tie list, a series) is stored once in ``pool`` and replaced
-    by ``{"$": index}``. The browser resolves the references when it switches state.
+    Any list, dictionary or text whose JSON is at least ``min_chars`` long and appears more
+    than once (the people of a network, a tie list, a series, a verdict shared by states that
+    differ only in a seed) is stored once in ``pool`` and replaced by ``{"$": index}``. The
+    browser resolves the references when it switches state.
 
     Examples
     --------
     >>> states, pool = compact({"a": {"v": list(range(60))}, "b": {"v": list(range(60))}})
     >>> states["a"] == states["b"] == {"v": {"$": 0}}, len(pool)
     (True, 1)
+    >>> states, pool = compact({"a": {"s": "x" * 130}, "b": {"s": "x" * 130}})
+    >>> states["a"], pool == ["x" * 130]
+    ({'s': {'$': 0}}, True)
     """
     import json
 
