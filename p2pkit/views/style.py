@@ -65,6 +65,10 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "manager": ("manager", OKABE_ITO["sky blue"], "triangle"),
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
+    "decider": ("takes the decision", OKABE_ITO["vermillion"], "square"),
+    "holder": ("holds a piece of what it needs", OKABE_ITO["bluish green"], "triangle"),
+    "relay": ("passes a piece on", OKABE_ITO["orange"], "diamond"),
+    "simulated": ("simulated", "#8C8C8C", "cross"),
     "other": ("other", "#595959", "circle"),
 }
 
