@@ -374,7 +374,7 @@ def test_volume_waiting_bars_and_fixed_axis():
     assert low["panels"][0]["x_domain"] == high["panels"][0]["x_domain"]  # the axis does not move
     waiting = {b["label"]: b["text"] for b in high["panels"][1]["bars"]}
     assert waiting["One gatekeeper"] == "no limit"
-    assert waiting["5 separate queues, all queues"] == f"{separate_queues(49.5, 10, 5).in_queue:.1f}"
+    assert waiting["5 separate queues, in all"] == f"{separate_queues(49.5, 10, 5).in_queue:.1f}"
 
 
 def test_sandbox_checks_by_simulation():

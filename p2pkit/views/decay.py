@@ -168,14 +168,16 @@ def _hours_bars(res: dict, split: bool = False) -> dict:
     """Bars of the hours to decision; with ``split``, each split into hand-offs + relay queues + the decider."""
     def text(j):
         if not j.stable:
-            return "no limit: someone is overloaded"
+            return "no limit (overloaded)"
         if split:
-            return f"{j.hours:.1f} h = {j.transit_hours:.1f} + {j.relay_wait_hours:.1f} + {j.decide_hours:.1f}"
+            return f"{j.hours:.1f} h ({j.transit_hours:.1f}+{j.relay_wait_hours:.1f}+{j.decide_hours:.1f})"
         return _hours(j)
 
     note = f"A full bar: {HOURS_FULL:g} hours (two working days) or more."
+    if not all(j.stable for j in res.values()):
+        note += " Overloaded: someone on the way receives more than they can handle."
     if split:
-        note = "Hours = hand-offs + waiting at relays + at the decider. " + note
+        note = "In brackets: hours in hand-offs + waiting at relays + at the decider. " + note
     return bars("Working hours to decision", [
         (_cap(name), min(1.0, j.hours / HOURS_FULL) if j.stable else 1.0, text(j), ORG_ROLE[name])
         for name, j in res.items()], note=note)

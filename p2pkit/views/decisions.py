@@ -274,7 +274,7 @@ def tax_scene(decisions: float, capacity: float, people: int, times: str = "rand
                        x_log=x_log, y_log=True, x_domain=(lo, hi), y_domain=(bottom, top),
                        marker_x=None if sims else decisions, points=points)
     waiting = bars("Decisions waiting, on average", [
-        (_title(n, people) + (", all queues" if n == "separate deciders" else ""),
+        (_title(n, people) + (", in all" if n == "separate deciders" else ""),
          min(1.0, a[n].in_queue / WAITING_FULL) if a[n].stable else 1.0,
          f"{a[n].in_queue:.1f}" if a[n].stable else "no limit", LOOK[n][0])
         for n in ARRANGEMENTS], note=f"A full bar: {WAITING_FULL} or more waiting.")
