@@ -49,7 +49,7 @@ def _line_name(name: str, people: int) -> str:
 
 #: Spread of decision times for each choice of the "Decision times" control.
 TIMES = {"random": 1.0, "fixed": 0.0}
-TIME_LABELS = {"random": "random (exponential)", "fixed": "all the same"}
+TIME_LABELS = {"random": "random (exponential)", "fixed": "fixed (all the same)"}
 #: Decisions simulated for each cross (a seeded run of :func:`p2pkit.decisions.simulate`): at one
 #: volume in the sandbox, and at each of the loads of the curves (fewer: fifteen runs per update).
 SIM_DECISIONS = 20_000
