@@ -326,6 +326,13 @@ class Journey:
 
     Hours are working hours; ``inf`` when some relay or decider on the way receives more
     than they can handle (their backlog grows without limit).
+
+    Per person (only people with some load are listed): ``decide_share`` -- the share of all
+    decisions they take; ``decide_utilisation`` -- the share of their deciding time that is
+    busy; ``relayed_per_day`` -- pieces of information they pass on per day;
+    ``relay_utilisation`` -- the share of their relaying time that is busy (1 or more: their
+    backlog grows without limit). These are the loads of Kleinrock's (1964) independence
+    approximation that :func:`journey` uses for its queues.
     """
 
     shape: str
@@ -347,6 +354,10 @@ class Journey:
     example_sources: tuple = field(default=())
     example_decider: object = None
     example_paths: tuple = field(default=())
+    decide_share: dict = field(default_factory=dict)
+    decide_utilisation: dict = field(default_factory=dict)
+    relayed_per_day: dict = field(default_factory=dict)
+    relay_utilisation: dict = field(default_factory=dict)
 
     @property
     def stable(self) -> bool:
@@ -437,7 +448,8 @@ def journey(
         (``hops * hop_hours``) plus its waits at each relay, plus the wait at the decider
         and the decision itself (``transit_hours + relay_wait_hours + decide_hours``, each
         averaged over decisions). Also the busiest decider and the utilisation of the
-        busiest decider and relay.
+        busiest decider and relay, and every person's load (``decide_share``,
+        ``decide_utilisation``, ``relayed_per_day``, ``relay_utilisation``).
 
     Notes
     -----
@@ -617,6 +629,10 @@ def journey(
         example_sources=example[0],
         example_decider=example[1],
         example_paths=example[2],
+        decide_share={nodes[u]: float(decide_load[u] / lam) for u in np.flatnonzero(decide_load).tolist()},
+        decide_utilisation={nodes[u]: float(util_d[u]) for u in np.flatnonzero(decide_load).tolist()},
+        relayed_per_day={nodes[u]: float(relay_load[u]) for u in np.flatnonzero(relay_load).tolist()},
+        relay_utilisation={nodes[u]: float(util_r[u]) for u in np.flatnonzero(relay_load).tolist()},
     )
 
 

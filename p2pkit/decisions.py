@@ -19,8 +19,8 @@ Closed forms (standard queueing theory):
 - :func:`arrangements` -- the four ways of organising decisions the chapter compares.
 
 :func:`simulate` runs the same queues as a seeded discrete-event simulation, so that the
-formulas can be checked against it (and the other way round), and :func:`tax_verdict`
-states what the numbers mean in one or two plain sentences.
+formulas can be checked against it (and the other way round), and :func:`tax_verdict` and
+:func:`pooling_verdict` state what the numbers mean in one or two plain sentences.
 
 All rates share one time unit (the chapter uses working days). ``L = lambda W`` (Little
 1961) links every time to the number of decisions in the system.
@@ -49,6 +49,7 @@ __all__ = [
     "arrangements",
     "simulate",
     "tax_verdict",
+    "pooling_verdict",
     "ARRANGEMENTS",
 ]
 
@@ -655,21 +656,24 @@ def simulate(
     busy = (np.minimum(depart, t1) - np.maximum(start, t0)).clip(min=0.0).sum() / (c * span)
     lam_obs = (n - 1 - first) / span
 
-    # did a decision that waited do so while another decider was idle?
+    # did a decision that waited do so while another decider was idle? It found its own
+    # decider busy, so another was idle exactly when fewer than c deciders were busy. A
+    # decider's busy periods (first come, first served) run from an arrival that finds them
+    # idle to the departure of the last decision of the period; counting the periods that
+    # have started and not ended gives the number busy at each arrival: O(n log n) for any c.
     if pooled or c == 1:
         idle_flags = np.zeros(n - first)
     else:
+        order = np.argsort(owner, kind="stable")  # per decider, in order of arrival
+        o, a_o, d_o = owner[order], arrivals[order], depart[order]
+        new_period = np.ones(n, dtype=bool)
+        new_period[1:] = (o[1:] != o[:-1]) | (a_o[1:] >= d_o[:-1])
+        heads = np.flatnonzero(new_period)
+        period_start = np.sort(a_o[heads])
+        period_end = np.sort(d_o[np.r_[heads[1:] - 1, n - 1]])
         t_arr = arrivals[first:]
-        waited = (waits > 0)
-        any_other_idle = np.zeros(n - first, dtype=bool)
-        own = owner[first:]
-        for q in range(c):
-            mine = owner == q
-            a_q, d_q = arrivals[mine], depart[mine]  # both sorted (first come, first served)
-            present = np.searchsorted(a_q, t_arr, side="left") - np.searchsorted(d_q, t_arr, side="right")
-            idle_q = present <= 0
-            any_other_idle |= idle_q & (own != q)
-        idle_flags = (waited & any_other_idle).astype(float)
+        n_busy = np.searchsorted(period_start, t_arr, side="left") - np.searchsorted(period_end, t_arr, side="right")
+        idle_flags = ((waits > 0) & (n_busy < c)).astype(float)
     wi, wi_se = _batch_mean_se(idle_flags, batches)
     return SimulatedQueue(
         deciders=c, pooled=bool(pooled or c == 1), service=service, decisions=n - first,
@@ -740,4 +744,70 @@ def tax_verdict(decisions_per_day: float, capacity_per_day: float, deciders: int
               if gain >= 1.05 else f"{c} deciders sharing one queue would be about as quick as {c} separate queues")
     second = (f" With the same total capacity, {shared}; one person {c} times as fast would be "
               f"{_times(sep.time_in_system / fast.time_in_system)} quicker.")
+    return first + second
+
+
+def pooling_verdict(utilisation: float, deciders: int, service_cv: float = 1.0) -> str:
+    """Two plain sentences on the hockey stick and on pooling, computed from the formulas.
+
+    The first says how long one gatekeeper busy ``utilisation`` of the time makes a decision
+    wait, with random (:func:`mm1`) and with fixed (:func:`md1`) decision times. The second
+    takes ``deciders`` people's worth of capacity, the same share of it in use, organised
+    three ways (:func:`arrangements`): the time to decision, in multiples of one person's
+    decision time, of one centre as fast as all of them, of a shared queue and of separate
+    queues, and the share of decisions in separate queues that wait while another decider
+    is idle (:func:`idle_while_waiting`).
+
+    Parameters
+    ----------
+    utilisation : float
+        Share of the capacity in use (``rho``), more than 0.
+    deciders : int
+        People whose capacity is organised in the second sentence.
+    service_cv : float, default 1.0
+        Spread of decision times in the second sentence: 1 random, 0 fixed.
+
+    References
+    ----------
+    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley, chapters 3 and 5.
+    Smith, D. R., & Whitt, W. (1981). Resource sharing for efficiency in traffic systems.
+    *Bell System Technical Journal* 60(1), 39-55.
+
+    Examples
+    --------
+    >>> print(pooling_verdict(0.85, 5))  # doctest: +NORMALIZE_WHITESPACE
+    A gatekeeper busy 85% of the time makes a decision wait 5.7x as long as it takes
+    (2.8x if every decision takes the same time). With 5 people's capacity 85% in use, a
+    decision takes 1.3 decision times with one centre as fast as all 5, 1.9 with the 5
+    sharing one queue and 6.7 with 5 separate queues: 5.0x the fast centre's time, and 41%
+    of their decisions wait for their own decider while another is idle.
+    """
+    try:
+        rho = float(utilisation)
+    except (TypeError, ValueError):
+        raise P2PKitError(f"utilisation must be a number; got {utilisation!r}.") from None
+    if not math.isfinite(rho) or rho <= 0:
+        raise P2PKitError(f"utilisation must be more than 0; got {utilisation!r}.")
+    c = _check_deciders(deciders)
+    random, fixed = mm1(rho, 1.0), md1(rho, 1.0)
+    if random.stable:
+        first = (f"A gatekeeper busy {rho:.0%} of the time makes a decision wait {_times(random.wait_ratio)} "
+                 f"as long as it takes ({_times(fixed.wait_ratio)} if every decision takes the same time).")
+    else:
+        first = (f"A gatekeeper asked for {rho:.0%} of their time has no steady state: the backlog grows "
+                 "without limit.")
+    if c == 1:
+        return first + " With one person, every arrangement is that gatekeeper: add people to compare."
+    a = arrangements(rho * c, 1.0, c, service_cv)
+    sep, pool, fast = a["separate deciders"], a["pooled deciders"], a["one fast centre"]
+    if not fast.stable:
+        return first + (f" With {c} people's capacity {rho:.0%} in use, every arrangement falls behind: "
+                        "more decisions arrive than all of them together can take.")
+    about = "" if pool.exact else "about "
+    idle = idle_while_waiting(rho * c, 1.0, c)
+    second = (f" With {c} people's capacity {rho:.0%} in use, a decision takes {fast.time_in_system:.1f} "
+              f"decision times with one centre as fast as all {c}, {about}{pool.time_in_system:.1f} with the "
+              f"{c} sharing one queue and {sep.time_in_system:.1f} with {c} separate queues: "
+              f"{_times(sep.time_in_system / fast.time_in_system)} the fast centre's time, and {idle:.0%} of "
+              "their decisions wait for their own decider while another is idle.")
     return first + second

@@ -141,6 +141,48 @@ def test_median_on_a_path():
     assert j.mean_hops == 3.0 and j.mean_farthest_hops == 6.0
 
 
+def test_loads_per_person_in_a_hierarchy_are_the_closed_form():
+    # 4 levels, span 2, 8 staff; lam decisions a day, m pieces each from uniformly drawn staff:
+    # each level-1 manager relays lam m / 2 pieces a day, each level-2 manager lam m / 4,
+    # staff relay nothing; the top takes every decision
+    lam, mu_d, mu_r = 8.0, 10.0, 40.0
+    for m in (1, 3):
+        j = journey(orgs.hierarchy(4, 2), rule="top", sources_per_decision=m, decisions_per_day=lam,
+                    decide_per_day=mu_d, relay_per_day=mu_r)
+        assert j.decide_share == {0: 1.0} and j.decide_utilisation == {0: pytest.approx(lam / mu_d)}
+        expected = {1: lam * m / 2, 2: lam * m / 2, 3: lam * m / 4, 4: lam * m / 4, 5: lam * m / 4, 6: lam * m / 4}
+        assert j.relayed_per_day == pytest.approx(expected)
+        assert j.relay_utilisation == pytest.approx({u: x / mu_r for u, x in expected.items()})
+
+
+def test_loads_per_person_when_everyone_decides_at_the_data():
+    G = orgs.peer_mesh(30, seed=2)
+    j = journey(G, rule="nearest", decisions_per_day=6, decide_per_day=10)
+    assert j.decide_share == pytest.approx({v: 1 / 30 for v in G})
+    assert j.decide_utilisation == pytest.approx({v: 6 / 30 / 10 for v in G})
+    assert j.relayed_per_day == {} and j.relay_utilisation == {}
+
+
+def test_loads_per_person_on_a_path():
+    # both ends hold a piece of every decision; everyone is 6 hand-offs from the pair in
+    # total and the lowest-numbered person (0) decides: the piece from 6 passes 5, 4, 3, 2, 1
+    G = nx.path_graph(7)
+    j = journey(G, rule="nearest", sources_per_decision=2, frontline=[0, 6], samples=20, decisions_per_day=4,
+                relay_per_day=10)
+    assert j.decide_share == {0: pytest.approx(1.0)}
+    assert j.relayed_per_day == pytest.approx({u: 4.0 for u in range(1, 6)})
+    assert j.relay_utilisation == pytest.approx({u: 0.4 for u in range(1, 6)})
+
+
+def test_loads_per_person_agree_with_the_busiest():
+    j = journey(orgs.peer_mesh(40, seed=3), rule="nearest", sources_per_decision=5, seed=4)
+    assert sum(j.decide_share.values()) == pytest.approx(1.0)
+    assert max(j.decide_share.values()) == pytest.approx(j.busiest_decider_share)
+    assert j.decide_share[j.busiest_decider] == pytest.approx(j.busiest_decider_share)
+    assert max(j.decide_utilisation.values()) == pytest.approx(j.busiest_decider_utilisation)
+    assert max(j.relay_utilisation.values()) == pytest.approx(j.busiest_relay_utilisation)
+
+
 def test_noise_relay_in_an_organisation():
     j = journey(orgs.hierarchy(5, 2), relay="noise", noise_sd=0.5)
     assert j.fidelity == pytest.approx(noisy_fidelity(4, 0.5))
@@ -191,32 +233,99 @@ def test_errors():
         three_orgs(3)
 
 
-# ----------------------------------------------------------------- figures and widget
+# ----------------------------------------------------------------- figures (p2pkit.views.decay)
 
 
-def test_scrubber_offline_and_deterministic():
-    import re
+def test_relay_curves_numbers_in_the_chapter():
+    # keeping 90% leaves 35% after 10 hand-offs, noise of sd 0.5 leaves 29%; for 31 people the
+    # deciders sit 0, 2 and 4 hand-offs from the data
+    from p2pkit.views.decay import relay_scene
 
-    from p2pkit.explorables.decay import sources_to_decider
-
-    s = sources_to_decider(people=15, sources=(1, 4))
-    assert not re.search(r"""(src|href)=["']https?://""", s.html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 2 frames', s.html)
-    assert sources_to_decider(people=15, sources=(1, 4)).html == s.html
-
-
-def test_widget_shows_verdict_and_reports_bad_settings():
-    from p2pkit.widgets.decay import explorer
-
-    e = explorer(people=31, sources=1)
-    assert "66% of the detail" in e.readout.value
-    e.controls["people"].value = 7
-    e.controls["sources"].value = 16  # more holders than the small hierarchy has staff
-    assert "at most" in e.message.value and "Traceback" not in e.message.value
+    s = relay_scene(0.9, 0.5, 31, 0)
+    assert "leaves 35% after 10" in s["summary"] and "leaves 29%" in s["summary"]
+    assert f"{0.9 ** 10:.0%}" == "35%" and f"{1 / (1 + 10 * 0.25):.0%}" == "29%"
+    pts = {p["label"]: (p["x"], p["y"]) for p in s["panels"][0]["points"]}
+    assert pts == {"tall hierarchy": (4, pytest.approx(0.6561)), "flat hierarchy": (2, 0.81), "peer mesh": (0, 1)}
+    assert s["verdict"] == decay_verdict(compare(31, keep=0.9, seed=0))
+    sims = next(x for x in s["panels"][0]["series"] if x["name"] == "simulated relays")
+    r = simulate_relay(5, "keep", keep=0.9, messages=4000, seed=5)
+    assert sims["y"][sims["x"].index(5)] == pytest.approx(r.fidelity, rel=1e-3)
 
 
-def test_widget_figure_has_alt_text_with_the_verdict():
-    from p2pkit.widgets.decay import explorer
+def _net(scene, i):
+    return scene["panels"][i]
 
-    e = explorer(people=31, sources=1)
-    assert 'alt="Top: a curve' in e.figure.value and "66% of the detail" in e.figure.value
+
+def test_route_scene_draws_the_sampled_decision():
+    from p2pkit.views.decay import route_scene
+
+    s = route_scene(4, 31, 0)
+    c = compare(31, keep=0.9, seed=0, sources_per_decision=4)
+    for i, name in enumerate(SHAPES):
+        net, j = _net(s, i), c[name]
+        role = dict(zip(net["people"]["id"], net["role"]))
+        assert role[str(j.example_decider)] == "decider"
+        assert {v for v, r in role.items() if r == "holder"} == {str(v) for v in j.example_sources} - {str(j.example_decider)}
+        on_route = {str(v) for path in j.example_paths for v in path}
+        assert {v for v, r in role.items() if r == "relay"} == on_route - {str(v) for v in j.example_sources} - {str(j.example_decider)}
+        share = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+        assert share[str(j.busiest_decider)] == pytest.approx(j.busiest_decider_share, rel=1e-3)
+    assert s["verdict"] == decay_verdict(c)
+
+
+def test_route_positions_stay_when_controls_change():
+    from p2pkit.views.decay import route_scene
+
+    a, b = route_scene(1, 31, 0), route_scene(16, 31, 0)
+    for i in range(3):
+        assert _net(a, i)["people"] == _net(b, i)["people"] and _net(a, i)["ties"] == _net(b, i)["ties"]
+    # tie kinds keep their dash: the route first in every state
+    assert list(_net(a, 0)["kind_names"]) == ["route", "tie"]
+
+
+def test_route_numbers_in_the_chapter():
+    from p2pkit.views.decay import route_scene
+
+    def hours(s):
+        return {b["label"]: b["text"] for b in s["panels"][4]["bars"]}
+
+    def kept(s):
+        return {b["label"]: b["text"] for b in s["panels"][3]["bars"]}
+
+    one = route_scene(1, 31, 0)
+    # one holder: 66% after 4 hand-offs, 81% after 2; 4 of the hours at the top; the mesh under an hour
+    assert kept(one) == {"Tall hierarchy": "66%", "Flat hierarchy": "81%", "Peer mesh": "100%"}
+    assert hours(one)["Tall hierarchy"] == "8.6 h (4.0+0.6+4.0)"
+    assert hours(one)["Flat hierarchy"].endswith("+4.0)") and hours(one)["Peer mesh"].startswith("0.8 h")
+    # from six holders on the flat hierarchy keeps more than the mesh (not yet at four)
+    four, six = compare(31, seed=0, sources_per_decision=4), compare(31, seed=0, sources_per_decision=6)
+    assert four["peer mesh"].fidelity > four["flat hierarchy"].fidelity
+    assert six["peer mesh"].fidelity < six["flat hierarchy"].fidelity
+    assert kept(route_scene(6, 31, 0))["Peer mesh"] == "80%"
+    # from ten holders the tall hierarchy's managers are overloaded
+    assert route_scene(8, 31, 0)["panels"][4]["bars"][0]["text"] != "no limit (overloaded)"
+    assert route_scene(10, 31, 0)["panels"][4]["bars"][0]["text"] == "no limit (overloaded)"
+    # sixteen holders: one person takes 29% of the mesh's decisions; 6.5 against 6.6 hours
+    sixteen = route_scene(16, 31, 0)
+    assert dict(sixteen["readout"])["Peer mesh: busiest decider"].startswith("29% of decisions")
+    assert hours(sixteen)["Peer mesh"].startswith("6.5 h") and hours(sixteen)["Flat hierarchy"].startswith("6.6 h")
+
+
+@pytest.mark.parametrize("people,levels", [(150, 6), (1000, 9)])
+def test_sandbox_taller_hierarchies(people, levels):
+    # the chapter: with 150 or 1,000 people the tall hierarchy is 6 or 9 hand-offs deep
+    from p2pkit.views.decay import decay_sandbox
+
+    s = decay_sandbox().scene(people=people)
+    pts = {p["label"]: p["x"] for p in s["panels"][0]["points"]}
+    assert pts["tall hierarchy"] == levels
+    assert dict(s["readout"])[f"Tall hierarchy ({compare(people)['tall hierarchy'].people} people)"].startswith(
+        f"{0.9 ** levels:.0%} · {levels} hand-offs")
+
+
+def test_sandbox_reports_impossible_settings():
+    from p2pkit.views.decay import decay_sandbox
+
+    w = decay_sandbox().widget()
+    w.set_values(people=7, sources=16)  # more holders than the small hierarchy has staff
+    assert "at most" in w.message and "Traceback" not in w.message

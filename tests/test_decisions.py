@@ -14,6 +14,7 @@ from p2pkit.decisions import (
     mg1,
     mm1,
     mmc,
+    pooling_verdict,
     separate_queues,
     simulate,
     tax_verdict,
@@ -192,6 +193,56 @@ def test_simulated_little_law():
     assert s.in_system == pytest.approx(mm1(0.6, 1.0).in_system, rel=0.05)
 
 
+def _waited_while_idle_brute_force(lam, mu, c, n, seed, warmup=0.1):
+    """Replays the seeded draws of ``simulate`` (arrivals, decision times, owners) and checks,
+    decision by decision and decider by decider, whether a decision that waited did so while
+    some other decider had nobody to serve: the O(n c) definition, independent of the sweep."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
+    work = rng.exponential(1.0 / mu, n)
+    owner = rng.integers(0, c, n)
+    start, depart, free = np.empty(n), np.empty(n), [0.0] * c
+    for i in range(n):
+        q = owner[i]
+        start[i] = max(arrivals[i], free[q])
+        depart[i] = free[q] = start[i] + work[i]
+    first = int(round(warmup * n))
+    flags = []
+    for i in range(first, n):
+        t = arrivals[i]
+        if start[i] <= t:
+            flags.append(0.0)
+            continue
+        other_idle = False
+        for q in range(c):
+            if q == owner[i]:
+                continue
+            mine = owner == q
+            present = np.sum((arrivals[mine] < t) & (depart[mine] > t))
+            if present == 0:
+                other_idle = True
+                break
+        flags.append(1.0 if other_idle else 0.0)
+    return float(np.mean(flags))
+
+
+@pytest.mark.parametrize("c,rho,seed", [(2, 0.6, 1), (3, 0.8, 2), (6, 0.9, 3)])
+def test_waited_while_idle_sweep_matches_brute_force(c, rho, seed):
+    s = simulate(rho * c, 1.0, deciders=c, pooled=False, decisions=2000, seed=seed)
+    assert s.waited_while_idle == pytest.approx(_waited_while_idle_brute_force(rho * c, 1.0, c, 2000, seed))
+
+
+def test_many_separate_deciders_simulate_quickly():
+    import time
+
+    t0 = time.perf_counter()
+    s = simulate(850.0, 1.0, deciders=1000, pooled=False, decisions=20_000, seed=1)
+    assert time.perf_counter() - t0 < 2.0
+    assert 0.0 < s.waited_while_idle <= 1.0
+
+
 def test_simulation_is_deterministic():
     a = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
     b = simulate(0.7, 1.0, deciders=2, pooled=False, decisions=5000, seed=42)
@@ -209,6 +260,24 @@ def test_verdict_numbers_are_computed():
     # separate queues are 5x slower than one centre 5 times as fast (W_sep = c W_fast)
     assert "5.0x quicker" in v
     assert "nothing to distribute" in tax_verdict(5, 10, 1)
+
+
+def test_pooling_verdict_numbers_are_the_formulas():
+    # rho = 0.85: M/M/1 waits rho/(1-rho) = 5.67 decision times, M/D/1 half that (2.83);
+    # five people's capacity: one fast centre W = 1/(5 (1 - rho)) = 1.33, separate queues
+    # W = 1/(1 - rho) = 6.67 (5x), a shared queue W = C/(5 - 4.25) + 1 (Erlang C by the
+    # factorial sum), and rho (1 - rho^4) = 41% wait while another decider is idle
+    v = pooling_verdict(0.85, 5)
+    pool = _erlang_c_direct(5, 4.25) / (5 - 4.25) + 1
+    assert "wait 5.7x as long" in v and "(2.8x if every" in v
+    assert "takes 1.3 decision times" in v and f"{pool:.1f} with the 5 sharing" in v
+    assert "6.7 with 5 separate queues: 5.0x the fast centre's" in v
+    assert f"{0.85 * (1 - 0.85 ** 4):.0%} of their decisions" in v
+    assert "about" in pooling_verdict(0.85, 5, service_cv=0.0)  # Allen-Cunneen: an approximation
+    assert "add people to compare" in pooling_verdict(0.5, 1)
+    assert "grows without limit" in pooling_verdict(1.2, 3) and "falls behind" in pooling_verdict(1.2, 3)
+    with pytest.raises(P2PKitError, match="utilisation"):
+        pooling_verdict(0, 3)
 
 
 @pytest.mark.parametrize("args", [(-1, 1), (1, 0), ("a", 1), (1, float("nan"))])
@@ -230,38 +299,112 @@ def test_bad_inputs():
         mg1(0.5, 1, service_cv=-1)
 
 
-# ----------------------------------------------------------------- figures and widget
+# ----------------------------------------------------------------- figures (p2pkit.views.decisions)
 
 
-def test_scrubber_offline_light_and_deterministic():
-    import re
-
-    from p2pkit.explorables.decisions import decision_volume
-
-    s = decision_volume(volumes=(5, 9.5, 20))
-    assert not re.search(r"""(src|href)=["']https?://""", s.html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 3 frames', s.html)
-    assert len(re.findall(r"frames\[\d+\] = ", s.html)) == 3
-    assert decision_volume(volumes=(5, 9.5, 20)).html == s.html
-    assert decision_volume().frames <= 12
+def _rows(scene):
+    return dict(scene["readout"])
 
 
-def test_widget_shows_verdict_and_never_a_traceback():
-    from p2pkit.widgets.decisions import explorer
-
-    e = explorer(decisions=9.5, capacity=10, deciders=5)
-    assert "busy 95%" in e.readout.value and "19x" in e.readout.value
-    e.controls["simulate"].value = True
-    assert "simulated" in e.readout.value
-    e.controls["decisions"].value = 60.0  # more than even five deciders can take
-    assert "grows without limit" in e.readout.value
-    e.controls["decisions"].value = 8.0
-    e.controls["seed"].value = -3  # invalid seed for the simulation -> a message, not a traceback
-    assert "Traceback" not in e.message.value and "seed" in e.message.value
+def _series(panel, name):
+    return next(s for s in panel["series"] if s["name"] == name)
 
 
-def test_widget_figure_has_alt_text_with_the_verdict():
-    from p2pkit.widgets.decisions import explorer
+def test_curves_show_the_formulas_and_the_simulations():
+    from p2pkit.views.decisions import CURVE_SIM_DECISIONS, SIM_LOADS, curves_scene
 
-    e = explorer(decisions=9.5, capacity=10, deciders=5)
-    assert 'alt="Line chart' in e.figure.value and "busy 95%" in e.figure.value
+    s = curves_scene(0.85, 5, "random", 0)
+    left, right = s["panels"]
+    # the chapter's numbers at the default setting: 5.7 and 2.8 decision times at 85% busy
+    assert _rows(s)["A gatekeeper's wait, random\u00a0/\u00a0fixed times"] == "5.7\u00a0/\u00a02.8"
+    assert s["verdict"] == pooling_verdict(0.85, 5, 1.0)
+    for x, y in zip(*(_series(left, "random (M/M/1)")[k] for k in ("x", "y"))):
+        assert y == pytest.approx(mm1(x, 1.0).wait, rel=1e-3) and y <= 20
+    for x, y in zip(*(_series(right, "5 separate queues")[k] for k in ("x", "y"))):
+        assert y == pytest.approx(separate_queues(5 * x, 1.0, 5).time_in_system, rel=1e-3) and y <= 12
+    sims = _series(left, "simulated")
+    assert sims.get("line") is False and sorted(set(sims["x"])) == list(SIM_LOADS)
+    first = simulate(SIM_LOADS[0], 1.0, decisions=CURVE_SIM_DECISIONS, seed=0)
+    assert sims["y"][0] == pytest.approx(first.wait, rel=1e-3)
+    # the seed draws other runs, the lines stay
+    other = curves_scene(0.85, 5, "random", 1)
+    assert _series(other["panels"][0], "simulated")["y"] != sims["y"]
+    assert _series(other["panels"][0], "random (M/M/1)") == _series(left, "random (M/M/1)")
+
+
+def test_fixed_decision_times_lower_the_pool_curve():
+    from p2pkit.views.decisions import curves_scene
+
+    rnd = _rows(curves_scene(0.85, 5, "random", 0))
+    fix = _rows(curves_scene(0.85, 5, "fixed", 0))
+    assert float(fix["5 sharing one queue (approx.)"]) < float(rnd["5 sharing one queue"])
+    assert float(fix["5 separate queues"]) == pytest.approx(separate_queues(4.25, 1.0, 5, 0.0).time_in_system,
+                                                           abs=0.005)
+
+
+@pytest.mark.parametrize("lam,said", [(5, "busy 50%"), (5, "waits 1.0x"), (9, "waits 9.0x"), (9.5, "19x"),
+                                      (9.8, "49x"), (20, "grows without limit")])
+def test_volume_verdicts_in_the_chapter(lam, said):
+    from p2pkit.views.decisions import decision_volume
+
+    s = decision_volume().scene(decisions=lam)
+    assert s["verdict"] == tax_verdict(lam, 10, 5) and said in s["verdict"]
+
+
+def test_volume_numbers_near_the_teams_wall():
+    # the chapter: at 40 a day, 0.5 days with separate queues, 0.16 with a shared queue, 0.1 with
+    # one centre as fast as all five; 47% of decisions wait while another decider is idle
+    from p2pkit.views.decisions import decision_volume
+
+    r = _rows(decision_volume().scene(decisions=40))
+    assert r["One gatekeeper"] == "overloaded · no limit"
+    assert r["5 separate queues"] == "busy 80% · 0.5 days"
+    assert r["5 sharing one queue"] == "busy 80% · 0.16 days"
+    assert r["One centre as fast as 5"] == "busy 80% · 0.1 days"
+    assert r["Separate deciders: waits while another is idle"] == f"{idle_while_waiting(40, 10, 5):.0%}" == "47%"
+    a = arrangements(40, 10, 5)
+    assert a["pooled deciders"].time_in_system == pytest.approx(0.155, abs=0.001)
+
+
+def test_volume_waiting_bars_and_fixed_axis():
+    from p2pkit.views.decisions import decision_volume
+
+    fig = decision_volume()
+    low, high = fig.scene(decisions=2), fig.scene(decisions=49.5)
+    assert low["panels"][0]["x_domain"] == high["panels"][0]["x_domain"]  # the axis does not move
+    waiting = {b["label"]: b["text"] for b in high["panels"][1]["bars"]}
+    assert waiting["One gatekeeper"] == "no limit"
+    assert waiting["5 separate queues, in all"] == f"{separate_queues(49.5, 10, 5).in_queue:.1f}"
+
+
+def test_sandbox_checks_by_simulation():
+    from p2pkit.views.decisions import SIM_DECISIONS, tax_sandbox
+
+    fig = tax_sandbox()
+    plain = fig.scene(decisions=9.5)
+    checked = fig.scene(decisions=9.5, simulate=True)
+    sims = _series(checked["panels"][0], "simulated (seed 0)")
+    assert sims.get("line") is False and len(sims["y"]) == 4 and "simulated" not in str(plain["readout"])
+    gate = simulate(9.5, 10, decisions=SIM_DECISIONS, seed=0).time_in_system
+    assert sims["y"][0] == pytest.approx(gate, rel=1e-3)
+    assert f"(simulated {gate:.1f} days)" in _rows(checked)["One gatekeeper"]
+
+
+def test_sandbox_twenty_deciders():
+    # the chapter's thing to try: 20 deciders, 160 decisions a day (80% of their capacity)
+    from p2pkit.views.decisions import tax_sandbox
+
+    s = tax_sandbox().scene(decisions=160, people=20)
+    a = arrangements(160, 10, 20)
+    gain = a["separate deciders"].time_in_system / a["pooled deciders"].time_in_system
+    assert f"{gain:.1f}x quicker than 20 separate queues" in s["verdict"] and f"{gain:.1f}" == "4.7"
+
+
+def test_live_free_values_and_messages():
+    from p2pkit.views.decisions import tax_sandbox
+
+    w = tax_sandbox().widget()
+    w.set_values(decisions=8000, people=1000, simulate=True, seed=3)
+    assert w.message == "" and "1000 sharing one queue" in str(w.scene["readout"])
+    w.set_values(people=0)
+    assert "Deciders" in w.message

@@ -132,8 +132,9 @@ def network(
     tie_kinds : mapping, optional
         (u, v) -> kind key (for example the relation), drawn with its own dash pattern.
     kind_names : mapping, optional
-        Kind key -> legend text. Its order fixes each kind's dash pattern and its place in
-        the legend, so a kind looks the same in every state even when another is absent.
+        Kind key -> legend text. Its order fixes each kind's dash pattern (the first kind
+        solid) and its place in the legend, so a kind looks the same in every state even when
+        another is absent; without it kinds take patterns in order of appearance.
     kind_roles : mapping, optional
         Kind key -> a role of :data:`~p2pkit.views.style.ROLES`: ties of that kind are drawn
         thicker in the role's colour (on top of their dash pattern), for example the route a
@@ -211,9 +212,11 @@ def network(
 
 
 def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "peer",
-           dash: bool = False, points: bool = False, step: bool = False) -> dict:
+           dash: bool = False, points: bool = False, step: bool = False, line: bool = True) -> dict:
     """One line of a chart: ``x`` and ``y`` values, styled by a role colour (and dashed).
 
+    ``points`` marks each value with the role's shape; ``line=False`` draws the marks only
+    (for example simulated values beside the line of a formula), named in the legend.
     ``step=True`` draws a step line (each value holds until the next ``x``), for counts
     that jump, such as "needs met so far".
     """
@@ -221,8 +224,13 @@ def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "pe
         raise P2PKitError(f"series {name!r}: {len(x)} x values but {len(y)} y values.")
     if role not in ROLES:
         raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
-    return {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
-            "role": role, "dash": bool(dash), "points": bool(points), **({"step": True} if step else {})}
+    out = {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
+           "role": role, "dash": bool(dash), "points": bool(points) or not line}
+    if step:
+        out["step"] = True
+    if not line:
+        out["line"] = False
+    return out
 
 
 def chart(
@@ -289,15 +297,19 @@ def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summa
 def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
     """Share repeated parts between states: ``(states with references, pool)``.
 
-    Any list or dictionary whose JSON text is at least ``min_chars`` long and appears more than
-    once (the people of a network, a tie list, a series) is stored once in ``pool`` and replaced
-    by ``{"$": index}``. The browser resolves the references when it switches state.
+    Any list, dictionary or text whose JSON is at least ``min_chars`` long and appears more
+    than once (the people of a network, a tie list, a series, a verdict shared by states that
+    differ only in a seed) is stored once in ``pool`` and replaced by ``{"$": index}``. The
+    browser resolves the references when it switches state.
 
     Examples
     --------
     >>> states, pool = compact({"a": {"v": list(range(60))}, "b": {"v": list(range(60))}})
     >>> states["a"] == states["b"] == {"v": {"$": 0}}, len(pool)
     (True, 1)
+    >>> states, pool = compact({"a": {"s": "x" * 130}, "b": {"s": "x" * 130}})
+    >>> states["a"], pool == ["x" * 130]
+    ({'s': {'$': 0}}, True)
     """
     import json
 
@@ -313,7 +325,7 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
         elif isinstance(x, list):
             for v in x:
                 count(v)
-        else:
+        elif not isinstance(x, str):
             return
         s = text(x)
         if len(s) >= min_chars:
@@ -336,6 +348,13 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
                     pool.append(inner)
                 return {"$": where[s]}
             return {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
+        if isinstance(x, str) and len(x) >= min_chars - 2:
+            s = text(x)
+            if counts.get(s, 0) > 1:
+                if s not in where:
+                    where[s] = len(pool)
+                    pool.append(x)
+                return {"$": where[s]}
         return x
 
     out = {key: {k: swap(v) for k, v in st.items()} for key, st in states.items()}

@@ -65,6 +65,10 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "manager": ("manager", OKABE_ITO["sky blue"], "triangle"),
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
+    "decider": ("takes the decision", OKABE_ITO["vermillion"], "square"),
+    "holder": ("holds a piece of what it needs", OKABE_ITO["bluish green"], "triangle"),
+    "relay": ("passes a piece on", OKABE_ITO["orange"], "diamond"),
+    "simulated": ("simulated", "#8C8C8C", "cross"),
     "other": ("other", "#595959", "circle"),
     # chapter 4: a sudden need, the chain of command, news
     "need": ("where the need appears", OKABE_ITO["reddish purple"], "star"),
@@ -76,7 +80,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "unheard": ("has not heard yet", OKABE_ITO["blue"], "circle"),
 }
 
-#: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
+#: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's
+#: ``kind_names`` when it has them, else in order of appearance.
 TIE_DASHES = ["", "5 3", "1.5 2.5", "8 3 2 3"]
 
 

@@ -414,10 +414,13 @@ function p2pfigFactory(d3) {
       // ties: one path per kind (undirected) or one line each (directed, with arrowheads)
       const t = p.ties;
       const m = t.length / 2;
-      // named kinds keep their order (so their dash) in every state; others follow as seen
-      const named = p.kind_names ? Object.keys(p.kind_names) : [];
-      const kinds = p.tie_kind ? Array.from(new Set(named.concat(p.tie_kind))) : [""];
-      slot.kindsSeen = kinds;
+      const kinds = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      // a kind's dash: its place in kind_names when given (the same in every state), else in order of appearance
+      const order = p.kind_names ? Object.keys(p.kind_names).concat(kinds.filter((k) => !(k in p.kind_names))) : kinds;
+      const dashOf = (k) => this.dashes[Math.max(0, order.indexOf(k)) % this.dashes.length] || null;
+      slot.kindsSeen = kinds.slice().sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      slot.dashOf = dashOf;
+      // kind_role: ties of that kind drawn thicker in the role's colour (for example a route taken)
       const kindColour = (k) => (p.kind_role && p.kind_role[k] ? this.roleOf(p.kind_role[k]).colour : null);
       if (!p.directed) {
         const byKind = new Map(kinds.map((k) => [k, []]));
@@ -428,13 +431,13 @@ function p2pfigFactory(d3) {
         slot.gTies.selectAll("line").remove();
         slot.gTies.selectAll("path").data(kinds, (k) => k).join("path")
           .attr("d", (k) => byKind.get(k).join("") || null)
-          .attr("stroke-dasharray", (k, i) => this.dashes[i % this.dashes.length] || null)
+          .attr("stroke-dasharray", (k) => dashOf(k))
           .style("stroke", (k) => kindColour(k)).style("stroke-width", (k) => (kindColour(k) ? "2.6px" : null));
       } else {
         slot.gTies.selectAll("path").remove();
         const arrow = `url(#${this.id}-arrow${slot.i})`;
         const seg = [];
-        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? kinds.indexOf(p.tie_kind[e]) : 0]);
+        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? p.tie_kind[e] : ""]);
         slot.gTies.selectAll("line").data(seg).join("line")
           .each(function (d) {
             const [a, b] = d;
@@ -443,8 +446,8 @@ function p2pfigFactory(d3) {
             d3.select(this).attr("x1", X[a]).attr("y1", Y[a]).attr("x2", X[b] - dx / L * rb).attr("y2", Y[b] - dy / L * rb);
           })
           .attr("marker-end", arrow)
-          .attr("stroke-dasharray", (d) => this.dashes[d[2] % this.dashes.length] || null)
-          .style("stroke", (d) => kindColour(kinds[d[2]])).style("stroke-width", (d) => (kindColour(kinds[d[2]]) ? "2.6px" : null));
+          .attr("stroke-dasharray", (d) => dashOf(d[2]))
+          .style("stroke", (d) => kindColour(d[2])).style("stroke-width", (d) => (kindColour(d[2]) ? "2.6px" : null));
       }
       // people
       const idx = d3.range(n);
@@ -493,7 +496,7 @@ function p2pfigFactory(d3) {
         for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r, p).label, role: r });
       }
       if (p.tie_kind && slot.kindsSeen.length > 1) {
-        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k,
+        slot.kindsSeen.forEach((k) => items.push({ dash: slot.dashOf(k) || "0", label: (p.kind_names && p.kind_names[k]) || k,
           tie: p.kind_role && p.kind_role[k] ? this.roleOf(p.kind_role[k]).colour : null }));
       }
       const li = d3.select(slot.legend).selectAll("li").data(items).join("li");
@@ -660,19 +663,19 @@ function p2pfigFactory(d3) {
       const line = (s) => d3.line().curve(s.step ? d3.curveStepAfter : d3.curveLinear).defined((j) => ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))
         .x((j) => x(s.x[j])).y((j) => y(Math.max(Math.min(s.y[j], yd[1] * 1e3), p.y_log ? 1e-12 : -1e12)))(d3.range(s.x.length));
       slot.gLines.selectAll("path").data(p.series).join("path")
-        .attr("d", line).attr("fill", "none").attr("stroke", (s) => this.roleOf(s.role).colour)
+        .attr("d", (s) => (s.line === false ? null : line(s))).attr("fill", "none").attr("stroke", (s) => this.roleOf(s.role).colour)
         .attr("stroke-width", 2.2).attr("stroke-dasharray", (s) => (s.dash ? "6 4" : null));
       const pts = [];
-      for (const s of p.series) if (s.points) s.x.forEach((xv, j) => { if (ok(xv, p.x_log) && ok(s.y[j], p.y_log)) pts.push({ x: xv, y: s.y[j], role: s.role }); });
+      for (const s of p.series) if (s.points) s.x.forEach((xv, j) => { if (ok(xv, p.x_log) && ok(s.y[j], p.y_log)) pts.push({ x: xv, y: s.y[j], role: s.role, marks: s.line === false }); });
       for (const q of p.points || []) pts.push(Object.assign({ big: true }, q));
       slot.gPts.selectAll("path").data(pts).join("path")
-        .attr("d", (d) => symbolPath(this.roleOf(d.role).shape, d.big ? 110 : 34))
+        .attr("d", (d) => symbolPath(this.roleOf(d.role).shape, d.big ? 110 : d.marks ? 64 : 34))
         .attr("transform", (d) => `translate(${x(d.x)},${y(d.y)})`)
         .attr("fill", (d) => this.roleOf(d.role).colour).attr("stroke", "var(--p2p-bg)");
       slot.gPts.selectAll("text").data((p.points || []).filter((q) => q.label)).join("text")
         .attr("x", (d) => x(d.x) + 8).attr("y", (d) => y(d.y) - 8).attr("class", "p2p-point-label").text((d) => d.label);
       // direct labels at the end of each line, nudged apart
-      const ends = p.series.map((s) => {
+      const ends = p.series.filter((s) => s.line !== false).map((s) => {
         let j = s.x.length - 1;
         while (j >= 0 && !(ok(s.x[j], p.x_log) && ok(s.y[j], p.y_log))) j--;
         return { s: s, y: j >= 0 ? y(Math.min(Math.max(s.y[j], y.domain()[0]), y.domain()[1])) : H / 2, x: j >= 0 ? x(s.x[j]) : W - m.r };
@@ -690,12 +693,16 @@ function p2pfigFactory(d3) {
           g.select("text").attr("x", x(d.x) + 4).attr("y", m.t + 10).text(d.label || "");
         });
       if (!slot.legend) slot.legend = el("ul", { class: "p2p-legend" }, slot.fig);
-      const keyed = p.series.map((s) => ({ name: s.name, dash: s.dash, colour: this.roleOf(s.role).colour }));
+      const keyed = p.series.map((s) => ({ name: s.name, dash: s.dash, colour: this.roleOf(s.role).colour,
+        marks: s.line === false, shape: this.roleOf(s.role).shape }));
       const li = d3.select(slot.legend).selectAll("li").data(keyed).join("li");
       li.selectAll("svg").data((s) => [s]).join("svg").attr("width", 22).attr("height", 10).attr("aria-hidden", "true")
         .each(function (s) {
-          d3.select(this).selectAll("line").data([s]).join("line").attr("x1", 0).attr("x2", 22).attr("y1", 5).attr("y2", 5)
+          // a line for a line, the role's mark for marks only
+          d3.select(this).selectAll("line").data(s.marks ? [] : [s]).join("line").attr("x1", 0).attr("x2", 22).attr("y1", 5).attr("y2", 5)
             .attr("stroke", (q) => q.colour).attr("stroke-width", 2.5).attr("stroke-dasharray", (q) => (q.dash ? "5 3" : null));
+          d3.select(this).selectAll("path").data(s.marks ? [s] : []).join("path").attr("d", (q) => symbolPath(q.shape, 40))
+            .attr("transform", "translate(11,5)").attr("fill", (q) => q.colour);
         });
       li.selectAll("span").data((s) => [s]).join("span").text((s) => s.name);
     }
