@@ -849,5 +849,18 @@ function p2pfigFactory(d3) {
     return () => { model.off("change:scene", onScene); model.off("change:message", onMessage); fig.stopPlay(); };
   }
 
-  return { Figure: Figure, mount: mount, mountAll: mountAll, live: live, resolve: resolve };
+  function display(root, data, scene) {
+    // A figure whose scenes come from elsewhere (a page that polls a server, for example):
+    // draw ``scene`` now and call ``update(nextScene)`` whenever a new one arrives. Controls,
+    // if the spec declares any, report their values to ``onchange`` (set it on the result).
+    const handle = { onchange: null };
+    const fig = new Figure(root, data, { live: { scene: scene, values: {},
+      send: (values) => { if (handle.onchange) handle.onchange(values); else fig.root.removeAttribute("aria-busy"); } } });
+    root.__p2pfig = fig;
+    handle.figure = fig;
+    handle.update = (next, message) => fig.liveScene(next, message || "");
+    return handle;
+  }
+
+  return { Figure: Figure, mount: mount, mountAll: mountAll, live: live, display: display, resolve: resolve };
 }
