@@ -202,6 +202,8 @@ function p2pfigFactory(d3) {
         const sel = el("select", { id: id }, wrap);
         el("option", { value: "role" }, sel, "role");
         el("option", { value: "group" }, sel, "community");
+        // a panel may ask to start coloured by community (network(..., colour_by="group"))
+        if (nets.some((p) => p.group && p.colour_by === "group")) { this.colourBy = "group"; sel.value = "group"; }
         sel.addEventListener("change", () => { this.colourBy = sel.value; this.redraw(); });
       }
       const most = Math.max(...nets.map((p) => p.people.id.length));
