@@ -66,6 +66,11 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
     "other": ("other", "#595959", "circle"),
+    # chapter 2: the one person whose departure makes communities lose touch; the race of a
+    # rumour against its correction (the rumour's believers are "rumour")
+    "holds_together": ("holds communities together alone", OKABE_ITO["vermillion"], "cross"),
+    "corrected": ("heard the correction first", OKABE_ITO["bluish green"], "square"),
+    "unheard": ("has heard nothing yet", "#8C8C8C", "circle"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
