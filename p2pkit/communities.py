@@ -42,7 +42,8 @@ __all__ = [
     "constraint", "effective_size", "Brokerage", "brokerage", "brokerage_verdict",
     "ROLES", "brokerage_roles",
     "ChartComparison", "chart_vs_informal",
-    "planted_communities", "Snapshot", "self_organise", "communities_appeared", "growth_verdict",
+    "planted_communities", "Snapshot", "self_organise", "grown_network", "communities_appeared",
+    "growth_verdict",
     "Race", "race", "RaceOdds", "expected_race", "first_reached", "race_verdict",
 ]
 
@@ -1063,6 +1064,34 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     >>> [s.step for s in snaps], snaps[-1].ties > snaps[0].ties
     ([0, 1, 2, 3], True)
     """
+    def snapshot(step: int, G: nx.Graph, group: dict, base_seed: int, detect_seed: int) -> Snapshot:
+        n, m = G.number_of_nodes(), G.number_of_edges()
+        comms = detect(G, resolution=resolution, seed=detect_seed)
+        R = nx.gnm_random_graph(n, m, seed=base_seed + step)
+        cross = sum(1 for u, v in G.edges() if group[u] != group[v])
+        return Snapshot(
+            step=step,
+            graph=G.copy(),
+            ties=m,
+            communities=comms,
+            modularity=modularity(G, comms),
+            baseline_modularity=modularity(R, detect(R, resolution=resolution, seed=detect_seed)),
+            transitivity=float(nx.transitivity(G)),
+            cross_group_share=cross / m if m else 0.0,
+            agreement_with_groups=agreement(comms, group),
+        )
+
+    return [snapshot(*state) for state in _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed)]
+
+
+def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
+    """The growth of :func:`self_organise` and :func:`grown_network`, step by step.
+
+    Checks the parameters, then yields ``(step, G, group, base_seed, detect_seed)`` after the
+    start (step 0) and after each step; ``G`` is one network grown in place. The two seeds
+    (drawn first, so that both callers consume the same random numbers) are for
+    :func:`self_organise`'s measures.
+    """
     n = _check_count("n (people)", n, 4)
     groups = _check_count("groups", groups, 1)
     if groups > n:
@@ -1082,42 +1111,58 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     nx.set_node_attributes(G, group, "group")
     start = nx.fast_gnp_random_graph(n, float(start_degree) / (n - 1), seed=rng.randrange(2**31))
     G.add_edges_from(start.edges(), step=0)
-
-    def snapshot(step: int) -> Snapshot:
-        m = G.number_of_edges()
-        comms = detect(G, resolution=resolution, seed=detect_seed)
-        R = nx.gnm_random_graph(n, m, seed=base_seed + step)
-        cross = sum(1 for u, v in G.edges() if group[u] != group[v])
-        return Snapshot(
-            step=step,
-            graph=G.copy(),
-            ties=m,
-            communities=comms,
-            modularity=modularity(G, comms),
-            baseline_modularity=modularity(R, detect(R, resolution=resolution, seed=detect_seed)),
-            transitivity=float(nx.transitivity(G)),
-            cross_group_share=cross / m if m else 0.0,
-            agreement_with_groups=agreement(comms, group),
-        )
-
-    snaps = [snapshot(0)]
+    yield 0, G, group, base_seed, detect_seed
     people = list(range(n))
+    adj = G._adj  # neighbour dicts, read directly: the hot loop below runs n/2 times per step
     for step in range(1, steps + 1):
         for _ in range(per_step):
             i = rng.randrange(n)
             look_near = rng.random() < closure
             j = None
+            mine = adj[i]
             if look_near:
-                friends = G[i]
-                near = sorted({k for f in friends for k in G[f]} - set(friends) - {i})
+                near = sorted({k for f in mine for k in adj[f]} - set(mine) - {i})
                 j = _choose(near, i, group, homophily, rng)
             if j is None:
-                far = [k for k in people if k != i and k not in G[i]]
+                far = [k for k in people if k != i and k not in mine]
                 j = _choose(far, i, group, homophily, rng)
             if j is not None:
                 G.add_edge(i, j, step=step)
-        snaps.append(snapshot(step))
-    return snaps
+        yield step, G, group, base_seed, detect_seed
+
+
+def grown_network(n: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
+                  homophily: float = 0.5, start_degree: float = 1.0, new_ties: int | None = None,
+                  seed: int | None = 0) -> nx.Graph:
+    """The network :func:`self_organise` grows, without measuring it at every step.
+
+    The same rules, parameters and random numbers as :func:`self_organise` (see there), so
+    the result is the network of its last snapshot, ``self_organise(...)[-1].graph`` -- but
+    no communities are detected along the way, which makes it many times faster for a large
+    network (a sandbox that only needs the grown network, not the story of its growth).
+
+    Returns
+    -------
+    networkx.Graph
+        Node attribute ``group`` (person ``v`` in group ``v % groups``); tie attribute
+        ``step`` (when the tie was made, 0 for the starting ties).
+
+    References
+    ----------
+    Jin, E. M., Girvan, M., & Newman, M. E. J. (2001). Structure of growing social networks.
+    *Physical Review E* 64, 046132.
+
+    Examples
+    --------
+    >>> G = grown_network(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)
+    >>> last = self_organise(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)[-1].graph
+    >>> sorted(G.edges(data="step")) == sorted(last.edges(data="step"))
+    True
+    """
+    G = None
+    for _, G, *_ in _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
+        pass
+    return G
 
 
 def communities_appeared(snapshots: Sequence[Snapshot], margin: float = 0.1) -> int | None:

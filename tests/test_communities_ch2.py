@@ -387,6 +387,23 @@ def test_no_closure_no_homophily_is_the_random_baseline():
     assert sum(nx.triangles(G).values()) / 3 > 4 * expected_total / runs
 
 
+def test_grown_network_is_self_organises_last_network_and_follows_the_rules():
+    from p2pkit.communities import grown_network
+    for kw in [dict(n=60, groups=3, steps=6, closure=0.7, homophily=0.9, seed=3),
+               dict(n=25, groups=2, steps=4, closure=0.0, homophily=0.4, seed=8, new_ties=5, start_degree=0.0)]:
+        G = grown_network(**kw)
+        assert sorted(G.edges(data="step")) == sorted(self_organise(**kw)[-1].graph.edges(data="step"))
+    # independent of self_organise: with homophily 1 no tie after the start crosses groups, and
+    # every attempt adds one tie (n // 2 per step) while someone in one's own group is still free
+    G = grown_network(n=60, groups=3, steps=4, closure=0.5, homophily=1.0, seed=1)
+    later = [(u, v) for u, v, s in G.edges(data="step") if s > 0]
+    assert later and all(u % 3 == v % 3 for u, v in later)
+    assert len(later) == 4 * 30
+    assert {d["group"] for _, d in G.nodes(data=True)} == {0, 1, 2}
+    with pytest.raises(P2PKitError):
+        grown_network(n=3)
+
+
 def test_communities_appear_with_homophily_and_verdicts():
     snaps = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     first = communities_appeared(snaps)
