@@ -29,7 +29,8 @@ import networkx as nx
 from .. import orgs
 from ..communities import (
     PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity, chart_verdict,
-    chart_vs_informal, compare_placements, correction_source, detect, expected_race, growth_verdict, hub,
+    chart_vs_informal, compare_placements, correction_source, detect, expected_race, grown_network,
+    growth_verdict, hub,
     membership, modularity, planted_communities, race, race_verdict, self_organise,
 )
 from ..errors import P2PKitError
@@ -605,7 +606,7 @@ def _sandbox_network(kind: str, n: int, seed: int) -> tuple:
         G = _toy_of_size(n, seed)
         attr = "group"
     elif kind == "grown":
-        G = self_organise(n=n, groups=3, steps=6, closure=0.7, homophily=0.9, seed=seed)[-1].graph
+        G = grown_network(n=n, groups=3, steps=6, closure=0.7, homophily=0.9, seed=seed)
         attr = "group"
     elif kind in ("krack_advice", "krack_friends"):
         G = _dataset(kind, directed=False)
@@ -665,7 +666,7 @@ def sandbox(network: str = "toy4", people: int = 38) -> Figure:
     """The chapter's sandbox: remove anyone and see whether the communities lose touch.
 
     Networks: the toy of :func:`resolution` (for 38 people and seed 7 the very same network),
-    one grown by local rules (:func:`~p2pkit.communities.self_organise`) and Krackhardt's
+    one grown by local rules (:func:`~p2pkit.communities.grown_network`) and Krackhardt's
     advice and friendship networks. In Jupyter also any size (toy and grown networks) and any
     seed (which draws them).
     """
