@@ -246,7 +246,13 @@ function p2pfigFactory(d3) {
       if (index !== null && index !== undefined && c.kind !== "person") this.index[c.name] = index;
       this.values[c.name] = value;
       if (this.source.static) {
-        const s = this.currentScene();
+        let s = this.currentScene();
+        const pc = this.personControl;
+        if (!s && pc && c !== pc && this.values[pc.name]) {
+          // another control changed who is in the network and the chosen person is not in it
+          this.values[pc.name] = "";
+          s = this.currentScene();
+        }
         if (s) this.show(s);
         else this.say("This combination is not part of the published figure.");
       } else {
