@@ -607,14 +607,7 @@ def brokerage_verdict(b: Brokerage) -> str:
         return prefix + ("No single broker holds the communities together: every link between them "
                          "survives the loss of any one person.")
     people = list(b.critical)
-    pairs = sorted({p for lost in b.critical.values() for p in lost})
-    shared = set(pairs[0]).intersection(*pairs[1:])
-    if len(pairs) == 1:
-        where = f"communities {pairs[0][0] + 1} and {pairs[0][1] + 1} lose touch"
-    elif shared and len(pairs) == k - 1:
-        where = f"community {min(shared) + 1} is cut off from all the others"
-    else:
-        where = f"{len(pairs)} pairs of communities lose touch"
+    where = _lose_touch({p for lost in b.critical.values() for p in lost}, k)
     if len(people) == 1:
         return prefix + f"Only {_who(people[0])} holds the communities together: without them, {where}."
     if len(people) == 2 and b.critical[people[0]] == b.critical[people[1]]:
@@ -623,6 +616,52 @@ def brokerage_verdict(b: Brokerage) -> str:
     named = ", ".join(str(v) for v in people[:5]) + (", ..." if len(people) > 5 else "")
     return prefix + (f"{len(people)} people each hold communities together on their own ({named}): "
                      "lose any one of them and some communities lose touch.")
+
+
+def _lose_touch(pairs, k: int) -> str:
+    """Which communities lose touch, in words: ``pairs`` of 0-based indices, ``k`` communities."""
+    pairs = sorted(pairs)
+    shared = set(pairs[0]).intersection(*pairs[1:])
+    if len(pairs) == 1:
+        return f"communities {pairs[0][0] + 1} and {pairs[0][1] + 1} lose touch"
+    if shared and len(pairs) == k - 1:
+        return f"community {min(shared) + 1} is cut off from all the others"
+    return f"{len(pairs)} pairs of communities lose touch"
+
+
+def departure_verdict(b: Brokerage, person) -> str:
+    """One plain sentence on what the departure of ``person`` alone does to the communities of ``b``.
+
+    Read from ``b.critical`` (see :func:`brokerage`): the pairs of communities that lose
+    touch -- no chain of ties between communities left -- once that person and their ties
+    are gone, with the communities numbered from 1 in the order given to :func:`brokerage`.
+
+    Raises
+    ------
+    P2PKitError
+        If ``person`` is not in the network of ``b``.
+
+    Examples
+    --------
+    >>> G = nx.barbell_graph(4, 0)            # two groups of 4 joined by the tie 3-4
+    >>> b = brokerage(G, [set(range(4)), set(range(4, 8))])
+    >>> departure_verdict(b, 3)
+    'Without person 3, communities 1 and 2 lose touch.'
+    >>> departure_verdict(b, 0)
+    'Without person 0, no two communities lose touch.'
+    """
+    if person not in b.constraint:
+        raise P2PKitError(f"{person!r} is not in the network.")
+    k = len(b.communities)
+    if k < 2:
+        return f"There is one community here, so the departure of {_who(person)} separates no communities."
+    lost = b.critical.get(person, ())
+    if not lost:
+        return f"Without {_who(person)}, no two communities lose touch."
+    return f"Without {_who(person)}, {_lose_touch(lost, k)}."
+
+
+__all__ += ["departure_verdict"]
 
 
 # --------------------------------------------------------------------------- brokerage roles
