@@ -156,6 +156,31 @@ def test_critical_brokers_match_brute_force(seed):
     assert cons == sorted(cons)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_departure_verdict_names_the_communities_that_lose_touch_by_brute_force(seed):
+    from p2pkit.communities import departure_verdict
+    G = planted_communities((8, 7, 6, 5), p_in=0.5, p_out=0.03, seed=seed)
+    comms = detect(G, resolution=1.3, seed=seed)
+    b = brokerage(G, comms)
+    k = len(comms)
+    for v in G:
+        split = sorted(_community_graph_split(G, comms, v))  # brute force: remove v, look again
+        text = departure_verdict(b, v)
+        assert text.startswith(f"Without person {v}, ")
+        if not split:
+            assert text.endswith("no two communities lose touch.")
+        elif len(split) == 1:
+            assert text.endswith(f"communities {split[0][0] + 1} and {split[0][1] + 1} lose touch.")
+        elif len(split) == k - 1 and set.intersection(*map(set, split)):
+            c = min(set.intersection(*map(set, split)))
+            assert text.endswith(f"community {c + 1} is cut off from all the others.")
+        else:
+            assert text.endswith(f"{len(split)} pairs of communities lose touch.")
+    with pytest.raises(P2PKitError):
+        departure_verdict(b, "nobody")
+    assert "separates no communities" in departure_verdict(brokerage(G, [set(G)]), 0)
+
+
 def test_brokerage_errors():
     with pytest.raises(P2PKitError, match="in no community"):
         brokerage(nx.path_graph(3), [{0, 1}])
@@ -841,6 +866,7 @@ def test_chart_figure_is_the_models_comparison():
 
 
 def test_sandbox_removal_is_judged_by_the_model():
+    from p2pkit.communities import departure_verdict
     from p2pkit.views.communities import RESOLUTION_TOY, sandbox, sandbox_scene
     fig = sandbox()
     assert fig.defaults() == {"network": "toy4", "people": 38, "resolution": 1.0, "seed": 7, "removed": ""}
@@ -857,14 +883,18 @@ def test_sandbox_removal_is_judged_by_the_model():
         H = G.copy()
         H.remove_node(who)
         after = brokerage(H, [c - {who} for c in comms if c - {who}])
-        assert s["verdict"] == brokerage_verdict(after)
+        assert s["verdict"] == departure_verdict(b, who) + (f" {brokerage_verdict(after)}" if after.critical else "")
         r = _readout(s)
         assert r["Pairs of communities that lose touch"] == str(len(b.critical.get(who, ())))
         assert r["Clusters of communities in touch"] == f"{b.parts} before, {after.parts} after"
         net = _nets(s)[0]
         assert net["role"][net["people"]["id"].index(str(who))] == "removed" and net["removable"]
-    r = _readout(sandbox_scene("toy4", 38, 1.0, 7, "30"))
+    s30 = sandbox_scene("toy4", 38, 1.0, 7, "30")
+    r = _readout(s30)
     assert r["Pairs of communities that lose touch"] == "3" and r["Clusters of communities in touch"] == "1 before, 2 after"
+    assert s30["verdict"].startswith("Without person 30, community 4 is cut off from all the others.")
+    # a person chosen in another network is not in this one: nobody is removed
+    assert sandbox_scene("krack_advice", 38, 1.0, 7, "30")["verdict"] == sandbox_scene("krack_advice", 38, 1.0, 7, "")["verdict"]
     with pytest.raises(P2PKitError):
         sandbox_scene("nowhere", 38, 1.0, 7, "")
 

@@ -29,6 +29,7 @@ import networkx as nx
 from .. import orgs
 from ..communities import (
     PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity, chart_verdict,
+    departure_verdict,
     chart_vs_informal, compare_placements, correction_source, detect, expected_race, grown_network,
     growth_verdict, hub,
     membership, modularity, planted_communities, race, race_verdict, self_organise,
@@ -76,8 +77,9 @@ def community_layout(G: nx.Graph, groups, seed: int = 0, spring: bool = True) ->
     """Positions that keep each group together: one patch per group, patches on a circle.
 
     Inside a patch people are placed by a spring layout of their own ties (``spring=True``,
-    up to 60 people) or on a seeded sunflower disc (larger patches, or ``spring=False`` for
-    positions that do not depend on the ties at all). Patches are scaled by the square root
+    up to 30 people) or on a seeded sunflower disc (larger patches -- a spring layout of
+    them costs more than the rest of a live update -- or ``spring=False`` for positions that
+    do not depend on the ties at all). Patches are scaled by the square root
     of their size. The same network, groups and seed always give the same positions.
 
     Examples
@@ -99,7 +101,7 @@ def community_layout(G: nx.Graph, groups, seed: int = 0, spring: bool = True) ->
         cx, cy = ring * math.cos(angle), ring * math.sin(angle)
         if len(members) == 1:
             local = {members[0]: (0.0, 0.0)}
-        elif spring and len(members) <= 60:
+        elif spring and len(members) <= 30:
             # an explicit subgraph in node order: a subgraph view may iterate a set, whose
             # order for string names changes between Python processes
             H = nx.Graph()
@@ -239,8 +241,7 @@ def growth_scene(step: int, groups: int, seed: int, closure: float = 0.8, homoph
         panels.append(network(
             s.graph, pos, title=f"{title}: {_plural(len(comms), 'community', 'communities')}",
             names={v: _person(v) for v in s.graph}, **_group_args(comms, slots), colour_by="group",
-            figures=[("Assigned group", {v: g + 1 for v, g in group_of.items()}, "d"),
-                     ("Ties", dict(s.graph.degree()), "d")],
+            figures=[("Assigned group", {v: g + 1 for v, g in group_of.items()}, "d")],
             labels=False))
         lines.append(series(short, list(GROWTH_STEPS), [x.modularity - x.baseline_modularity for x in snaps],
                             role=role, points=True))
@@ -629,7 +630,8 @@ def sandbox_scene(network_: str, people: int, resolution: float, seed: int, remo
     comms, slots = numbered(detect(G, resolution=resolution, seed=0), groups)
     q = modularity(G, comms)
     b = brokerage(G, comms)
-    who = node_of(G, removed)
+    # a person chosen in another network is not in this one: nobody is removed
+    who = node_of(G, removed) if removed and str(removed) in {str(v) for v in G} else None
     names = {v: _person(v) for v in G}
     k = len(comms)
     readout = [("Communities found", f"{k} (modularity {q:.2f})"),
@@ -649,7 +651,7 @@ def sandbox_scene(network_: str, people: int, resolution: float, seed: int, remo
         lost = b.critical.get(who, ())
         readout += [("Removed", names[who]), ("Pairs of communities that lose touch", f"{len(lost)}"),
                     ("Clusters of communities in touch", f"{b.parts} before, {now.parts} after")]
-        what = (f"{names[who]} is removed: {_plural(len(lost), 'pair', 'pairs')} of communities lose touch; "
+        what = (f"{names[who].capitalize()} is removed: {_plural(len(lost), 'pair', 'pairs')} of communities lose touch; "
                 f"{_plural(now.parts, 'cluster', 'clusters')} of communities now.")
     net = network(G, pos, title=f"{NETWORKS[network_]}, resolution {resolution:g}: "
                                 f"{_plural(k, 'community', 'communities')}",
@@ -659,7 +661,11 @@ def sandbox_scene(network_: str, people: int, resolution: float, seed: int, remo
                   removed=[who] if who is not None else (), removable=True, labels=False)
     summary = (f"{NETWORKS[network_]}, {G.number_of_nodes()} people, {G.number_of_edges()} ties: {k} communities at "
                f"resolution {resolution:g}, {len(b.brokers)} brokers. {what}")
-    return scene(net, readout=readout, verdict=brokerage_verdict(now), summary=summary)
+    if who is None:
+        verdict = brokerage_verdict(b)
+    else:  # what the departure did, and who (if anyone) now holds the rest together alone
+        verdict = departure_verdict(b, who) + (f" {brokerage_verdict(now)}" if now.critical else "")
+    return scene(net, readout=readout, verdict=verdict, summary=summary)
 
 
 def sandbox(network: str = "toy4", people: int = 38) -> Figure:
