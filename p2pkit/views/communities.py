@@ -241,6 +241,7 @@ def growth_scene(step: int, groups: int, seed: int, closure: float = 0.8, homoph
         panels.append(network(
             s.graph, pos, title=f"{title}: {_plural(len(comms), 'community', 'communities')}",
             names={v: _person(v) for v in s.graph}, **_group_args(comms, slots), colour_by="group",
+            sizes={v: 0.35 for v in s.graph},
             figures=[("Assigned group", {v: g + 1 for v, g in group_of.items()}, "d")],
             labels=False))
         lines.append(series(short, list(GROWTH_STEPS), [x.modularity - x.baseline_modularity for x in snaps],
