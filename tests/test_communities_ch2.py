@@ -897,6 +897,9 @@ def test_sandbox_removal_is_judged_by_the_model():
     assert sandbox_scene("krack_advice", 38, 1.0, 7, "30")["verdict"] == sandbox_scene("krack_advice", 38, 1.0, 7, "")["verdict"]
     with pytest.raises(P2PKitError):
         sandbox_scene("nowhere", 38, 1.0, 7, "")
+    # "Nearly every manager is a broker" in the friendship network, at resolution 1 and 2
+    for r in (1.0, 2.0):
+        assert int(_readout(sandbox_scene("krack_friends", 38, r, 7, ""))["Brokers (a tie into another community)"]) >= 20
 
 
 def test_tables_are_escaped_html():
