@@ -820,8 +820,10 @@ def test_growth_figure_is_the_models_growth():
     for net, (c, h) in zip(nets, [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)]):
         snap = self_organise(n=60, groups=3, steps=10, closure=c, homophily=h, seed=0)[4]
         assert len(net["ties"]) // 2 == snap.ties
-        shown = _shown_communities(net)
-        assert sorted(map(sorted, shown.values())) == sorted(sorted(str(v) for v in x) for x in snap.communities)
+        shown = _shown_communities(net)  # communities of three or more are coloured, the rest grey
+        assert sorted(map(sorted, shown.values())) == sorted(sorted(str(v) for v in x) for x in snap.communities
+                                                             if len(x) >= 3)
+        assert net["title"].split(": ")[1].startswith(f"{len(snap.communities)} communities")
     chart_panel = s["panels"][-1]
     assert chart_panel["kind"] == "chart" and chart_panel["marker"]["x"] == 4
 

@@ -157,7 +157,10 @@ def numbered(communities: Sequence[set], reference: Sequence[set] | None = None)
 
 
 def _group_args(communities: Sequence[set], slots: Sequence[int]) -> dict:
-    """``groups`` and ``group_names`` for :func:`network`: slot = colour, name = number in the list."""
+    """``groups`` and ``group_names`` for :func:`network`: slot = colour, name = number in the list.
+
+    People in none of ``communities`` get no colour (grey, and left out of the legend).
+    """
     names = [""] * (max(slots) + 1 if slots else 0)
     groups = {}
     for k, (c, s) in enumerate(zip(communities, slots)):
@@ -165,6 +168,17 @@ def _group_args(communities: Sequence[set], slots: Sequence[int]) -> dict:
         for v in c:
             groups[v] = s
     return {"groups": groups, "group_names": names}
+
+
+#: In figures whose verdicts name no community (growth, the chart), communities smaller than
+#: this are grey and left out of the legend: a sparse network splits into many of one or two.
+SMALL = 3
+
+
+def _count_title(label: str, comms: Sequence[set]) -> str:
+    big = sum(len(c) >= SMALL for c in comms)
+    text = f"{label}: {_plural(len(comms), 'community', 'communities')}"
+    return text if big == len(comms) else f"{text}, {big} of {SMALL}+ people"
 
 
 def _broker_roles(G, b) -> dict:
@@ -236,10 +250,10 @@ def growth_scene(step: int, groups: int, seed: int, closure: float = 0.8, homoph
         c, h = (closure if uses_c else 0.0), (homophily if uses_h else 0.0)
         snaps = _grown(people, groups, c, h, seed)
         s = snaps[step]
-        comms, slots = numbered(s.communities, assigned)
+        comms, slots = numbered([c for c in s.communities if len(c) >= SMALL], assigned)
         lift = s.modularity - s.baseline_modularity
         panels.append(network(
-            s.graph, pos, title=f"{title}: {_plural(len(comms), 'community', 'communities')}",
+            s.graph, pos, title=_count_title(title, s.communities),
             names={v: _person(v) for v in s.graph}, **_group_args(comms, slots), colour_by="group",
             sizes={v: 0.35 for v in s.graph},
             figures=[("Assigned group", {v: g + 1 for v, g in group_of.items()}, "d")],
@@ -333,9 +347,12 @@ def chart_scene(resolution: float, seed: int) -> dict:
         U = _dataset(name, directed=False)
         comms, slots = numbered(c.communities, depts)
         b = brokerage(U, comms)
+        kept = [(x, y) for x, y in zip(comms, slots) if len(x) >= SMALL]
+        shown, shown_slots = [x for x, _ in kept], [y for _, y in kept]
         panels.append(network(
-            U, pos, title=f"{label}: {_plural(len(comms), 'community', 'communities')}", names=names,
-            roles=_broker_roles(U, b), sizes=_broker_sizes(U, b), **_group_args(comms, slots), colour_by="group",
+            U, pos, title=_count_title(label, comms), names=names,
+            roles=_broker_roles(U, b), sizes=_broker_sizes(U, b), **_group_args(shown, shown_slots),
+            colour_by="group",
             figures=[("Department", {v: d for v, d in dept.items() if d}, "d"), *_broker_figures(b)],
             labels=True))
         rows.append((label, f"modularity {c.modularity_informal:.2f} (chance {c.modularity_chance:.2f}); "
