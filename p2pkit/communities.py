@@ -1204,7 +1204,13 @@ def grown_network(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     return G
 
 
-def communities_appeared(snapshots: Sequence[Snapshot], margin: float = 0.1) -> int | None:
+#: How far modularity must rise above chance for communities to count as clear (this
+#: companion's convention, not a published threshold; see :func:`communities_appeared`).
+CLEAR_MARGIN = 0.1
+__all__ += ["CLEAR_MARGIN"]
+
+
+def communities_appeared(snapshots: Sequence[Snapshot], margin: float = CLEAR_MARGIN) -> int | None:
     """The first step at which the communities stand out from chance, or ``None``.
 
     "Stand out" means: at least two communities, and a modularity at least ``margin``
@@ -1223,7 +1229,7 @@ def communities_appeared(snapshots: Sequence[Snapshot], margin: float = 0.1) -> 
     return None
 
 
-def growth_verdict(snapshots: Sequence[Snapshot], margin: float = 0.1) -> str:
+def growth_verdict(snapshots: Sequence[Snapshot], margin: float = CLEAR_MARGIN) -> str:
     """One plain sentence on whether communities have formed by the last snapshot given.
 
     Examples
