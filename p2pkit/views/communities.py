@@ -28,7 +28,7 @@ import networkx as nx
 
 from .. import orgs
 from ..communities import (
-    PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity, chart_verdict,
+    CLEAR_MARGIN, PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity, chart_verdict,
     departure_verdict,
     chart_vs_informal, compare_placements, correction_source, detect, expected_race, grown_network,
     growth_verdict, hub,
@@ -209,7 +209,8 @@ def _critical_text(b) -> str:
     if not b.critical:
         return "nobody holds the communities together alone"
     names = ", ".join(_person(v) for v in b.critical)
-    return f"{names} (large {'cross' if len(b.critical) == 1 else 'crosses'}) alone {'holds' if len(b.critical) == 1 else 'hold'} communities together"
+    one = len(b.critical) == 1
+    return f"{names} (large {'cross' if one else 'crosses'}) alone {'holds' if one else 'hold'} communities together"
 
 
 # --------------------------------------------------------------------------- 1. self-organisation
@@ -263,7 +264,8 @@ def growth_scene(step: int, groups: int, seed: int, closure: float = 0.8, homoph
         rows.append((f"{title}: modularity above chance", f"{lift:+.2f}"))
         verdicts.append(f"{title}: {growth_verdict(snaps[:step + 1])}")
         said.append(f"{short} {lift:+.2f}")
-    lines.append(series("clear communities", [GROWTH_STEPS[0], GROWTH_STEPS[-1]], [0.1, 0.1], role="removed", dash=True))
+    lines.append(series("clear communities", [GROWTH_STEPS[0], GROWTH_STEPS[-1]], [CLEAR_MARGIN] * 2,
+                        role="removed", dash=True))
     curve = chart("Modularity above chance, step by step", lines, x_label="step (about one new tie per person)",
                   y_label="modularity above chance", y_format=".2f", x_format="d",
                   marker_x=step, marker_label=f"step {step}")
@@ -669,8 +671,8 @@ def sandbox_scene(network_: str, people: int, resolution: float, seed: int, remo
         lost = b.critical.get(who, ())
         readout += [("Removed", names[who]), ("Pairs of communities that lose touch", f"{len(lost)}"),
                     ("Clusters of communities in touch", f"{b.parts} before, {now.parts} after")]
-        what = (f"{names[who].capitalize()} is removed: {_plural(len(lost), 'pair', 'pairs')} of communities lose touch; "
-                f"{_plural(now.parts, 'cluster', 'clusters')} of communities now.")
+        what = (f"{names[who].capitalize()} is removed: {_plural(len(lost), 'pair', 'pairs')} of communities "
+                f"lose touch; {_plural(now.parts, 'cluster', 'clusters')} of communities now.")
     net = network(G, pos, title=f"{NETWORKS[network_]}, resolution {resolution:g}: "
                                 f"{_plural(k, 'community', 'communities')}",
                   names=names, roles=_broker_roles(H, now), sizes=_broker_sizes(H, now),
