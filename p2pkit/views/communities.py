@@ -28,11 +28,10 @@ import networkx as nx
 
 from .. import orgs
 from ..communities import (
-    CLEAR_MARGIN, PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity, chart_verdict,
-    departure_verdict,
-    chart_vs_informal, compare_placements, correction_source, detect, expected_race, grown_network,
-    growth_verdict, hub,
-    membership, modularity, planted_communities, race, race_verdict, self_organise,
+    CLEAR_MARGIN, PLACEMENTS, ROLES, brokerage, brokerage_roles, brokerage_verdict, chance_modularity,
+    chart_verdict, chart_vs_informal, compare_placements, correction_source, departure_verdict, detect,
+    expected_race, grown_network, growth_verdict, hub, membership, modularity, planted_communities, race,
+    race_verdict, self_organise,
 )
 from ..errors import P2PKitError
 from .component import Figure, choice, person, play, seed, slider
@@ -233,7 +232,7 @@ def _grown(people: int, groups: int, closure: float, homophily: float, seed: int
 @lru_cache(maxsize=16)
 def _assigned_layout(people: int, groups: int) -> tuple[dict, list]:
     """Positions by assigned group (a disc per group; ties play no part) and the groups."""
-    G = _grown(people, groups, 0.0, 0.0, 0)[0].graph
+    G = grown_network(n=people, groups=groups, steps=0, seed=0)
     label = nx.get_node_attributes(G, "group")
     sets = [{v for v in G if label[v] == g} for g in range(groups)]
     return community_layout(G, sets, seed=0, spring=False), sets
@@ -251,7 +250,7 @@ def growth_scene(step: int, groups: int, seed: int, closure: float = 0.8, homoph
         c, h = (closure if uses_c else 0.0), (homophily if uses_h else 0.0)
         snaps = _grown(people, groups, c, h, seed)
         s = snaps[step]
-        comms, slots = numbered([c for c in s.communities if len(c) >= SMALL], assigned)
+        comms, slots = numbered([x for x in s.communities if len(x) >= SMALL], assigned)
         lift = s.modularity - s.baseline_modularity
         panels.append(network(
             s.graph, pos, title=_count_title(title, s.communities),
@@ -364,8 +363,9 @@ def chart_scene(resolution: float, seed: int) -> dict:
                     f"{c.agreement:.2f}")
     verdict = (f"Advice: {chart_verdict(comps['krack_advice'])} "
                f"Friendship: {chart_verdict(comps['krack_friends'])}")
+    text = "; ".join(said)
     summary = (f"Krackhardt's 21 managers in three networks, placed by department and coloured by the communities "
-               f"found at resolution {resolution:g}. " + "; ".join(said).capitalize() + ".")
+               f"found at resolution {resolution:g}. " + text[:1].upper() + text[1:] + ".")
     return scene(*panels, readout=rows, verdict=verdict, summary=summary)
 
 
