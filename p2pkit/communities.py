@@ -42,7 +42,8 @@ __all__ = [
     "constraint", "effective_size", "Brokerage", "brokerage", "brokerage_verdict",
     "ROLES", "brokerage_roles",
     "ChartComparison", "chart_vs_informal",
-    "planted_communities", "Snapshot", "self_organise", "communities_appeared", "growth_verdict",
+    "planted_communities", "Snapshot", "self_organise", "grown_network", "communities_appeared",
+    "growth_verdict",
     "Race", "race", "RaceOdds", "expected_race", "first_reached", "race_verdict",
 ]
 
@@ -606,14 +607,7 @@ def brokerage_verdict(b: Brokerage) -> str:
         return prefix + ("No single broker holds the communities together: every link between them "
                          "survives the loss of any one person.")
     people = list(b.critical)
-    pairs = sorted({p for lost in b.critical.values() for p in lost})
-    shared = set(pairs[0]).intersection(*pairs[1:])
-    if len(pairs) == 1:
-        where = f"communities {pairs[0][0] + 1} and {pairs[0][1] + 1} lose touch"
-    elif shared and len(pairs) == k - 1:
-        where = f"community {min(shared) + 1} is cut off from all the others"
-    else:
-        where = f"{len(pairs)} pairs of communities lose touch"
+    where = _lose_touch({p for lost in b.critical.values() for p in lost}, k)
     if len(people) == 1:
         return prefix + f"Only {_who(people[0])} holds the communities together: without them, {where}."
     if len(people) == 2 and b.critical[people[0]] == b.critical[people[1]]:
@@ -622,6 +616,52 @@ def brokerage_verdict(b: Brokerage) -> str:
     named = ", ".join(str(v) for v in people[:5]) + (", ..." if len(people) > 5 else "")
     return prefix + (f"{len(people)} people each hold communities together on their own ({named}): "
                      "lose any one of them and some communities lose touch.")
+
+
+def _lose_touch(pairs, k: int) -> str:
+    """Which communities lose touch, in words: ``pairs`` of 0-based indices, ``k`` communities."""
+    pairs = sorted(pairs)
+    shared = set(pairs[0]).intersection(*pairs[1:])
+    if len(pairs) == 1:
+        return f"communities {pairs[0][0] + 1} and {pairs[0][1] + 1} lose touch"
+    if shared and len(pairs) == k - 1:
+        return f"community {min(shared) + 1} is cut off from all the others"
+    return f"{len(pairs)} pairs of communities lose touch"
+
+
+def departure_verdict(b: Brokerage, person) -> str:
+    """One plain sentence on what the departure of ``person`` alone does to the communities of ``b``.
+
+    Read from ``b.critical`` (see :func:`brokerage`): the pairs of communities that lose
+    touch -- no chain of ties between communities left -- once that person and their ties
+    are gone, with the communities numbered from 1 in the order given to :func:`brokerage`.
+
+    Raises
+    ------
+    P2PKitError
+        If ``person`` is not in the network of ``b``.
+
+    Examples
+    --------
+    >>> G = nx.barbell_graph(4, 0)            # two groups of 4 joined by the tie 3-4
+    >>> b = brokerage(G, [set(range(4)), set(range(4, 8))])
+    >>> departure_verdict(b, 3)
+    'Without person 3, communities 1 and 2 lose touch.'
+    >>> departure_verdict(b, 0)
+    'Without person 0, no two communities lose touch.'
+    """
+    if person not in b.constraint:
+        raise P2PKitError(f"{person!r} is not in the network.")
+    k = len(b.communities)
+    if k < 2:
+        return f"There is one community here, so the departure of {_who(person)} separates no communities."
+    lost = b.critical.get(person, ())
+    if not lost:
+        return f"Without {_who(person)}, no two communities lose touch."
+    return f"Without {_who(person)}, {_lose_touch(lost, k)}."
+
+
+__all__ += ["departure_verdict"]
 
 
 # --------------------------------------------------------------------------- brokerage roles
@@ -1063,6 +1103,34 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     >>> [s.step for s in snaps], snaps[-1].ties > snaps[0].ties
     ([0, 1, 2, 3], True)
     """
+    def snapshot(step: int, G: nx.Graph, group: dict, base_seed: int, detect_seed: int) -> Snapshot:
+        n, m = G.number_of_nodes(), G.number_of_edges()
+        comms = detect(G, resolution=resolution, seed=detect_seed)
+        R = nx.gnm_random_graph(n, m, seed=base_seed + step)
+        cross = sum(1 for u, v in G.edges() if group[u] != group[v])
+        return Snapshot(
+            step=step,
+            graph=G.copy(),
+            ties=m,
+            communities=comms,
+            modularity=modularity(G, comms),
+            baseline_modularity=modularity(R, detect(R, resolution=resolution, seed=detect_seed)),
+            transitivity=float(nx.transitivity(G)),
+            cross_group_share=cross / m if m else 0.0,
+            agreement_with_groups=agreement(comms, group),
+        )
+
+    return [snapshot(*state) for state in _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed)]
+
+
+def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
+    """The growth of :func:`self_organise` and :func:`grown_network`, step by step.
+
+    Checks the parameters, then yields ``(step, G, group, base_seed, detect_seed)`` after the
+    start (step 0) and after each step; ``G`` is one network grown in place. The two seeds
+    (drawn first, so that both callers consume the same random numbers) are for
+    :func:`self_organise`'s measures.
+    """
     n = _check_count("n (people)", n, 4)
     groups = _check_count("groups", groups, 1)
     if groups > n:
@@ -1082,45 +1150,67 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     nx.set_node_attributes(G, group, "group")
     start = nx.fast_gnp_random_graph(n, float(start_degree) / (n - 1), seed=rng.randrange(2**31))
     G.add_edges_from(start.edges(), step=0)
-
-    def snapshot(step: int) -> Snapshot:
-        m = G.number_of_edges()
-        comms = detect(G, resolution=resolution, seed=detect_seed)
-        R = nx.gnm_random_graph(n, m, seed=base_seed + step)
-        cross = sum(1 for u, v in G.edges() if group[u] != group[v])
-        return Snapshot(
-            step=step,
-            graph=G.copy(),
-            ties=m,
-            communities=comms,
-            modularity=modularity(G, comms),
-            baseline_modularity=modularity(R, detect(R, resolution=resolution, seed=detect_seed)),
-            transitivity=float(nx.transitivity(G)),
-            cross_group_share=cross / m if m else 0.0,
-            agreement_with_groups=agreement(comms, group),
-        )
-
-    snaps = [snapshot(0)]
+    yield 0, G, group, base_seed, detect_seed
     people = list(range(n))
+    adj = G._adj  # neighbour dicts, read directly: the hot loop below runs n/2 times per step
     for step in range(1, steps + 1):
         for _ in range(per_step):
             i = rng.randrange(n)
             look_near = rng.random() < closure
             j = None
+            mine = adj[i]
             if look_near:
-                friends = G[i]
-                near = sorted({k for f in friends for k in G[f]} - set(friends) - {i})
+                near = sorted({k for f in mine for k in adj[f]} - set(mine) - {i})
                 j = _choose(near, i, group, homophily, rng)
             if j is None:
-                far = [k for k in people if k != i and k not in G[i]]
+                far = [k for k in people if k != i and k not in mine]
                 j = _choose(far, i, group, homophily, rng)
             if j is not None:
                 G.add_edge(i, j, step=step)
-        snaps.append(snapshot(step))
-    return snaps
+        yield step, G, group, base_seed, detect_seed
 
 
-def communities_appeared(snapshots: Sequence[Snapshot], margin: float = 0.1) -> int | None:
+def grown_network(n: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
+                  homophily: float = 0.5, start_degree: float = 1.0, new_ties: int | None = None,
+                  seed: int | None = 0) -> nx.Graph:
+    """The network :func:`self_organise` grows, without measuring it at every step.
+
+    The same rules, parameters and random numbers as :func:`self_organise` (see there), so
+    the result is the network of its last snapshot, ``self_organise(...)[-1].graph`` -- but
+    no communities are detected along the way, which makes it many times faster for a large
+    network (a sandbox that only needs the grown network, not the story of its growth).
+
+    Returns
+    -------
+    networkx.Graph
+        Node attribute ``group`` (person ``v`` in group ``v % groups``); tie attribute
+        ``step`` (when the tie was made, 0 for the starting ties).
+
+    References
+    ----------
+    Jin, E. M., Girvan, M., & Newman, M. E. J. (2001). Structure of growing social networks.
+    *Physical Review E* 64, 046132.
+
+    Examples
+    --------
+    >>> G = grown_network(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)
+    >>> last = self_organise(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)[-1].graph
+    >>> sorted(G.edges(data="step")) == sorted(last.edges(data="step"))
+    True
+    """
+    G = None
+    for _, G, *_ in _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
+        pass
+    return G
+
+
+#: How far modularity must rise above chance for communities to count as clear (this
+#: companion's convention, not a published threshold; see :func:`communities_appeared`).
+CLEAR_MARGIN = 0.1
+__all__ += ["CLEAR_MARGIN"]
+
+
+def communities_appeared(snapshots: Sequence[Snapshot], margin: float = CLEAR_MARGIN) -> int | None:
     """The first step at which the communities stand out from chance, or ``None``.
 
     "Stand out" means: at least two communities, and a modularity at least ``margin``
@@ -1139,7 +1229,7 @@ def communities_appeared(snapshots: Sequence[Snapshot], margin: float = 0.1) -> 
     return None
 
 
-def growth_verdict(snapshots: Sequence[Snapshot], margin: float = 0.1) -> str:
+def growth_verdict(snapshots: Sequence[Snapshot], margin: float = CLEAR_MARGIN) -> str:
     """One plain sentence on whether communities have formed by the last snapshot given.
 
     Examples

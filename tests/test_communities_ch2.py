@@ -1,4 +1,5 @@
-"""Chapter 2: brokers, brokerage roles, self-organisation, the rumour race, the chart.
+"""Chapter 2: brokers, brokerage roles, self-organisation, the rumour race, the chart -- and
+the chapter's figures (p2pkit.views.communities): what they show is what the models say.
 
 Every function is checked against an independent computation: networkx's own
 implementation, a closed form, a hand-worked example, a brute-force count or an exact
@@ -153,6 +154,31 @@ def test_critical_brokers_match_brute_force(seed):
     assert set(b.brokers) == {v for v in G if any(member[u] != member[v] for u in G[v])}
     cons = [b.constraint[v] for v in b.brokers]
     assert cons == sorted(cons)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_departure_verdict_names_the_communities_that_lose_touch_by_brute_force(seed):
+    from p2pkit.communities import departure_verdict
+    G = planted_communities((8, 7, 6, 5), p_in=0.5, p_out=0.03, seed=seed)
+    comms = detect(G, resolution=1.3, seed=seed)
+    b = brokerage(G, comms)
+    k = len(comms)
+    for v in G:
+        split = sorted(_community_graph_split(G, comms, v))  # brute force: remove v, look again
+        text = departure_verdict(b, v)
+        assert text.startswith(f"Without person {v}, ")
+        if not split:
+            assert text.endswith("no two communities lose touch.")
+        elif len(split) == 1:
+            assert text.endswith(f"communities {split[0][0] + 1} and {split[0][1] + 1} lose touch.")
+        elif len(split) == k - 1 and set.intersection(*map(set, split)):
+            c = min(set.intersection(*map(set, split)))
+            assert text.endswith(f"community {c + 1} is cut off from all the others.")
+        else:
+            assert text.endswith(f"{len(split)} pairs of communities lose touch.")
+    with pytest.raises(P2PKitError):
+        departure_verdict(b, "nobody")
+    assert "separates no communities" in departure_verdict(brokerage(G, [set(G)]), 0)
 
 
 def test_brokerage_errors():
@@ -386,6 +412,23 @@ def test_no_closure_no_homophily_is_the_random_baseline():
     assert sum(nx.triangles(G).values()) / 3 > 4 * expected_total / runs
 
 
+def test_grown_network_is_self_organises_last_network_and_follows_the_rules():
+    from p2pkit.communities import grown_network
+    for kw in [dict(n=60, groups=3, steps=6, closure=0.7, homophily=0.9, seed=3),
+               dict(n=25, groups=2, steps=4, closure=0.0, homophily=0.4, seed=8, new_ties=5, start_degree=0.0)]:
+        G = grown_network(**kw)
+        assert sorted(G.edges(data="step")) == sorted(self_organise(**kw)[-1].graph.edges(data="step"))
+    # independent of self_organise: with homophily 1 no tie after the start crosses groups, and
+    # every attempt adds one tie (n // 2 per step) while someone in one's own group is still free
+    G = grown_network(n=60, groups=3, steps=4, closure=0.5, homophily=1.0, seed=1)
+    later = [(u, v) for u, v, s in G.edges(data="step") if s > 0]
+    assert later and all(u % 3 == v % 3 for u, v in later)
+    assert len(later) == 4 * 30
+    assert {d["group"] for _, d in G.nodes(data=True)} == {0, 1, 2}
+    with pytest.raises(P2PKitError):
+        grown_network(n=3)
+
+
 def test_communities_appear_with_homophily_and_verdicts():
     snaps = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     first = communities_appeared(snaps)
@@ -605,52 +648,6 @@ def test_correction_sources_and_placements():
     assert out[("other", 2)].rumour_share == direct.rumour_share
 
 
-# --------------------------------------------------------------------------- figures and widget
-
-
-def test_scrubbers_are_offline_light_deterministic_and_have_alt_text():
-    import re
-
-    from p2pkit.explorables.communities import race_scrubber, resolution_scrubber
-    a = resolution_scrubber(resolutions=(0.5, 1.0, 2.0))
-    assert a.html == resolution_scrubber(resolutions=(0.5, 1.0, 2.0)).html
-    b = race_scrubber(runs=20, max_frames=4)
-    for sc, n in ((a, 3), (b, 4)):
-        assert not re.search(r"""(src|href)=["']https?://""", sc.html)
-        assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in \d+ frames', sc.html)
-        assert len(re.findall(r"frames\[\d+\] = ", sc.html)) == n == sc.frames
-    assert len(b.html) < 60_000 * b.frames  # palette PNG frames keep the page light
-
-
-def test_static_figures_and_tables():
-    from p2pkit.explorables.communities import chart_figure, growth_figure, placements_table, roles_table
-    fig, results = growth_figure(n=30, steps=3)
-    assert len(results) == 4 and all(len(s) == 4 for s in results.values())
-    fig, comps = chart_figure()
-    assert len(fig.axes) == 3 and comps["krack_reports"].agreement > 0.9
-    table = roles_table(top=3)._repr_html_()
-    assert table.count("<tr>") == 4 and "<td>121</td>" in table  # manager 18, see the roles test
-    assert "no correction" in placements_table(delays=(0,), runs=10)._repr_html_()
-
-
-def test_widget_updates_and_reports_errors_without_traceback():
-    from p2pkit.widgets.communities import explorer
-    e = explorer(people=24)
-    assert "Verdict" in e.readout.value and e.message.value == ""
-    e.controls["race"].value = True
-    assert "Believe the rumour" in e.readout.value
-    e.controls["network"].value = "krack_friends"
-    assert "21 / " in e.readout.value
-    e.controls["resolution"].value = 0.1          # one community: no "other" community to start in
-    e.controls["correction_at"].value = "other"
-    assert "only one community" in e.message.value and "Traceback" not in e.message.value
-    e.controls["resolution"].value = 1.0
-    assert e.message.value == ""
-    e.controls["network"].value = "grown"
-    e.controls["seed"].value = 3
-    assert e.message.value == "" and "Verdict" in e.readout.value
-
-
 def test_isolated_people_are_named_not_counted_as_clusters():
     G = nx.barbell_graph(4, 0)
     G.add_node(99)
@@ -661,3 +658,268 @@ def test_isolated_people_are_named_not_counted_as_clusters():
     H.add_node(4)
     b = brokerage(H, [{0, 1}, {2, 3}, {4}])
     assert b.parts == 2 and b.isolated == (4,)
+
+
+# --------------------------------------------------------------------------- the chapter's figures
+
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def _nets(scene):
+    return [p for p in scene["panels"] if p["kind"] == "network"]
+
+
+def _shown_communities(panel):
+    """The communities a network panel shows, as {name: set of ids} (from its group numbers)."""
+    out = {}
+    for ident, g in zip(panel["people"]["id"], panel["group"]):
+        if g >= 0:
+            out.setdefault(panel["group_names"][g] if "group_names" in panel else str(g + 1), set()).add(ident)
+    return out
+
+
+def _cross_tie_people(panel):
+    """Everyone with a tie into another community, read off the panel's own ties and groups."""
+    t, g, ids = panel["ties"], panel["group"], panel["people"]["id"]
+    return {ids[t[i]] for i in range(0, len(t), 2) if g[t[i]] != g[t[i + 1]]} | \
+           {ids[t[i + 1]] for i in range(0, len(t), 2) if g[t[i]] != g[t[i + 1]]}
+
+
+def test_numbered_keeps_the_communities_and_gives_each_its_own_colour():
+    from p2pkit.views.communities import numbered
+    rng = random.Random(0)
+    for _ in range(30):
+        people = list(range(40))
+        rng.shuffle(people)
+        cuts = sorted(rng.sample(range(1, 40), rng.randrange(1, 12)))
+        comms = [set(people[a:b]) for a, b in zip([0] + cuts, cuts + [40])]
+        ref = [set(range(k, 40, 4)) for k in range(4)]
+        ordered, slots = numbered(comms, ref)
+        assert sorted(map(sorted, ordered)) == sorted(map(sorted, comms))
+        assert slots == sorted(set(slots))  # unique, listed in colour order
+    # a community that is mostly one reference group takes that group's colour
+    ordered, slots = numbered([{5, 6, 7}, {1, 2}], [{1, 2, 3}, {9}, {5, 6}])
+    assert ordered == [{1, 2}, {5, 6, 7}] and slots == [0, 2]
+
+
+def test_resolution_figure_shows_the_models_communities_brokers_and_verdict():
+    from p2pkit.views.communities import RESOLUTION_TOY, resolution, resolution_scene
+    G = planted_communities(**RESOLUTION_TOY)
+    fig = resolution()
+    assert fig.defaults() == {"resolution": 1.0, "p_out": 0.015, "seed": 7}
+    for r in (0.2, 1.0, 2.5):
+        s = resolution_scene(r, 0.015, 7)
+        net = _nets(s)[0]
+        shown = _shown_communities(net)
+        found = detect(G, resolution=r, seed=0)
+        assert sorted(map(sorted, shown.values())) == sorted(sorted(str(v) for v in c) for c in found)
+        # the verdict is the model's, for the communities in the order the figure numbers them
+        ordered = [{int(v) for v in shown[str(k)]} for k in range(1, len(shown) + 1)]
+        b = brokerage(G, ordered)
+        assert s["verdict"] == brokerage_verdict(b)
+        roles = dict(zip(net["people"]["id"], net["role"]))
+        assert {v for v, x in roles.items() if x == "holds_together"} == {str(v) for v in b.critical}
+        # diamonds and crosses are exactly the people with a tie into another community (from the drawing)
+        assert {v for v, x in roles.items() if x in ("bridge", "holds_together")} == _cross_tie_people(net)
+        assert _readout(s)["Modularity"] == f"{modularity(G, found):.2f}"
+        assert net["colour_by"] == "group"
+
+
+def test_resolution_figure_numbers_in_the_chapter():
+    # "anything from two to nine communities"; the four groups at 0.4 to 1 with modularity 0.63,
+    # clearly above random networks; nobody indispensable at the coarsest setting; person 30
+    # the least constrained person and the only one holding the communities together.
+    from p2pkit.views.communities import RESOLUTION_TOY, RESOLUTIONS, resolution_scene
+    G = planted_communities(**RESOLUTION_TOY)
+    groups = sorted(sorted(v for v in G if G.nodes[v]["group"] == k) for k in range(4))
+    counts = [len(detect(G, resolution=r, seed=0)) for r in RESOLUTIONS]
+    assert min(counts) == counts[0] == 2 and max(counts) == counts[-1] == 9
+    for r in RESOLUTIONS:
+        found = sorted(map(sorted, detect(G, resolution=r, seed=0)))
+        assert (found == groups) == (0.4 <= r <= 1.0), r
+    s = resolution_scene(1.0, 0.015, 7)
+    r = _readout(s)
+    assert r["Modularity"] == "0.63" and float(r["Same method on random networks with the same ties"]) < 0.45
+    assert resolution_scene(0.2, 0.015, 7)["verdict"].startswith("No single broker holds the communities together")
+    assert s["verdict"] == ("Only person 30 holds the communities together: without them, community 4 is cut off "
+                            "from all the others.")
+    c = constraint(G)
+    assert min(c, key=c.get) == 30
+    # community 4 is the planted group of 8, and every tie out of it runs through person 30
+    net = _nets(s)[0]
+    assert _shown_communities(net)["4"] == {str(v) for v in range(30, 38)}
+    t, ids = net["ties"], net["people"]["id"]
+    out = [(ids[t[i]], ids[t[i + 1]]) for i in range(0, len(t), 2)
+           if (int(ids[t[i]]) >= 30) != (int(ids[t[i + 1]]) >= 30)]
+    assert out and all("30" in e for e in out)
+
+
+def test_things_to_try_ties_between_groups():
+    from p2pkit.views.communities import resolution_scene
+    assert _readout(resolution_scene(1.0, 0.04, 7))["Holds the communities together alone"] == "nobody"
+    assert _readout(resolution_scene(1.0, 0.005, 7))["Holds the communities together alone"] != "nobody"
+
+
+def test_race_figure_is_the_models_race():
+    from p2pkit.views.communities import RACE_RUNS, RACE_TOY, race_scene, rumour_race
+    G = planted_communities(**RACE_TOY)
+    comms = detect(G, seed=0)
+    rumour = hub(G, comms[0])
+    assert rumour in comms[0]
+    fig = rumour_race()
+    assert [c.kind for c in fig.controls][0] == "play"
+    from p2pkit.communities import correction_source
+    for step in (0, 1, 4, 10):
+        s = race_scene(step, 0.5, 1, 3)
+        nets = _nets(s)
+        verdicts = []
+        for net, where in zip(nets, ("inside", "other")):
+            src = correction_source(G, comms, rumour, where)
+            r = race(G, rumour, src, p=0.5, delay=1, seed=3)
+            counts = r.at(step)
+            assert net["role"].count("rumour") == counts["rumour"]
+            assert net["role"].count("corrected") == counts["correction"]
+            assert net["role"].count("unheard") == counts["neither"]
+            assert sorted(net["people"]["id"][i] for i in net["highlight"]) == sorted([str(rumour), str(src)])
+            verdicts.append(race_verdict(r, comms, step))
+        assert s["verdict"] == f"A. {verdicts[0]} B. {verdicts[1]}"
+    label = f"End up believing the rumour, average of {RACE_RUNS} runs: A / B / no correction"
+    ends = _readout(race_scene(1, 0.5, 1, 3))[label]
+    from p2pkit.communities import compare_placements
+    out = compare_placements(G, comms, rumour, delays=(1,), p=0.5, runs=RACE_RUNS, seed=0)
+    assert ends == " / ".join(f"{out[k].rumour_share:.0%}" for k in (("inside", 1), ("other", 1), ("none", 0)))
+
+
+def test_race_story_in_the_chapter():
+    # default race (p 50%, one step late, seed 3): in A the rumour reaches community 2 first,
+    # in B the correction does; the placements table's numbers quoted in the text.
+    from p2pkit.communities import compare_placements
+    from p2pkit.views.communities import RACE_TOY, placements_table, race_scene
+    end = race_scene(10, 0.5, 1, 3)["verdict"]
+    a, b = end.split(" B. ")
+    assert a.endswith("The rumour reached the other community first.")
+    assert b.endswith("The correction reached the other community first.")
+    G = planted_communities(**RACE_TOY)
+    comms = detect(G, seed=0)
+    out = compare_placements(G, comms, hub(G, comms[0]), delays=(0, 1, 2, 3), p=0.5, runs=500, seed=0)
+    assert [f"{out[k].rumour_share:.0%}" for k in (("none", 0), ("inside", 0), ("inside", 3))] == ["83%", "40%", "69%"]
+    for where in ("inside", "bridge", "other"):  # every step of delay costs the correction ground
+        shares = [out[(where, d)].rumour_share for d in (0, 1, 2, 3)]
+        assert shares == sorted(shares)
+    html_table = placements_table(runs=500)._repr_html_()
+    assert "<td>83%</td>" in html_table and "<td>40%</td>" in html_table
+
+
+def test_growth_figure_is_the_models_growth():
+    from p2pkit.views.communities import growth, growth_scene
+    fig = growth()
+    assert fig.controls[0].kind == "play" and fig.defaults()["step"] == 10
+    s = growth_scene(4, 3, 0)
+    nets = _nets(s)
+    for net, (c, h) in zip(nets, [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)]):
+        snap = self_organise(n=60, groups=3, steps=10, closure=c, homophily=h, seed=0)[4]
+        assert len(net["ties"]) // 2 == snap.ties
+        shown = _shown_communities(net)  # communities of three or more are coloured, the rest grey
+        assert sorted(map(sorted, shown.values())) == sorted(sorted(str(v) for v in x) for x in snap.communities
+                                                             if len(x) >= 3)
+        assert net["title"].split(": ")[1].startswith(f"{len(snap.communities)} communities")
+    chart_panel = s["panels"][-1]
+    assert chart_panel["kind"] == "chart" and chart_panel["marker"]["x"] == 4
+
+
+def test_growth_story_in_the_chapter():
+    # At the figure's default (3 groups, seed 0): friends of friends clear at step 1 and below the
+    # line from step 9; own group clear from step 3 and lasting; both rules from step 1, lasting.
+    # For every groups/seed the site offers, the same story with other steps.
+    lift = lambda s: s.modularity - s.baseline_modularity  # noqa: E731
+    fof = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.0, seed=0)
+    assert communities_appeared(fof) == 1
+    assert [lift(s) < 0.1 for s in fof[8:]] == [False, True, True]
+    own = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
+    assert communities_appeared(own) == 3 and lift(own[-1]) >= 0.1
+    both = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.9, seed=0)
+    assert communities_appeared(both) == 1 and all(lift(s) >= 0.1 for s in both[1:])
+    for groups in (2, 3, 4):
+        for seed in (0, 1):
+            runs = {(c, h): self_organise(n=60, groups=groups, steps=10, closure=c, homophily=h, seed=seed)
+                    for c, h in [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)]}
+            assert communities_appeared(runs[(0, 0)]) is None
+            assert communities_appeared(runs[(0.8, 0)]) is not None and lift(runs[(0.8, 0)][-1]) < 0.1
+            for rules in [(0, 0.9), (0.8, 0.9)]:
+                assert communities_appeared(runs[rules]) is not None and lift(runs[rules][-1]) >= 0.1
+
+
+def test_chart_figure_is_the_models_comparison():
+    from p2pkit.views.communities import chart_scene
+    s = chart_scene(1.0, 0)
+    rows = _readout(s)
+    for net, name, label in zip(_nets(s), ["krack_reports", "krack_advice", "krack_friends"],
+                                ["Reports to (the chart)", "Advice", "Friendship"]):
+        c = chart_vs_informal(orgs.load_dataset(name))
+        assert rows[label] == (f"modularity {c.modularity_informal:.2f} (chance {c.modularity_chance:.2f}); "
+                               f"agreement with the departments {c.agreement:.2f}")
+        assert sorted(map(sorted, _shown_communities(net).values())) == sorted(map(sorted, c.communities))
+    assert "Advice: The informal communities cut across the chart" in s["verdict"]
+    # "neither informal network has much community structure": about what chance gives
+    for name in ("krack_advice", "krack_friends"):
+        c = chart_vs_informal(orgs.load_dataset(name))
+        assert abs(c.modularity_informal - c.modularity_chance) < 0.05
+
+
+def test_sandbox_removal_is_judged_by_the_model():
+    from p2pkit.communities import departure_verdict
+    from p2pkit.views.communities import RESOLUTION_TOY, sandbox, sandbox_scene
+    fig = sandbox()
+    assert fig.defaults() == {"network": "toy4", "people": 38, "resolution": 1.0, "seed": 7, "removed": ""}
+    G = planted_communities(**RESOLUTION_TOY)
+    s0 = sandbox_scene("toy4", 38, 1.0, 7, "")
+    net0 = _nets(s0)[0]
+    shown_ties = {frozenset((net0["people"]["id"][net0["ties"][i]], net0["people"]["id"][net0["ties"][i + 1]]))
+                  for i in range(0, len(net0["ties"]), 2)}
+    assert shown_ties == {frozenset((str(u), str(v))) for u, v in G.edges()}  # the first figure's network
+    comms = [{int(v) for v in c} for _, c in sorted(_shown_communities(net0).items(), key=lambda kv: int(kv[0]))]
+    b = brokerage(G, comms)
+    for who in (30, 4, 0):
+        s = sandbox_scene("toy4", 38, 1.0, 7, str(who))
+        H = G.copy()
+        H.remove_node(who)
+        after = brokerage(H, [c - {who} for c in comms if c - {who}])
+        assert s["verdict"] == departure_verdict(b, who) + (f" {brokerage_verdict(after)}" if after.critical else "")
+        r = _readout(s)
+        assert r["Pairs of communities that lose touch"] == str(len(b.critical.get(who, ())))
+        assert r["Clusters of communities in touch"] == f"{b.parts} before, {after.parts} after"
+        net = _nets(s)[0]
+        assert net["role"][net["people"]["id"].index(str(who))] == "removed" and net["removable"]
+    s30 = sandbox_scene("toy4", 38, 1.0, 7, "30")
+    r = _readout(s30)
+    assert r["Pairs of communities that lose touch"] == "3"
+    assert r["Clusters of communities in touch"] == "1 before, 2 after"
+    assert s30["verdict"].startswith("Without person 30, community 4 is cut off from all the others.")
+    # a person chosen in another network is not in this one: nobody is removed
+    elsewhere = sandbox_scene("krack_advice", 38, 1.0, 7, "30")
+    assert elsewhere["verdict"] == sandbox_scene("krack_advice", 38, 1.0, 7, "")["verdict"]
+    with pytest.raises(P2PKitError):
+        sandbox_scene("nowhere", 38, 1.0, 7, "")
+    # "Nearly every manager is a broker" in the friendship network, at resolution 1 and 2
+    for r in (1.0, 2.0):
+        brokers = _readout(sandbox_scene("krack_friends", 38, r, 7, ""))["Brokers (a tie into another community)"]
+        assert int(brokers) >= 20
+
+
+def test_tables_are_escaped_html():
+    from p2pkit.views.communities import roles_table
+    table = roles_table(top=3)._repr_html_()
+    assert table.count("<tr>") == 4 and "<td>121</td>" in table  # manager 18, see the roles test
+    assert "<script" not in table
+
+
+def test_a_network_panel_can_start_coloured_by_community():
+    from p2pkit.views.scene import network
+    G = nx.path_graph(3)
+    pos = {v: (v, 0) for v in G}
+    assert network(G, pos, groups={0: 0, 1: 0, 2: 1}, colour_by="group")["colour_by"] == "group"
+    assert "colour_by" not in network(G, pos, groups={0: 0, 1: 0, 2: 1})
+    with pytest.raises(P2PKitError):
+        network(G, pos, colour_by="group")

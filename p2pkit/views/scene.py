@@ -103,6 +103,7 @@ def network(
     highlight: Iterable = (),
     nodes: Sequence | None = None,
     role_labels: Mapping | None = None,
+    colour_by: str = "role",
 ) -> dict:
     """A network panel: people at fixed positions, their ties, roles and figures.
 
@@ -146,6 +147,9 @@ def network(
     role_labels : mapping, optional
         Role -> the words this figure uses for it in legends and tooltips (the colour and
         shape stay those of :data:`~p2pkit.views.style.ROLES`).
+    colour_by : {"role", "group"}
+        What the figure colours people by when it first shows (the reader can switch with
+        "Colour by"); ``"group"`` needs ``groups``. Shapes always show the role.
     """
     order = list(nodes) if nodes is not None else list(G)
     if any(v not in pos for v in order):
@@ -182,8 +186,12 @@ def network(
         "labels": (len(order) <= 20) if labels is None else bool(labels),
         "removable": bool(removable),
     }
+    if colour_by not in ("role", "group") or (colour_by == "group" and groups is None):
+        raise P2PKitError(f"colour_by must be 'role', or 'group' with groups given; got {colour_by!r}.")
     if groups is not None:
         panel["group"] = [int(groups[v]) if v in groups else -1 for v in order]
+        if colour_by == "group":
+            panel["colour_by"] = "group"
         if group_names is not None:
             panel["group_names"] = [str(g) for g in group_names]
     if sizes is not None:

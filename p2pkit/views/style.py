@@ -77,7 +77,12 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "boss": ("boss who decides", OKABE_ITO["vermillion"], "square"),
     "chief": ("chief executive", OKABE_ITO["vermillion"], "square"),
     "heard": ("has heard the news", OKABE_ITO["bluish green"], "triangle"),
-    "unheard": ("has not heard yet", OKABE_ITO["blue"], "circle"),
+    # chapters 2 and 4: someone no news, rumour or correction has reached yet
+    "unheard": ("has not heard yet", "#8C8C8C", "circle"),
+    # chapter 2: the one person whose departure makes communities lose touch; the race of a
+    # rumour against its correction (the rumour's believers are "rumour")
+    "holds_together": ("holds communities together alone", OKABE_ITO["vermillion"], "cross"),
+    "corrected": ("heard the correction first", OKABE_ITO["bluish green"], "square"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's

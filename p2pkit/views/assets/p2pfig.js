@@ -202,6 +202,8 @@ function p2pfigFactory(d3) {
         const sel = el("select", { id: id }, wrap);
         el("option", { value: "role" }, sel, "role");
         el("option", { value: "group" }, sel, "community");
+        // a panel may ask to start coloured by community (network(..., colour_by="group"))
+        if (nets.some((p) => p.group && p.colour_by === "group")) { this.colourBy = "group"; sel.value = "group"; }
         sel.addEventListener("change", () => { this.colourBy = sel.value; this.redraw(); });
       }
       const most = Math.max(...nets.map((p) => p.people.id.length));
@@ -244,7 +246,13 @@ function p2pfigFactory(d3) {
       if (index !== null && index !== undefined && c.kind !== "person") this.index[c.name] = index;
       this.values[c.name] = value;
       if (this.source.static) {
-        const s = this.currentScene();
+        let s = this.currentScene();
+        const pc = this.personControl;
+        if (!s && pc && c !== pc && this.values[pc.name]) {
+          // another control changed who is in the network and the chosen person is not in it
+          this.values[pc.name] = "";
+          s = this.currentScene();
+        }
         if (s) this.show(s);
         else this.say("This combination is not part of the published figure.");
       } else {
