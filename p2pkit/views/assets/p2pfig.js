@@ -202,6 +202,7 @@ function p2pfigFactory(d3) {
         const sel = el("select", { id: id }, wrap);
         el("option", { value: "role" }, sel, "role");
         el("option", { value: "group" }, sel, "community");
+        if (nets.some((p) => p.colour_by === "group")) { this.colourBy = "group"; sel.value = "group"; }
         sel.addEventListener("change", () => { this.colourBy = sel.value; this.redraw(); });
       }
       const most = Math.max(...nets.map((p) => p.people.id.length));
