@@ -274,9 +274,9 @@ def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summa
 def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
     """Share repeated parts between states: ``(states with references, pool)``.
 
-    Any list or dictionary whose JSON text is at least ``min_chars`` long and appears more than
-    once (the people of a network, a tie list, a series) is stored once in ``pool`` and replaced
-    by ``{"$": index}``. The browser resolves the references when it switches state.
+    Any list, dictionary or string whose JSON text is at least ``min_chars`` long and appears
+    more than once (the people of a network, a tie list, a series, a verdict many states share)
+    is stored once in ``pool`` and replaced by ``{"$": index}``. The browser resolves the references when it switches state.
 
     Examples
     --------
@@ -298,7 +298,7 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
         elif isinstance(x, list):
             for v in x:
                 count(v)
-        else:
+        elif not isinstance(x, str):
             return
         s = text(x)
         if len(s) >= min_chars:
@@ -321,6 +321,12 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
                     pool.append(inner)
                 return {"$": where[s]}
             return {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
+        if isinstance(x, str) and counts.get(text(x), 0) > 1:  # a long sentence many states share
+            s = text(x)
+            if s not in where:
+                where[s] = len(pool)
+                pool.append(x)
+            return {"$": where[s]}
         return x
 
     out = {key: {k: swap(v) for k, v in st.items()} for key, st in states.items()}
