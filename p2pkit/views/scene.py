@@ -271,12 +271,13 @@ def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summa
             "verdict": verdict, "summary": summary, "caption": caption}
 
 
-def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
+def compact(states: Mapping[str, dict], min_chars: int = 120, min_text: int = 32) -> tuple[dict, list]:
     """Share repeated parts between states: ``(states with references, pool)``.
 
-    Any list, dictionary or string whose JSON text is at least ``min_chars`` long and appears
-    more than once (the people of a network, a tie list, a series, a verdict many states share)
-    is stored once in ``pool`` and replaced by ``{"$": index}``. The browser resolves the references when it switches state.
+    Any list or dictionary whose JSON text is at least ``min_chars`` long, or string of at least
+    ``min_text`` characters, that appears more than once (the people of a network, a tie list,
+    a series, a verdict or a readout label many states share) is stored once in ``pool`` and
+    replaced by ``{"$": index}``. The browser resolves the references when it switches state.
 
     Examples
     --------
@@ -301,7 +302,7 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
         elif not isinstance(x, str):
             return
         s = text(x)
-        if len(s) >= min_chars:
+        if len(s) >= (min_text if isinstance(x, str) else min_chars):
             counts[s] = counts.get(s, 0) + 1
 
     for st in states.values():
