@@ -66,6 +66,9 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
     "other": ("other", "#595959", "circle"),
+    "weaver": ("weaver (makes the introductions)", OKABE_ITO["vermillion"], "cross"),
+    "no_ties": ("no ties in these answers", "#8C8C8C", "wye"),
+    "not_yet": ("not in the answers yet", "#B0B0B0", "square"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
