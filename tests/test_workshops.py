@@ -923,14 +923,21 @@ def test_live_panel_reads_the_rooms_file_and_says_what_went_wrong():
     assert "room.csv" in panel.status.value and "4 people" in panel.status.value
 
 
-def test_live_panel_typed_pairs_rebuild_the_figure():
+def test_live_panel_typed_pairs_rebuild_the_figure_and_keep_the_rooms_settings():
     panel = vw.RoomPanel(vw.remove_the_boss, str(SAMPLE), typed="", kind="boss")
+    panel.widget.children[-1].set_values(removed="Priya")
     panel.typed.value = "Iñaki-Dana, Zoë-Bo, Ana-Nobody"
-    fig = panel.figure
-    assert fig is not None and "Nobody" in panel.status.value
+    assert panel.figure is not None and "Nobody" in panel.status.value
     w = panel.widget.children[-1]
-    w.set_values(removed="Priya", backup=True)
-    assert w.message == "" and dict(w.scene["readout"])["Pairs who can reach each other"].endswith("100% now")
+    assert w.values["removed"] == "Priya" and w.values["backup"] is True, "the boss stays gone; typed ties are tested"
+    rows = dict(w.scene["readout"])
+    assert w.message == "" and rows["Pairs who can reach each other"].endswith("100% now")
+    assert rows["Backup ties added"] == "Iñaki-Dana; Zoë-Bo"
+    panel.codes.value = True  # codes: Priya is no longer a name in the figure, so nobody is chosen
+    assert panel.widget.children[-1].values["removed"] in ("", None)
+    weave = vw.RoomPanel(vw.weaving, str(SAMPLE), typed="", kind="weaving")
+    weave.typed.value = "Quinn-Kofi, Bo-Jun"
+    assert weave.widget.children[-1].values["made"] == 2, "typed introductions are shown made"
 
 
 def test_card_game_live_takes_the_rooms_times():

@@ -504,7 +504,7 @@ def weaving(data: RoomData | None = None) -> Figure:
         [_question_choice(data),
          choice("weaver", "Who weaves", {str(v): str(v) for v in weavers}, str(weavers[0]),
                 help="The people on most routes between others, most first."),
-         play("made", "Introductions made", tuple(range(count + 1)), 0, fmt="d", interval_ms=1200,
+         play("made", "Introductions made", tuple(range(count + 1)), len(data.pairs), fmt="d", interval_ms=1200,
               help="0 is the network as it was; each step makes the next introduction on the list.")],
         description=f"The room's network ({data.label}); new introductions drawn as dashed ties.")
 
@@ -611,7 +611,7 @@ FIGURES = [map_our_network, card_game, weaving, remove_the_boss]
 # --------------------------------------------------------------------------- the live panel
 
 _TYPED = {"weaving": ("Introductions", "Ana-Bo, Chidi-Kofi (press Enter)"),
-          "boss": ("Backup ties", "Ana-Farah, Farah-Kofi (press Enter)")}
+          "boss": ("Backup ties to test", "Iñaki-Dana, Zoë-Bo (press Enter)")}
 
 
 def _uploaded(value) -> tuple[str, bytes] | None:
@@ -639,7 +639,9 @@ class RoomPanel:
 
         self._make = make
         style = {"description_width": "initial"}
-        self.upload = w.FileUpload(accept=".csv,.txt,.tsv", multiple=False, description="Upload answers")
+        self._kind = kind
+        self.upload = w.FileUpload(accept=".csv,.txt,.tsv", multiple=False, description="Upload answers",
+                                   layout=w.Layout(width="auto"))
         self.path = w.Text(value=str(path), description="or file", placeholder="answers.csv",
                            continuous_update=False, layout=w.Layout(width="22em"), style=style)
         self.codes = w.Checkbox(value=False, description="Codes instead of names", indent=False)
@@ -654,6 +656,7 @@ class RoomPanel:
         self.box = w.VBox([top] + ([self.typed] if self.typed is not None else []) + [self.status],
                           layout=w.Layout(margin="0 0 0.3rem 0"))
         self.figure: Figure | None = None
+        self.data: RoomData | None = None
         self.widget = w.VBox([self.box])
         for c in (self.upload, self.path, self.codes) + ((self.typed,) if self.typed is not None else ()):
             c.observe(lambda _change: self.reload(), names="value")
@@ -668,22 +671,46 @@ class RoomPanel:
             raise P2PKitError("Upload the room's answers (a CSV file), or type the path of one.")
         return _resolve(text)
 
+    def _carry(self, fig: Figure, widget, old_pairs: list, pairs: list) -> None:
+        """Keep the settings the room had (question, who left...) in the rebuilt figure."""
+        old = self.widget.children[-1] if len(self.widget.children) > 1 else None
+        keep = dict(old.values) if old is not None else {}
+        keep.pop("answers", None)  # its range follows the file
+        if pairs != old_pairs:
+            keep.pop("made", None)  # new introductions: all of them made
+            if self._kind == "boss" and pairs:
+                keep["backup"] = True  # typed ties are there to be tested
+        names = {c.name for c in fig.controls}
+        values = {}
+        for k, v in keep.items():
+            if k in names:
+                try:
+                    fig.scene(live=True, **{**widget.values, **values, k: v})
+                except Exception:  # noqa: BLE001 - a setting the new answers cannot take is dropped
+                    continue
+                values[k] = v
+        if values:
+            widget.set_values(**values)
+
     def reload(self) -> None:
         e = html.escape
+        alert = "<p role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>{}</p>"
+        still = f" The figure still shows {e(self.data.label)}." if self.data is not None else ""
         try:
             data = RoomData(self.source(), codes=bool(self.codes.value),
                             typed=self.typed.value if self.typed is not None else "")
             fig = self._make(data)
             widget = fig.widget()
         except P2PKitError as exc:
-            self.status.value = f"<p role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>{e(str(exc))}</p>"
+            self.status.value = alert.format(e(str(exc)) + still)
             return
         except Exception as exc:  # noqa: BLE001 - the room sees a sentence; the log keeps the traceback
             log.exception("could not read the room's answers")
-            self.status.value = (f"<p role='alert' style='border-left:4px solid #D55E00;padding:2px 8px'>The answers "
-                                 f"could not be read ({e(type(exc).__name__)}). Check the file; the details are in the "
-                                 "log.</p>")
+            self.status.value = alert.format(f"The answers could not be read ({e(type(exc).__name__)}). Check the "
+                                             f"file; the details are in the log.{still}")
             return
+        self._carry(fig, widget, self.data.pairs if self.data is not None else [], data.pairs)
+        self.data = data
         room = data.room(ws.ALL_RELATIONS)
         lines = room.summary.lines(room.show)
         problems = "".join(f"<li>{e(p)}</li>" for p in data.problems[:6])
