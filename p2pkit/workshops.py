@@ -56,6 +56,7 @@ __all__ = [
     "CardRun",
     "CardState",
     "pass_the_cards",
+    "route_centralization",
     "card_game_verdict",
     "Introduction",
     "most_routes",
@@ -724,6 +725,35 @@ def pass_the_cards(G: nx.Graph, cards: dict) -> CardRun:
                 hands[nxt].append((tick, order[h], h))
         most = max(most, max((len(q) for q in hands.values()), default=0))
     return CardRun(tick, passes, delivered, {h: len(r) - 1 for h, r in routes.items()}, most, tuple(log))
+
+
+def route_centralization(G: nx.Graph) -> float:
+    """Freeman's betweenness centralization of ``G``, 0 to 1, fast on large networks.
+
+    ``sum_i (c_max - c_i) / (n - 1)`` over the normalised betweenness ``c`` of
+    :func:`p2pkit.measures.betweenness` (igraph): 1 for a star, 0 when everyone carries the
+    same share of the routes. The same number as
+    :func:`p2pkit.equipotency.centralization` ``(G, "betweenness")``, which uses networkx
+    and is too slow for a game of a hundred people played live.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+    *Social Networks* 1(3), 215-239.
+
+    Examples
+    --------
+    >>> route_centralization(nx.star_graph(5)), route_centralization(nx.cycle_graph(6))
+    (1.0, 0.0)
+    """
+    from .measures import betweenness
+
+    n = G.number_of_nodes()
+    if n < 3:
+        return 0.0
+    c = betweenness(G)
+    top = max(c.values())
+    return float(round(sum(top - x for x in c.values()) / (n - 1), 12))
 
 
 def card_game_verdict(chart_run: CardRun, peer_run: CardRun, seconds: float,

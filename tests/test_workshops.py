@@ -948,3 +948,11 @@ def test_card_game_live_takes_the_rooms_times():
     assert w.message == ""
     w.set_values(deal=-1)
     assert "whole number" in w.message
+
+
+@pytest.mark.parametrize("G", [nx.star_graph(6), nx.path_graph(7), ws.chart(13, 3), nx.complete_graph(8),
+                               nx.connected_watts_strogatz_graph(20, 4, 0.3, seed=1)], ids=str)
+def test_route_centralization_is_freemans(G):
+    from p2pkit.equipotency import centralization
+
+    assert ws.route_centralization(G) == pytest.approx(centralization(G, "betweenness"), abs=1e-9)

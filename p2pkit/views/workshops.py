@@ -33,7 +33,7 @@ import numpy as np
 from .. import workshops as ws
 from ..architecture import load_share
 from ..communities import detect, membership
-from ..equipotency import centralization, gini
+from ..equipotency import gini
 from ..errors import P2PKitError
 from ..weaving import phase_profile
 from .component import Figure, choice, figure_mode, person, play, seed, slider, toggle
@@ -322,17 +322,30 @@ CARD_ROUNDS = 16
 _CARD_RUNS: dict = {}
 
 
+def _cached(key, make):
+    if key not in _CARD_RUNS:
+        _CARD_RUNS[key] = make()
+        if len(_CARD_RUNS) > 96:
+            _CARD_RUNS.pop(next(iter(_CARD_RUNS)))
+    return _CARD_RUNS[key]
+
+
 def _card_runs(people: int, span: int, reach: int, deal: int):
-    _cache = _CARD_RUNS
-    key = (people, span, reach, deal)
-    if key not in _cache:
-        T = ws.chart(people, span)
-        P = ws.peer_round(people, reach, deal)
+    """The chart, the peer round, both runs and both route centralizations, each computed once
+    (the graphs do not depend on the deal when everyone may pass to anyone)."""
+    T = _cached(("chart", people, span), lambda: ws.chart(people, span))
+    anyone = reach >= people - 1
+    peers = (people, None if anyone else reach, None if anyone else deal)
+    P = _cached(("peers",) + peers, lambda: ws.peer_round(people, reach, deal))
+
+    def play():
         cards = ws.deal_cards(list(range(people)), deal)
-        _cache[key] = (T, P, ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards))
-        if len(_cache) > 64:
-            _cache.pop(next(iter(_cache)))
-    return _cache[key]
+        return ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards)
+
+    a, b = _cached(("runs", people, span, None if anyone else reach, deal), play)
+    cT = _cached(("chart centralization", people, span), lambda: ws.route_centralization(T))
+    cP = _cached(("peer centralization",) + peers, lambda: ws.route_centralization(P))
+    return T, P, a, b, cT, cP
 
 
 def _card_names(n: int, T: nx.Graph) -> dict:
@@ -344,7 +357,7 @@ def card_scene(people: int, span: int, reach: int, deal: int, rounds: int, secon
     """One state of :func:`card_game`."""
     if seconds <= 0:
         raise P2PKitError("Seconds per hand-off: give a positive number.")
-    T, P, a, b = _card_runs(int(people), int(span), int(reach), int(deal))
+    T, P, a, b, cent_T, cent_P = _card_runs(int(people), int(span), int(reach), int(deal))
     n = int(people)
     t = min(int(rounds), max(a.ticks, b.ticks))
     sa, sb = a.at(t), b.at(t)
@@ -386,8 +399,7 @@ def card_scene(people: int, span: int, reach: int, deal: int, rounds: int, secon
         ("Cards passed on by the top (in all)", f"{a.passes[0]} / {b.passes[0]}"),
         ("Most cards passed by one person", f"{max(pa)} / {max(pb)}"),
         ("Gini of the tallies (0 = equal)", f"{gini(pa):.2f} / {gini(pb):.2f}"),
-        ("Betweenness centralization", f"{centralization(T, 'betweenness'):.2f} / "
-                                       f"{centralization(P, 'betweenness'):.2f}"),
+        ("Betweenness centralization", f"{cent_T:.2f} / {cent_P:.2f}"),
     ]
     verdict = ws.card_game_verdict(a, b, seconds, room)
     summary = (f"The card game with {n} people, {when}. Left, an organisation chart with a span of {span}: "
