@@ -42,6 +42,7 @@ from .weaving import transition
 __all__ = [
     "ALL_RELATIONS",
     "MAX_ROOM",
+    "EXACT_UP_TO",
     "parse_names",
     "parse_pairs",
     "Room",
@@ -75,6 +76,9 @@ ALL_RELATIONS = "all questions"
 
 #: The workshop figures are made for a room: above this many people they say so.
 MAX_ROOM = 150
+
+#: :func:`departures` computes node connectivity exactly up to this many people.
+EXACT_UP_TO = 60
 
 # --------------------------------------------------------------------------- typed names
 
@@ -1058,10 +1062,11 @@ class Departures:
     extra_hops: float
     ignored: tuple = ()
     next_leaving: tuple = ()
+    connectivity_exact: bool = True
 
 
 def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: str = "betweenness",
-               backup: Sequence[tuple] = (), seed: int = 0) -> Departures:
+               backup: Sequence[tuple] = (), seed: int = 0, exact: bool | None = None) -> Departures:
     """People leave a network, possibly after backup ties were added: what still holds?
 
     Parameters
@@ -1080,6 +1085,12 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
         Ties added before anyone leaves (the redundancy the room designs).
     seed : int, default 0
         For ``"random"``.
+    exact : bool, optional
+        Compute how many must leave at once to cut anyone off exactly (the slow flow
+        computation of :func:`p2pkit.resilience.redundancy`); by default only for up to
+        :data:`EXACT_UP_TO` people, so that a room of 150 stays quick to explore. When it
+        is not exact, ``connectivity_now`` is the lower bound 2 and ``connectivity_exact``
+        is False.
 
     Returns
     -------
@@ -1146,7 +1157,8 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
     order = {v: i for i, v in enumerate(H)}
     comps = sorted(nx.connected_components(now), key=lambda c: (-len(c), min(order[v] for v in c)))
     cut = tuple(sorted((v for c in comps[1:] for v in c), key=order.__getitem__))
-    red_now = redundancy(now) if now.number_of_nodes() >= 2 else None
+    exact = now.number_of_nodes() <= EXACT_UP_TO if exact is None else bool(exact)
+    red_now = redundancy(now, exact=exact) if now.number_of_nodes() >= 2 else None
     sp_wb = tuple(sorted(nx.articulation_points(base), key=order.__getitem__))
     pc_wb = knock_out(base, [v for v in gone if v in base]).pairwise
     rr = rerouting(H, gone)
@@ -1165,6 +1177,7 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
         single_points_without_backup=sp_wb,
         pairs_after_without_backup=pc_wb,
         connectivity_now=red_now.node_connectivity if red_now else 0,
+        connectivity_exact=red_now.exact if red_now else True,
         redundancy_text=redundancy_verdict(red_now) if red_now and red_now.node_connectivity > 0 else "",
         rerouting_text=rerouting_verdict(rr) if gone else "",
         extra_hops=float(rr.extra_hops) if gone and rr.still_connected else 0.0,

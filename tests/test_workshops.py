@@ -956,3 +956,12 @@ def test_route_centralization_is_freemans(G):
     from p2pkit.equipotency import centralization
 
     assert ws.route_centralization(G) == pytest.approx(centralization(G, "betweenness"), abs=1e-9)
+
+
+def test_departures_in_a_large_room_bound_the_connectivity_quickly():
+    G = nx.circulant_graph(80, [1, 2, 3])  # no single point of failure; 6 must leave at once
+    quick = ws.departures(G, named=[0])
+    assert not quick.connectivity_exact and quick.connectivity_now == 2
+    slow = ws.departures(G, named=[0], exact=True)
+    assert slow.connectivity_exact and slow.connectivity_now == nx.node_connectivity(nx.circulant_graph(80, [1, 2, 3]).subgraph(range(1, 80)))
+    assert ws.departures(nx.circulant_graph(12, [1, 2]), named=[0]).connectivity_exact

@@ -565,7 +565,8 @@ def boss_scene(data: RoomData, question: str, removed: str, leaving: int, rule: 
         ("Outside the largest group", ws.people_text(d.cut_off, 8) or "nobody"),
         ("Single points of failure before", ws.people_text(d.single_points_before, 8) or "none"),
         ("Single points of failure now", ws.people_text(d.single_points_now, 8) or "none"),
-        ("Must leave at once to cut anyone off (now)", str(d.connectivity_now)),
+        ("Must leave at once to cut anyone off (now)",
+         str(d.connectivity_now) if d.connectivity_exact else f"at least {d.connectivity_now}"),
         ("Backup ties added", "; ".join(f"{a}-{b}" for a, b in d.added) or
          ("none needed: nobody's departure alone cuts anyone off" if backup and not d.single_points_before
           else "none")),
