@@ -1,4 +1,4 @@
-"""The facilitator workshop kit: session plans checked against the template, and the widgets.
+"""The facilitator workshop kit: session plans checked against the template, the models and figures.
 
 Part 1 -- every session plan (``workshops/*.md`` whose front matter says
 ``type: session-plan``) and the template itself (``workshops/_template.md``) are checked
@@ -10,14 +10,18 @@ handout, the facilitator one-pager, the next module and the chapters exist; the 
 programme strings the modules with breaks and its times add up; the index lists every
 workshop with its duration and says how to run presenter mode.
 
-Part 2 -- the functions of :mod:`p2pkit.widgets.workshops`, each against an independent
-computation (networkx, closed forms, the CSV read with the csv module) or a published rule.
+Part 2 -- the models of :mod:`p2pkit.workshops`, each against an independent computation
+(networkx, closed forms, the CSV read with the csv module) or a published rule; then the
+figures of :mod:`p2pkit.views.workshops` (what they show is what the models say) and the
+live panel that reads a room's own answers in presenter mode.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import html
+import json
 import io
 import random
 import re
@@ -305,17 +309,21 @@ def test_demo_notebook_is_thin_committed_and_presentable(path):
     meta, _ = front_matter(path)
     nb = nbformat.read(WS / meta["demo"], as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code, "a demo calls a widget"
+    assert code, "a demo calls a figure"
     first_md = next(c for c in nb.cells if c.cell_type == "markdown")
     assert first_md.source.startswith("# "), "the demo starts with its title"
-    widget_cells = [c for c in code if "p2pkit.widgets" in c.source]
-    assert widget_cells and all("nbval-ignore-output" in c.metadata.get("tags", []) for c in widget_cells)
+    figure_cells = [c for c in code if "p2pkit.views.workshops" in c.source]
+    assert figure_cells and all("nbval-ignore-output" in c.metadata.get("tags", []) for c in figure_cells)
+    assert all("remove-input" in c.metadata.get("tags", []) for c in figure_cells), "the page shows the figure, not code"
     assert all(c.execution_count is not None and c.outputs for c in code), "commit the outputs (execute_notebooks)"
     assert not any(o.get("output_type") == "error" for c in code for o in c.outputs)
-    assert nb.metadata.get("widgets"), "the widget state is saved, so the book shows the first view"
-    # presenter mode (tests/test_presenter.py) moves the last slider and checks the first figure:
-    # the first code cell must build the Explorer that owns every slider on the page.
-    assert code.index(widget_cells[0]) == 0 and len(widget_cells) == 1
+    # the committed output is the static figure, every state of every control (what the site shows)
+    html_out = "".join(o.get("data", {}).get("text/html", "") for c in figure_cells for o in c.outputs)
+    assert "data-p2pfig='1'" in html_out and "p2p-fig-data" in html_out
+    assert not nb.metadata.get("widgets"), "no ipywidgets state: the figure component needs none"
+    # presenter mode (tests/test_presenter.py) moves the first slider of the first figure:
+    # the first code cell builds the one figure on the page.
+    assert code.index(figure_cells[0]) == 0 and len(figure_cells) == 1 and len(code) == 1
     for c in nb.cells:
         if c.cell_type == "markdown":
             for line in c.source.splitlines():
@@ -386,17 +394,10 @@ def test_index_shows_the_same_day_as_the_programme():
     assert rows[len(meta["schedule"])] == [meta["end"], "End"]
 
 
-# --------------------------------------------------------------------------- part 2: the widgets
+# --------------------------------------------------------------------------- part 2: the models
 
 from p2pkit.errors import P2PKitError  # noqa: E402
-from p2pkit.widgets import workshops as ws  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    ws.clear_cache()
-    yield
-    ws.clear_cache()
+from p2pkit import workshops as ws  # noqa: E402
 
 
 def test_parse_names_matches_case_and_spaces_and_suggests():
@@ -615,99 +616,352 @@ def test_departures_errors():
         ws.departures(U, leaving=40)
 
 
-# --------------------------------------------------------------------------- the explorers
 
 
-def _img(ex) -> str:
-    m = re.search(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]*)"', ex.figure.value)
-    assert m, ex.message.value
-    return m.group(1)
+def test_room_relations_are_the_questions_in_the_file():
+    assert ws.load_room(SAMPLE).relations == ("advice", "information", "decisions")
+    matrix = ROOT / "p2pkit" / "data" / "orgnets" / "krack_advice.csv"
+    assert ws.load_room(matrix).relations == ()
 
 
-def _sliders(ex):
-    import ipywidgets as w
-
-    return [c for c in ex.controls.values() if isinstance(c, (w.IntSlider, w.FloatSlider))]
-
-
-@pytest.mark.parametrize("make", [
-    lambda: ws.map_explorer(str(SAMPLE)),
-    lambda: ws.card_game_explorer(),
-    lambda: ws.weaving_explorer(str(SAMPLE), "Quinn-Kofi, Bo-Jun", show=0),
-    lambda: ws.departures_explorer(str(SAMPLE), relation="decisions"),
-], ids=["map", "cards", "weaving", "departures"])
-def test_explorers_draw_and_the_last_slider_changes_the_figure(make):
-    ex = make()
-    assert ex.message.value == "" and "Traceback" not in ex.readout.value
-    assert "presenter mode" in ex.note.value
-    before = _img(ex)
-    last = _sliders(ex)[-1]
-    last.value = min(last.max, last.value + 3 * (last.step or 1))
-    assert _img(ex) != before, "presenter mode moves the last slider and expects a new figure"
+def test_answers_in_keeps_only_what_the_first_answers_said():
+    room = ws.load_room(SAMPLE)
+    G, who = room.graph, room.respondents
+    for k in (1, 3, 8):
+        H = ws.answers_in(G, who, k)
+        shown = set(who[:k])
+        assert set(H.edges()) == {(u, v) for u, v in G.edges() if u in shown}
+        assert set(H) == shown | {v for u, v in G.edges() if u in shown}
+    assert ws.answers_in(G, who, len(who)) is G and ws.answers_in(G, who, 99) is G
 
 
-def test_map_explorer_controls():
-    ex = ws.map_explorer(str(SAMPLE))
-    assert ex.controls["answers"].value == ex.controls["answers"].max == 16  # Quinn named nobody
-    first = _img(ex)
-    ex.controls["answers"].value = 1
-    assert ex.message.value == "" and _img(ex) != first
-    ex.controls["relation"].value = "decisions"
-    assert ex.controls["answers"].max == 15 and "Priya" in ex.readout.value
-    ex.controls["pseudonymise"].value = True
-    assert "Priya" not in ex.readout.value and "Priya" not in ex.figure.value
-    ex.controls["path"].value = "no-such-file.csv"
-    assert ex.message.value and "Traceback" not in ex.message.value
+def test_card_states_on_a_star_follow_the_closed_form():
+    # every leaf holds a card for another leaf: round 1 all go to the centre, then one per round
+    n = 7
+    leaves = list(range(1, n))
+    run = ws.pass_the_cards(nx.star_graph(n - 1), {v: leaves[i - 2] for i, v in enumerate(leaves, 1)} |
+                            {1: leaves[-1]})
+    s0 = run.at(0)
+    assert s0.delivered == 0 and s0.held == {v: (1 if v else 0) for v in range(n)} and set(s0.passes.values()) == {0}
+    s1 = run.at(1)
+    assert s1.held[0] == n - 1 and s1.passes[0] == 0 and all(s1.passes[v] == 1 for v in leaves)
+    for j in range(1, n):
+        s = run.at(1 + j)
+        assert s.passes[0] == j and s.delivered == j and s.held[0] == n - 1 - j and s.waiting == n - 1 - j
+    assert run.at(run.ticks).passes == run.passes and run.at(10 ** 6).delivered == n - 1
 
 
-def test_weaving_explorer_slider_follows_the_typed_introductions():
-    ex = ws.weaving_explorer(str(SAMPLE))
-    assert ex.controls["show"].value == 0
-    ex.controls["introductions"].value = "Quinn-Kofi, Bo-Jun, Ana-Xavier"
-    assert ex.controls["show"].max == 2 and ex.controls["show"].value == 2
-    assert "Xavier" in ex.readout.value and "not in the network" in ex.readout.value
-    assert "bridges community" in ex.readout.value
+@pytest.mark.parametrize("seed", range(4))
+def test_card_states_add_up_on_random_networks(seed):
+    G = nx.connected_watts_strogatz_graph(14, 4, 0.3, seed=seed)
+    cards = ws.deal_cards(list(G), seed)
+    run = ws.pass_the_cards(G, cards)
+    before = None
+    for t in range(run.ticks + 1):
+        s = run.at(t)
+        assert s.delivered == sum(1 for r in run.delivered.values() if r <= t)
+        assert s.delivered + s.waiting == len(cards)
+        assert sum(s.passes.values()) == sum(1 for m in run.moves if m[0] <= t)
+        if before is not None:  # tallies only grow, by at most one card a round
+            assert all(0 <= s.passes[v] - before.passes[v] <= 1 for v in G)
+        before = s
 
 
-def test_names_are_escaped_everywhere(tmp_path):
+def test_most_routes_is_the_betweenness_ranking():
+    U = ws.load_room(SAMPLE).network
+    bc = nx.betweenness_centrality(U)
+    order = list(U)
+    want = sorted(U, key=lambda v: (-round(bc[v], 12), order.index(v)))[:4]
+    assert ws.most_routes(U, 4) == want
+
+
+def test_suggested_introductions_follow_the_weavers_rules():
+    from p2pkit.communities import detect, membership
+
+    U = ws.load_room(SAMPLE).network
+    comms = detect(U, seed=0)
+    group = membership(comms)
+    for weaver in ws.most_routes(U, 4):
+        pairs = ws.suggest_introductions(U, weaver, comms, limit=20)
+        home = nx.node_connected_component(U, weaver)
+        assert pairs and len(set(map(frozenset, pairs))) == len(pairs)
+        kinds = []
+        for a, b in pairs:
+            assert not U.has_edge(a, b)
+            if a == weaver and b not in home:
+                kinds.append(0)  # a newcomer meets the weaver
+            else:
+                assert a in U[weaver] and b in U[weaver], (a, b)
+                kinds.append(1 if group[a] != group[b] else 2)
+        assert kinds[0] == 0 and ("Quinn" in pairs[0])  # Quinn has no ties: brought in first
+        newcomers = [p for p, k in zip(pairs, kinds) if k == 0]
+        assert len(newcomers) == len([c for c in nx.connected_components(U) if weaver not in c])
+        assert set(kinds[:len(newcomers)]) == {0}, "newcomers come first"
+        # the first bridges introduce different people (spread), before any triangle
+        firsts = [p for p, k in zip(pairs, kinds) if k]
+        seen, distinct = set(), 0
+        for a, b in firsts:
+            if a in seen or b in seen:
+                break
+            seen |= {a, b}
+            distinct += 1
+        assert distinct >= min(2, len(firsts))
+    assert ws.suggest_introductions(U, "Dana", comms, limit=3) == ws.suggest_introductions(U, "Dana", comms)[:3]
+    with pytest.raises(P2PKitError):
+        ws.suggest_introductions(U, "Nobody")
+
+
+def test_suggested_backup_ties_go_around_the_single_points():
+    U = ws.load_room(SAMPLE, "decisions").network
+    ties = ws.suggest_backup_ties(U, 2)
+    H = U.copy()
+    H.remove_nodes_from(list(nx.isolates(U)))
+    for a, b in ties:
+        assert a in H and b in H and not H.has_edge(a, b)
+    # Priya is the single point whose loss cuts off most people; with the ties she no longer is
+    left = H.copy()
+    left.remove_node("Priya")
+    assert not nx.is_connected(left)
+    left.add_edges_from(ties)
+    assert nx.is_connected(left)
+    assert len(set(x for e in ties for x in e)) == 2 * len(ties), "the ties spread, they make no new hub"
+    assert ws.suggest_backup_ties(nx.cycle_graph(6)) == []
+    assert ws.suggest_backup_ties(nx.star_graph(3), 2) == [(2, 1), (3, 1)]
+
+
+def test_departures_say_who_the_rule_takes_next_and_ignore_people_without_ties():
+    from p2pkit.resilience import removal_order
+
+    U = ws.load_room(SAMPLE, "decisions").network
+    d = ws.departures(U, named=["Priya"], leaving=1)
+    left = U.copy()
+    left.remove_nodes_from(list(nx.isolates(U)) + ["Priya"])
+    assert d.next_leaving == tuple(removal_order(left, "betweenness", count=2))[1:]
+    q = ws.departures(U, named=["Quinn"])
+    assert q.gone == () and q.ignored == ("Quinn",) and "Quinn has no ties" in ws.departures_verdict(q)
+
+
+# --------------------------------------------------------------------------- part 3: the figures
+
+from p2pkit.views import workshops as vw  # noqa: E402
+
+
+def _rows(s):
+    return dict(s["readout"])
+
+
+def _net(s):
+    return next(p for p in s["panels"] if p["kind"] == "network")
+
+
+def test_map_scene_shows_what_room_map_says():
+    data = vw.sample_room()
+    s = vw.map_scene(data, "all questions", 3, 16)
+    m = ws.room_map(ws.load_room(SAMPLE).graph)
+    assert s["verdict"] == ws.map_verdict(m)
+    net = _net(s)
+    role = dict(zip(net["people"]["name"], net["role"]))
+    assert {v for v, r in role.items() if r == "bridge"} == set(m.brokers[:3])
+    assert {v for v, r in role.items() if r == "no_ties"} == set(m.isolates) == {"Quinn"}
+    assert _rows(s)["No ties at all"] == "Quinn"
+    assert net["colour_by"] == "group" and len(set(net["group"])) == len(m.communities)
+    # people keep their places whatever the question and however many answers are in
+    people = {json.dumps(_net(vw.map_scene(data, q, 3, k))["people"]) for q in data.questions for k in (1, 2, 9, 16)}
+    assert len(people) == 1
+    early = _net(vw.map_scene(data, "all questions", 3, 2))
+    assert "not_yet" in early["role"]
+
+
+def test_map_with_few_answers_says_so():
+    data = vw.sample_room()
+    s = vw.map_scene(data, "decisions", 3, 1)  # Priya answered no decisions question
+    assert "Fewer than 3 people" in s["verdict"]
+    s = vw.map_scene(data, "all questions", 3, 1)
+    assert _rows(s)["Answers in"] == "1 of 16"
+
+
+def test_card_scene_is_the_game_round_by_round():
+    T, P = ws.chart(13, 3), ws.peer_round(13, vw.ANYONE, 0)
+    cards = ws.deal_cards(list(range(13)), 0)
+    a, b = ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards)
+    end = vw.card_scene(13, 3, vw.ANYONE, 0, vw.END, 3.0)
+    assert end["verdict"] == ws.card_game_verdict(a, b, 3.0)
+    assert _rows(end)["Rounds of passing (chart / peer-to-peer)"] == f"{a.ticks} / {b.ticks}"
+    for t in (0, 2, 5):
+        s = vw.card_scene(13, 3, vw.ANYONE, 0, t, 3.0)
+        chart_panel = s["panels"][0]
+        held = a.at(t).held
+        assert sorted(chart_panel["highlight"]) == sorted(v for v in T if held[v])
+        assert _rows(s)[f"Cards delivered after {t} round{'s' if t != 1 else ''}"].startswith(f"{a.at(t).delivered} /")
+    timed = vw.card_scene(13, 3, vw.ANYONE, 0, vw.END, 3.0, room_chart=90, room_peers=30)
+    assert "Your room took 90 s and 30 s" in timed["verdict"]
+    with pytest.raises(P2PKitError):
+        vw.card_scene(13, 3, vw.ANYONE, 0, vw.END, 0.0)
+
+
+def test_card_game_at_a_thousand_people_draws_no_hairball():
+    s = vw.card_scene(300, 3, vw.ANYONE, 0, vw.END, 3.0)
+    assert s["panels"][1]["ties"] == [] and "ties not drawn" in s["panels"][1]["title"]
+
+
+def test_weaving_scene_makes_the_weavers_introductions():
+    from p2pkit.weaving import phase_profile
+
+    data = vw.sample_room()
+    U = data.network("all questions")
+    comms = [set(c) for c in __import__("p2pkit.communities", fromlist=["detect"]).detect(U, seed=0)]
+    plan = ws.suggest_introductions(U, "Kofi", comms)
+    for k in (0, 2, 6):
+        s = vw.weaving_scene(data, "all questions", "Kofi", k)
+        H, intros = ws.introductions(U, plan[:k], comms)
+        assert s["verdict"] == ws.weaving_verdict(phase_profile(U, "Kofi"), phase_profile(H, "Kofi"), intros)
+        net = _net(s)
+        assert net.get("tie_kind", []).count("intro") == sum(1 for i in intros if i.kind != "already tied")
+        assert net["role"][net["people"]["name"].index("Kofi")] == "weaver"
+    assert _rows(vw.weaving_scene(data, "all questions", "Kofi", 2))["3. next"].startswith(f"{plan[2][0]} and")
+
+
+def test_weaving_with_typed_introductions():
+    data = vw.RoomData(SAMPLE, typed="Quinn-Kofi, Bo-Jun, Ana-Xavier")
+    assert data.pairs == [("Quinn", "Kofi"), ("Bo", "Jun")] and "Xavier" in data.problems[0]
+    fig = vw.weaving(data)
+    made = next(c for c in fig.controls if c.name == "made")
+    assert made.values == (0, 1, 2)
+    s = fig.scene(made=2)
+    assert "bridges community" in _rows(s)["1. made"] and s["verdict"].startswith("2 introductions")
+
+
+def test_boss_scene_agrees_with_departures():
+    data = vw.sample_room()
+    U = data.network("decisions")
+    s = vw.boss_scene(data, "decisions", "Priya", 0, "betweenness", False)
+    d = ws.departures(U, named=["Priya"])
+    assert s["verdict"] == ws.departures_verdict(d)
+    assert _rows(s)["Pairs who can reach each other"] == f"{d.pairs_before:.0%} before, {d.pairs_after:.0%} now"
+    net = _net(s)
+    role = dict(zip(net["people"]["name"], net["role"]))
+    assert role["Priya"] == "removed" and {v for v, r in role.items() if r == "cut_off"} == set(d.cut_off)
+    assert net["removable"] and d.groups == 3
+    backed = vw.boss_scene(data, "decisions", "Priya", 0, "betweenness", True)
+    assert _rows(backed)["Pairs who can reach each other"].endswith("100% now")
+    assert net_kinds(backed) == 2
+    nobody = vw.boss_scene(data, "advice", "", 0, "betweenness", True)
+    assert _rows(nobody)["Backup ties added"].startswith("none needed")
+
+
+def net_kinds(s):
+    return _net(s).get("tie_kind", []).count("backup")
+
+
+def test_names_are_data_everywhere(tmp_path):
     evil = '<img src=x onerror=alert(1)>'
     path = tmp_path / "room.csv"
     path.write_text("Source,Target\n"
                     f"\"{evil}\",Bo\nBo,$x^2$\n$x^2$,\"{evil}\"\nBo,Cy\nCy,Di\nDi,Bo\n", encoding="utf-8")
-    for ex in (ws.map_explorer(str(path)), ws.departures_explorer(str(path), named=evil),
-               ws.weaving_explorer(str(path), f"Cy + $x^2$; {evil} + Di")):
-        assert ex.message.value == "", ex.message.value
-        for value in (ex.readout.value, ex.figure.value):
-            assert evil not in value
-        assert html.escape(evil) in ex.readout.value
-        alt = re.search(r'alt="([^"]*)"', ex.figure.value).group(1)
-        assert "<img" not in alt
+    data = vw.RoomData(path)
+    for make in (vw.map_our_network, vw.weaving, vw.remove_the_boss):
+        page = make(data).static_html()
+        assert evil not in page and "<img" not in page
+        body = page.split("<script type='application/json' class='p2p-fig-data'>")[1].split("</script>")[0]
+        assert evil in json.dumps(json.loads(body), ensure_ascii=False)  # the name itself is kept, as data
 
 
-def test_card_game_explorer_shows_the_room_times():
-    ex = ws.card_game_explorer(people=13, span=3)
-    ex.controls["room_chart"].value = 90.0
-    ex.controls["room_peers"].value = 30.0
-    assert "Your room took 90 s and 30 s" in ex.readout.value
-    ex.controls["seed"].value = -1
-    assert "seed" in ex.message.value and "Traceback" not in ex.message.value
-
-
-def test_the_room_is_drawn_the_same_in_every_process():
-    """Names are strings, whose set order changes with Python's hash seed: the drawing must not."""
+def test_the_figures_are_the_same_in_every_process():
+    """Names are strings, whose set order changes with Python's hash seed: the figures must not."""
     import hashlib
     import os
     import subprocess
     import sys
 
-    code = ("import hashlib; from p2pkit.widgets import workshops as ws; "
-            f"e = ws.weaving_explorer({str(SAMPLE)!r}, 'Quinn-Kofi, Bo-Jun'); "
-            f"m = ws.map_explorer({str(SAMPLE)!r}); "
-            "print(hashlib.sha256((e.figure.value + m.figure.value + m.readout.value).encode()).hexdigest())")
+    code = ("import hashlib; from p2pkit.views import workshops as vw; "
+            "print(hashlib.sha256((vw.map_our_network().static_html() + vw.weaving().static_html())"
+            ".encode()).hexdigest())")
     out = set()
     for seed in ("1", "2", "3"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        env = dict(os.environ, PYTHONHASHSEED=seed, P2PKIT_FIGURES="static")
         r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
         assert r.returncode == 0, r.stderr[-2000:]
         out.add(r.stdout.strip())
     assert len(out) == 1, "the figures differ between processes"
+
+
+# --------------------------------------------------------------------------- the live panel
+
+
+def test_demos_are_static_figures_on_the_site_and_panels_in_presenter_mode(monkeypatch):
+    import ipywidgets
+
+    from p2pkit.views import Figure
+
+    monkeypatch.setenv("P2PKIT_FIGURES", "static")
+    for demo in (vw.map_demo, vw.card_game_demo, vw.weaving_demo, vw.remove_the_boss_demo):
+        assert isinstance(demo(), Figure)
+    monkeypatch.setenv("P2PKIT_FIGURES", "live")
+    for demo in (vw.map_demo, vw.weaving_demo, vw.remove_the_boss_demo):
+        box = demo()
+        assert isinstance(box, ipywidgets.VBox) and len(box.children) == 2, demo.__name__
+    assert isinstance(vw.card_game_demo(), Figure)  # no data to read: the figure is live by itself
+
+
+def test_live_panel_reads_the_rooms_file_and_says_what_went_wrong():
+    from p2pkit.views.live import LiveFigure
+
+    panel = vw.RoomPanel(vw.map_our_network, str(SAMPLE))
+    assert isinstance(panel.widget.children[-1], LiveFigure) and "18 people" in panel.status.value
+    first = panel.widget.children[-1]
+    panel.codes.value = True
+    coded = panel.widget.children[-1]
+    assert coded is not first and "Priya" not in json.dumps(coded.scene) and "codes instead of names" in panel.status.value
+    panel.path.value = "no-such-file.csv"
+    assert "no-such-file.csv" in panel.status.value and "Traceback" not in panel.status.value
+    assert panel.widget.children[-1] is coded, "a bad file keeps the last good figure"
+    panel.path.value = ""
+    assert "Upload" in panel.status.value
+    # an upload wins over the path (ipywidgets 8 value layout)
+    panel.upload.value = ({"name": "room.csv", "content": memoryview(b"Source,Target\nAna,Bo\nBo,Cy\nCy,Ana\nCy,Di\n"),
+                           "type": "text/csv", "size": 40, "last_modified": datetime.datetime(2026, 1, 1)},)
+    assert "room.csv" in panel.status.value and "4 people" in panel.status.value
+
+
+def test_live_panel_typed_pairs_rebuild_the_figure_and_keep_the_rooms_settings():
+    panel = vw.RoomPanel(vw.remove_the_boss, str(SAMPLE), typed="", kind="boss")
+    panel.widget.children[-1].set_values(removed="Priya")
+    panel.typed.value = "Iñaki-Dana, Zoë-Bo, Ana-Nobody"
+    assert panel.figure is not None and "Nobody" in panel.status.value
+    w = panel.widget.children[-1]
+    assert w.values["removed"] == "Priya" and w.values["backup"] is True, "the boss stays gone; typed ties are tested"
+    rows = dict(w.scene["readout"])
+    assert w.message == "" and rows["Pairs who can reach each other"].endswith("100% now")
+    assert rows["Backup ties added"] == "Iñaki-Dana; Zoë-Bo"
+    panel.codes.value = True  # codes: Priya is no longer a name in the figure, so nobody is chosen
+    assert panel.widget.children[-1].values["removed"] in ("", None)
+    weave = vw.RoomPanel(vw.weaving, str(SAMPLE), typed="", kind="weaving")
+    weave.typed.value = "Quinn-Kofi, Bo-Jun"
+    assert weave.widget.children[-1].values["made"] == 2, "typed introductions are shown made"
+
+
+def test_card_game_live_takes_the_rooms_times():
+    w = vw.card_game().widget()
+    w.set_values(room_chart=90, room_peers=30)
+    assert w.message == "" and "Your room took 90 s and 30 s" in w.scene["verdict"]
+    w.set_values(people=150)
+    assert w.message == ""
+    w.set_values(deal=-1)
+    assert "whole number" in w.message
+
+
+@pytest.mark.parametrize("G", [nx.star_graph(6), nx.path_graph(7), ws.chart(13, 3), nx.complete_graph(8),
+                               nx.connected_watts_strogatz_graph(20, 4, 0.3, seed=1)], ids=str)
+def test_route_centralization_is_freemans(G):
+    from p2pkit.equipotency import centralization
+
+    assert ws.route_centralization(G) == pytest.approx(centralization(G, "betweenness"), abs=1e-9)
+
+
+def test_departures_in_a_large_room_bound_the_connectivity_quickly():
+    G = nx.circulant_graph(80, [1, 2, 3])  # no single point of failure; 6 must leave at once
+    quick = ws.departures(G, named=[0])
+    assert not quick.connectivity_exact and quick.connectivity_now == 2
+    slow = ws.departures(G, named=[0], exact=True)
+    assert slow.connectivity_exact and slow.connectivity_now == nx.node_connectivity(nx.circulant_graph(80, [1, 2, 3]).subgraph(range(1, 80)))
+    assert ws.departures(nx.circulant_graph(12, [1, 2]), named=[0]).connectivity_exact

@@ -302,13 +302,13 @@ def scene(*panels: dict, readout: Sequence[tuple] = (), verdict: str = "", summa
             "verdict": verdict, "summary": summary, "caption": caption}
 
 
-def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, list]:
+def compact(states: Mapping[str, dict], min_chars: int = 120, min_text: int = 32) -> tuple[dict, list]:
     """Share repeated parts between states: ``(states with references, pool)``.
 
-    Any list, dictionary or text whose JSON is at least ``min_chars`` long and appears more
-    than once (the people of a network, a tie list, a series, a verdict shared by states that
-    differ only in a seed) is stored once in ``pool`` and replaced by ``{"$": index}``. The
-    browser resolves the references when it switches state.
+    Any list or dictionary whose JSON is at least ``min_chars`` long, or text of at least
+    ``min_text`` characters, that appears more than once (the people of a network, a tie list,
+    a series, a verdict or a readout label that many states share) is stored once in ``pool``
+    and replaced by ``{"$": index}``. The browser resolves the references when it switches state.
 
     Examples
     --------
@@ -336,7 +336,7 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
         elif not isinstance(x, str):
             return
         s = text(x)
-        if len(s) >= min_chars:
+        if len(s) >= (min_text if isinstance(x, str) else min_chars):
             counts[s] = counts.get(s, 0) + 1
 
     for st in states.values():
@@ -356,9 +356,9 @@ def compact(states: Mapping[str, dict], min_chars: int = 120) -> tuple[dict, lis
                     pool.append(inner)
                 return {"$": where[s]}
             return {k: swap(v) for k, v in x.items()} if isinstance(x, dict) else [swap(v) for v in x]
-        if isinstance(x, str) and len(x) >= min_chars - 2:
+        if isinstance(x, str):
             s = text(x)
-            if counts.get(s, 0) > 1:
+            if counts.get(s, 0) > 1:  # counted only from min_text characters
                 if s not in where:
                     where[s] = len(pool)
                     pool.append(x)

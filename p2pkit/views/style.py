@@ -83,6 +83,10 @@ ROLES: dict[str, tuple[str, str, str]] = {
     # rumour against its correction (the rumour's believers are "rumour")
     "holds_together": ("holds communities together alone", OKABE_ITO["vermillion"], "cross"),
     "corrected": ("heard the correction first", OKABE_ITO["bluish green"], "square"),
+    # workshops
+    "weaver": ("weaver (makes the introductions)", OKABE_ITO["vermillion"], "cross"),
+    "no_ties": ("no ties in these answers", "#8C8C8C", "wye"),
+    "not_yet": ("not in the answers yet", "#B0B0B0", "square"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's

@@ -483,10 +483,32 @@ function p2pfigFactory(d3) {
         .attr("cx", (i) => X[i]).attr("cy", (i) => Y[i]).attr("r", (i) => slot.radius(i) + 4).attr("class", "p2p-ring");
       // names
       const labels = p.labels ? idx : [];
+      // a name goes to the right of its mark, or to the left near the right edge or where
+      // another mark (or a name already placed) would cover it and the left side is free
+      const boxes = [];
+      const side = {};
+      const clash = (i, left) => {
+        const w = 7 * String(p.people.name[i]).length, r = slot.radius(i) + 3;
+        const x0 = left ? X[i] - r - w : X[i] + r, x1 = left ? X[i] - r : X[i] + r + w;
+        if (x0 < 0 || x1 > W + 20) return 99;
+        let hits = 0;
+        for (let j = 0; j < n; j++) {
+          if (j !== i && Math.abs(Y[j] - Y[i]) < 6 + slot.radius(j) && X[j] + slot.radius(j) > x0 && X[j] - slot.radius(j) < x1) hits++;
+        }
+        for (const b of boxes) if (Math.abs(b[2] - Y[i]) < 13 && b[1] > x0 && b[0] < x1) hits++;
+        return hits;
+      };
+      for (const i of labels) {
+        const preferLeft = X[i] > W - 80;
+        const a = clash(i, preferLeft), b = clash(i, !preferLeft);
+        side[i] = b < a ? !preferLeft : preferLeft;
+        const w = 7 * String(p.people.name[i]).length, r = slot.radius(i) + 3;
+        boxes.push(side[i] ? [X[i] - r - w, X[i] - r, Y[i]] : [X[i] + r, X[i] + r + w, Y[i]]);
+      }
       slot.gLabels.selectAll("text").data(labels, (i) => p.people.id[i]).join("text")
         .attr("x", (i) => X[i] + slot.radius(i) + 3).attr("y", (i) => Y[i] + 4)
-        .attr("text-anchor", (i) => (X[i] > W - 80 ? "end" : "start"))
-        .attr("dx", (i) => (X[i] > W - 80 ? -2 * slot.radius(i) - 6 : 0))
+        .attr("text-anchor", (i) => (side[i] ? "end" : "start"))
+        .attr("dx", (i) => (side[i] ? -2 * slot.radius(i) - 6 : 0))
         .text((i) => p.people.name[i]);
       this.drawLegend(slot, p);
       if (slot.focused !== undefined && slot.focused < n) this.hover(slot, slot.focused, false, !(this.tipSlot === slot && !this.tip.hidden));

@@ -1,68 +1,48 @@
-"""Workshop widgets: the room's own network, the card game, weaving and departures, live.
+"""The workshop models: the room's answers, the card game, introductions and departures.
 
-Four live controls for the facilitator workshops in ``workshops/``, each an
-:class:`~p2pkit.widgets.core.Explorer` that recomputes through the tested models of the kit:
+Pure functions and dataclasses for the four facilitator workshops in ``workshops/`` (no
+drawing: the figures are in :mod:`p2pkit.views.workshops`):
 
-- :func:`map_explorer` (*Map our network*): the room's survey answers, read safely by
-  :func:`p2pkit.survey.read_survey` and measured by :func:`p2pkit.report.diagnose` -- node
-  communities, the people who bridge them, isolates, and who did not answer;
-- :func:`card_game_explorer` (*Who holds the power?*): the message-passing game the room
-  plays, run through a chart and peer-to-peer by :func:`pass_the_cards`, with the room's own
-  times beside the model's;
-- :func:`weaving_explorer` (*Weaving the network*): introductions the facilitator types
-  ("Ana-Bo"), classified by :func:`p2pkit.weaving.transition` and measured with
-  :func:`p2pkit.weaving.phase_profile`;
-- :func:`departures_explorer` (*Remove the boss*): who leaves, chosen by name or by
-  :func:`p2pkit.resilience.removal_order`, what still holds
-  (:func:`p2pkit.resilience.knock_out`, :func:`~p2pkit.resilience.redundancy`,
-  :func:`~p2pkit.resilience.rerouting`) and what backup ties change.
+- reading what a facilitator types: :func:`parse_names` and :func:`parse_pairs`;
+- the room's answers: :func:`load_room` (through :func:`p2pkit.survey.read_survey`) and
+  :func:`room_map` with :func:`map_verdict` (*Map our network*);
+- the card game: :func:`chart`, :func:`peer_round`, :func:`deal_cards`, :func:`pass_the_cards`
+  and :func:`card_game_verdict` (*Who holds the power?*);
+- weaving: :func:`suggest_introductions`, :func:`introductions` and :func:`weaving_verdict`
+  (*Weaving the network*);
+- departures: :func:`suggest_backup_ties`, :func:`departures` and :func:`departures_verdict`
+  (*Remove the boss*).
 
-The small pure functions the widgets need are public and tested (``tests/test_workshops.py``):
-:func:`parse_names` and :func:`parse_pairs` read what a facilitator types; :func:`load_room`
-reads the answers; :func:`room_map`, :func:`introductions` and :func:`departures` compute what
-is shown, and each ``*_verdict`` function says it in one or two sentences.
-
-Names are data: every name is escaped in HTML, in alt text and in figure labels (no
-matplotlib math mode), and a name can never run code or break the page.
+Each ``*_verdict`` function says what a result shows in one or two sentences. Names are data:
+nothing here formats HTML, and the views escape every name they show.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import html
 import random
 import re
 import tempfile
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-import ipywidgets as w
-import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
-from matplotlib.lines import Line2D
 
-from .. import orgs
-from ..architecture import load_share, pairwise_connectivity
-from ..communities import detect, membership
-from ..equipotency import centralization, gini
-from ..errors import P2PKitError
-from ..explorables.communities import community_colours
-from ..report import diagnose, readings
-from ..resilience import knock_out, redundancy, redundancy_verdict, removal_order, rerouting, rerouting_verdict
-from ..style import COMMUNITY_COLOURS, OKABE_ITO, ROLE_COLOURS, ROLE_MARKERS, draw_network, ring_layout, tree_layout
-from ..survey import RELATIONS, ReadSummary, pseudonym_map, pseudonymise, read_survey
-from ..weaving import phase_profile, transition
-from .core import Explorer, note_html
+from . import orgs
+from .architecture import load_share, pairwise_connectivity
+from .communities import detect, membership
+from .errors import P2PKitError
+from .report import diagnose, readings
+from .resilience import knock_out, redundancy, redundancy_verdict, removal_order, rerouting, rerouting_verdict
+from .survey import ReadSummary, pseudonym_map, pseudonymise, read_survey
+from .weaving import transition
 
 __all__ = [
-    "WORKSHOP_NOTE",
     "ALL_RELATIONS",
     "MAX_ROOM",
-    "COLOUR_NAMES",
+    "EXACT_UP_TO",
     "parse_names",
     "parse_pairs",
     "Room",
@@ -70,52 +50,35 @@ __all__ = [
     "RoomMap",
     "room_map",
     "map_verdict",
-    "room_layout",
+    "answers_in",
     "chart",
     "peer_round",
     "deal_cards",
     "CardRun",
+    "CardState",
     "pass_the_cards",
+    "route_centralization",
     "card_game_verdict",
     "Introduction",
+    "most_routes",
+    "suggest_introductions",
     "introductions",
     "weaving_verdict",
     "Departures",
+    "suggest_backup_ties",
     "departures",
     "departures_verdict",
-    "map_explorer",
-    "card_game_explorer",
-    "weaving_explorer",
-    "departures_explorer",
-    "render_map",
-    "render_card_game",
-    "render_weaving",
-    "render_departures",
+    "people_text",
 ]
 
-#: The note every workshop widget shows (instead of the chapters' Binder note).
-WORKSHOP_NOTE = (
-    "<b>Live control.</b> It recomputes in presenter mode (<code>make present WORKSHOP=name</code>) "
-    "or in Jupyter and Binder. On the static site it shows its first view only."
-)
-
-#: The choice in the relation menu that combines every question.
+#: The choice in the question menu that combines every question.
 ALL_RELATIONS = "all questions"
 
-#: The workshop widgets are made for a room: above this many people they say so.
+#: The workshop figures are made for a room: above this many people they say so.
 MAX_ROOM = 150
 
-#: Plain names of the community colours, so that a list can name the colour of a group.
-COLOUR_NAMES = {
-    OKABE_ITO["blue"]: "blue",
-    OKABE_ITO["orange"]: "orange",
-    OKABE_ITO["bluish green"]: "green",
-    OKABE_ITO["reddish purple"]: "purple",
-    OKABE_ITO["sky blue"]: "sky blue",
-    OKABE_ITO["vermillion"]: "vermillion",
-    OKABE_ITO["yellow"]: "yellow",
-    OKABE_ITO["black"]: "black",
-}
+#: :func:`departures` computes node connectivity exactly up to this many people.
+EXACT_UP_TO = 60
 
 # --------------------------------------------------------------------------- typed names
 
@@ -274,6 +237,21 @@ class Room:
         """People who named someone, in the order they first appear in the file."""
         return [v for v in self.graph if self.graph.out_degree(v) > 0]
 
+    @property
+    def relations(self) -> tuple:
+        """The questions (relations) the answers hold, in the survey kit's order then by name.
+
+        Examples
+        --------
+        >>> load_room(("r.csv", b"Source,Target,Relation\\nAna,Bo,decisions\\nBo,Cy,advice\\n")).relations
+        ('advice', 'decisions')
+        """
+        from .survey import RELATIONS
+
+        found = {r for _, _, d in self.graph.edges(data=True)
+                 for r in str(d.get("relation") or "").split(";") if r}
+        return tuple(sorted(found, key=lambda r: (RELATIONS.index(r) if r in RELATIONS else len(RELATIONS), r)))
+
 
 def load_room(source, relation: str | None = None, pseudonymise_names: bool = False,
               key: str = "") -> Room:
@@ -415,7 +393,7 @@ def room_map(G: nx.DiGraph, seed: int = 0) -> RoomMap:
     )
 
 
-def _people(names: Sequence, limit: int = 6) -> str:
+def people_text(names: Sequence, limit: int = 6) -> str:
     names = [str(v) for v in names]
     if len(names) > limit:
         return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
@@ -447,7 +425,7 @@ def map_verdict(m: RoomMap) -> str:
         s = "Nobody has a tie into another community"
     if m.single_points:
         k = len(m.single_points)
-        s += (f"; {_people(m.single_points)} {'is a single point' if k == 1 else 'are single points'} "
+        s += (f"; {people_text(m.single_points)} {'is a single point' if k == 1 else 'are single points'} "
               f"of failure ({'whose departure' if k == 1 else 'each of whose departures'} alone would cut "
               "someone off).")
     else:
@@ -456,8 +434,45 @@ def map_verdict(m: RoomMap) -> str:
     if m.isolates:
         k = len(m.isolates)
         parts.append(f"{k} {'person has' if k == 1 else 'people have'} no ties at all in these answers: "
-                     f"{_people(m.isolates)}.")
+                     f"{people_text(m.isolates)}.")
     return " ".join(parts)
+
+
+def answers_in(G: nx.DiGraph, respondents: Sequence, k: int) -> nx.DiGraph:
+    """The network as it stands when the first ``k`` answers are in.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        Ties from the person who answered to the person named.
+    respondents : sequence
+        The people who answered, in the order their answers arrive (e.g.
+        :attr:`Room.respondents`).
+    k : int
+        How many answers are in (clipped to 1 .. ``len(respondents)``).
+
+    Returns
+    -------
+    networkx.DiGraph
+        The ties given by the first ``k`` respondents, among them and the people they named
+        (everyone when all the answers are in). A map drawn from part of the answers shows
+        only what those people said: a person nobody has named yet is not on it.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph([("Ana", "Bo"), ("Bo", "Cy"), ("Cy", "Di")])
+    >>> H = answers_in(G, ["Ana", "Bo", "Cy"], 1)
+    >>> sorted(H.edges()), sorted(H)
+    ([('Ana', 'Bo')], ['Ana', 'Bo'])
+    """
+    k = max(1, min(int(k), len(respondents)))
+    if k >= len(respondents):
+        return G
+    shown = set(respondents[:k])
+    H = nx.DiGraph()
+    H.add_nodes_from((v, G.nodes[v]) for v in G if v in shown or any(G.has_edge(s, v) for s in shown))
+    H.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if u in shown)
+    return H
 
 
 # --------------------------------------------------------------------------- the card game
@@ -548,6 +563,21 @@ def deal_cards(people: Sequence, seed: int = 0) -> dict:
 
 
 @dataclass(frozen=True)
+class CardState:
+    """Where the card game stands after some rounds of passing (see :meth:`CardRun.at`)."""
+
+    rounds: int
+    passes: dict
+    held: dict
+    delivered: int
+
+    @property
+    def waiting(self) -> int:
+        """Cards not yet delivered."""
+        return int(sum(self.held.values()))
+
+
+@dataclass(frozen=True)
 class CardRun:
     """One round of the card game (see :func:`pass_the_cards`)."""
 
@@ -556,6 +586,39 @@ class CardRun:
     delivered: dict
     hops: dict
     most_held: int
+    moves: tuple = ()
+
+    def at(self, rounds: int) -> CardState:
+        """The game after ``rounds`` rounds of passing (0: as dealt; clipped to the last round).
+
+        ``passes``: cards each person has passed on so far (the tally); ``held``: cards in each
+        hand, still on their way; ``delivered``: cards that have reached the person named.
+
+        Examples
+        --------
+        >>> run = pass_the_cards(nx.path_graph(3), {0: 2, 2: 0})
+        >>> s = run.at(1)
+        >>> s.passes, s.held, s.delivered
+        ({0: 1, 1: 0, 2: 1}, {0: 0, 1: 2, 2: 0}, 0)
+        >>> run.at(99).delivered, run.at(99).passes == run.passes
+        (2, True)
+        """
+        t = max(0, min(int(rounds), self.ticks))
+        passes = dict.fromkeys(self.passes, 0)
+        where = {h: h for h in self.delivered}
+        for tick, giver, receiver, card in self.moves:
+            if tick > t:
+                break
+            passes[giver] += 1
+            where[card] = receiver
+        held = dict.fromkeys(self.passes, 0)
+        done = 0
+        for card, r in self.delivered.items():
+            if r <= t:
+                done += 1
+            else:
+                held[where[card]] += 1
+        return CardState(t, passes, held, done)
 
     @property
     def hand_offs(self) -> int:
@@ -590,7 +653,9 @@ def pass_the_cards(G: nx.Graph, cards: dict) -> CardRun:
         ``ticks``: rounds of passing until the last card arrived; ``passes``: cards each
         person passed on (the tally the room keeps); ``delivered``: round in which each
         holder's card arrived; ``hops``: route length of each card; ``most_held``: the most
-        cards waiting in one hand at the start of a round.
+        cards waiting in one hand at the start of a round; ``moves``: every hand-off as
+        ``(round, giver, receiver, card)``, the card named by who was dealt it (see
+        :meth:`CardRun.at`).
 
     Raises
     ------
@@ -643,6 +708,7 @@ def pass_the_cards(G: nx.Graph, cards: dict) -> CardRun:
         else:
             hands[h].append((0, order[h], h))
     passes = dict.fromkeys(G, 0)
+    log: list = []
     tick = 0
     most = max((len(q) for q in hands.values()), default=0)
     while len(delivered) < len(cards):
@@ -656,12 +722,42 @@ def pass_the_cards(G: nx.Graph, cards: dict) -> CardRun:
             passes[v] += 1
             step[h] += 1
             nxt = routes[h][step[h]]
+            log.append((tick, v, nxt, h))
             if step[h] == len(routes[h]) - 1:
                 delivered[h] = tick
             else:
                 hands[nxt].append((tick, order[h], h))
         most = max(most, max((len(q) for q in hands.values()), default=0))
-    return CardRun(tick, passes, delivered, {h: len(r) - 1 for h, r in routes.items()}, most)
+    return CardRun(tick, passes, delivered, {h: len(r) - 1 for h, r in routes.items()}, most, tuple(log))
+
+
+def route_centralization(G: nx.Graph) -> float:
+    """Freeman's betweenness centralization of ``G``, 0 to 1, fast on large networks.
+
+    ``sum_i (c_max - c_i) / (n - 1)`` over the normalised betweenness ``c`` of
+    :func:`p2pkit.measures.betweenness` (igraph): 1 for a star, 0 when everyone carries the
+    same share of the routes. The same number as
+    :func:`p2pkit.equipotency.centralization` ``(G, "betweenness")``, which uses networkx
+    and is too slow for a game of a hundred people played live.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+    *Social Networks* 1(3), 215-239.
+
+    Examples
+    --------
+    >>> route_centralization(nx.star_graph(5)), route_centralization(nx.cycle_graph(6))
+    (1.0, 0.0)
+    """
+    from .measures import betweenness
+
+    n = G.number_of_nodes()
+    if n < 3:
+        return 0.0
+    c = betweenness(G)
+    top = max(c.values())
+    return float(round(sum(top - x for x in c.values()) / (n - 1), 12))
 
 
 def card_game_verdict(chart_run: CardRun, peer_run: CardRun, seconds: float,
@@ -714,6 +810,105 @@ def card_game_verdict(chart_run: CardRun, peer_run: CardRun, seconds: float,
 # --------------------------------------------------------------------------- weaving
 
 
+def most_routes(G: nx.Graph, k: int = 1) -> list:
+    """The ``k`` people on the largest share of the routes between others, most first.
+
+    The share is :func:`p2pkit.architecture.load_share` (betweenness as a share of all
+    routes); on equal shares the person who comes first in ``list(G)`` comes first.
+
+    Examples
+    --------
+    >>> most_routes(nx.path_graph(5), 2)
+    [2, 1]
+    """
+    U = nx.Graph(G)
+    load = load_share(U)
+    order = {v: i for i, v in enumerate(U)}
+    return sorted(U, key=lambda v: (-load[v], order[v]))[: max(0, int(k))]
+
+
+def suggest_introductions(G: nx.Graph, weaver, communities: Sequence[set] | None = None,
+                          limit: int = 6) -> list[tuple]:
+    """Introductions a weaver could make, best first.
+
+    A network weaver (Krebs & Holley 2006) first brings scattered people in, then introduces
+    the people she knows to each other so that she is no longer the one everything passes
+    through. The suggestions follow that order:
+
+    1. **Newcomers**: everyone with no route to the weaver (people with no ties, or a separate
+       part of the network) meets the weaver herself, smallest parts first.
+    2. **Bridges**: two of the weaver's contacts in different communities who are not tied.
+    3. **Triangles**: two of her contacts in the same community who are not tied (she
+       closes a triangle through herself).
+
+    Within 2 and 3, pairs whose two people have the fewest ties come first (the periphery is
+    brought in, and load moves away from the hubs), then the order of ``list(G)``. Each person
+    is introduced at most once while other pairs remain, so that the introductions spread.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (read as undirected).
+    weaver : node
+        Who makes the introductions.
+    communities : sequence of set, optional
+        A division of the people; default: the Louvain communities of ``G``
+        (:func:`p2pkit.communities.detect`, seed 0).
+    limit : int, default 6
+        At most this many suggestions.
+
+    Returns
+    -------
+    list of tuple
+        Pairs ``(a, b)`` to introduce, in order (for :func:`introductions`).
+
+    References
+    ----------
+    Krebs, V., & Holley, J. (2006). Building smart communities through network weaving.
+    Appalachian Center for Economic Networks.
+    Burt, R. S. (1992). *Structural Holes*. Harvard University Press (contacts in different
+    groups who are not tied).
+
+    Examples
+    --------
+    >>> G = nx.Graph([(0, 1), (0, 2), (0, 3), (2, 3)])
+    >>> G.add_node(4)
+    >>> suggest_introductions(G, 0, [{0, 1}, {2, 3}, {4}])
+    [(0, 4), (1, 2), (1, 3)]
+    """
+    U = nx.Graph(G)
+    U.remove_edges_from(nx.selfloop_edges(U))
+    if weaver not in U:
+        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    comms = [set(c) for c in (communities if communities is not None else detect(U, seed=0))]
+    group = membership(comms)
+    order = {v: i for i, v in enumerate(U)}
+    home = nx.node_connected_component(U, weaver)
+    parts = sorted((c for c in nx.connected_components(U) if weaver not in c),
+                   key=lambda c: (len(c), min(order[v] for v in c)))
+    out: list[tuple] = [(weaver, min(c, key=order.__getitem__)) for c in parts]
+    contacts = sorted((v for v in U[weaver] if v in home), key=order.__getitem__)
+    pairs = [(a, b) for i, a in enumerate(contacts) for b in contacts[i + 1:] if not U.has_edge(a, b)]
+
+    def rank(pair):
+        a, b = pair
+        same = group.get(a, -1) == group.get(b, -1)
+        return (same, U.degree(a) + U.degree(b), order[a], order[b])
+
+    pairs.sort(key=rank)
+    used: set = set()
+    rest = []
+    for a, b in pairs:
+        if a in used or b in used:
+            rest.append((a, b))
+            continue
+        out.append((a, b))
+        used |= {a, b}
+    out += rest
+    return out[: max(0, int(limit))]
+
+
+
 @dataclass(frozen=True)
 class Introduction:
     """One proposed introduction and what kind it is (see :func:`introductions`)."""
@@ -727,7 +922,7 @@ class Introduction:
         if self.kind == "already tied":
             return f"{a} and {b} are already tied"
         if self.kind == "close":
-            return f"{a} and {b}: closes a triangle (both know {_people(self.via, 3)})"
+            return f"{a} and {b}: closes a triangle (both know {people_text(self.via, 3)})"
         if self.kind == "bridge":
             if community and a in community and b in community and community[a] != community[b]:
                 return f"{a} and {b}: bridges community {community[a] + 1} and community {community[b] + 1}"
@@ -820,7 +1015,7 @@ def weaving_verdict(before, after, intros: Sequence[Introduction]) -> str:
     """
     made = [i for i in intros if i.kind != "already tied"]
     if not intros:
-        return "No introductions yet: type some, such as Ana-Bo, and press Enter."
+        return "No introductions made yet: this is the network as it was."
     if not made:
         return "These pairs are already tied: the network is unchanged."
     counts = {k: sum(1 for i in made if i.kind == k) for k in ("bridge", "close", "spoke")}
@@ -865,10 +1060,13 @@ class Departures:
     redundancy_text: str
     rerouting_text: str
     extra_hops: float
+    ignored: tuple = ()
+    next_leaving: tuple = ()
+    connectivity_exact: bool = True
 
 
 def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: str = "betweenness",
-               backup: Sequence[tuple] = (), seed: int = 0) -> Departures:
+               backup: Sequence[tuple] = (), seed: int = 0, exact: bool | None = None) -> Departures:
     """People leave a network, possibly after backup ties were added: what still holds?
 
     Parameters
@@ -887,6 +1085,12 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
         Ties added before anyone leaves (the redundancy the room designs).
     seed : int, default 0
         For ``"random"``.
+    exact : bool, optional
+        Compute how many must leave at once to cut anyone off exactly (the slow flow
+        computation of :func:`p2pkit.resilience.redundancy`); by default only for up to
+        :data:`EXACT_UP_TO` people, so that a room of 150 stays quick to explore. When it
+        is not exact, ``connectivity_now`` is the lower bound 2 and ``connectivity_exact``
+        is False.
 
     Returns
     -------
@@ -897,7 +1101,9 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
         single points of failure before and now, and without the backup ties
         (articulation points); ``pairs_after_without_backup``: the share had the backup ties
         not been added; ``connectivity_now`` (node connectivity, Menger 1927);
-        ``extra_hops``: how much longer routes became; and the chapter-6 verdicts.
+        ``extra_hops``: how much longer routes became; the chapter-6 verdicts; and
+        ``ignored``: people named to leave who have no ties (they are already left out);
+        ``next_leaving``: who the rule would take next (empty if nobody is left to take).
 
     References
     ----------
@@ -932,6 +1138,7 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
     for v in named:
         if v not in U:
             raise P2PKitError(f"{v!r} is not in the network.")
+    ignored = tuple(v for v in named if v not in H)
     named = [v for v in named if v in H]
     if isinstance(leaving, bool) or not isinstance(leaving, (int, np.integer)) or leaving < 0:
         raise P2PKitError("the number of people leaving must be 0 or more.")
@@ -940,7 +1147,9 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
     if len(named) + int(leaving) > H.number_of_nodes() - 2:
         raise P2PKitError(f"only {H.number_of_nodes()} people: at most {H.number_of_nodes() - 2} can leave "
                           "(so that a pair is left).")
-    more = removal_order(rest, strategy, count=int(leaving), recompute=True, seed=seed) if leaving else []
+    ranked = removal_order(rest, strategy, count=min(int(leaving) + 1, rest.number_of_nodes()),
+                           recompute=True, seed=seed)
+    more, after = ranked[: int(leaving)], ranked[int(leaving):]
     gone = tuple(named + list(more))
     ko = knock_out(H, gone)
     now = nx.Graph(H)
@@ -948,7 +1157,8 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
     order = {v: i for i, v in enumerate(H)}
     comps = sorted(nx.connected_components(now), key=lambda c: (-len(c), min(order[v] for v in c)))
     cut = tuple(sorted((v for c in comps[1:] for v in c), key=order.__getitem__))
-    red_now = redundancy(now) if now.number_of_nodes() >= 2 else None
+    exact = now.number_of_nodes() <= EXACT_UP_TO if exact is None else bool(exact)
+    red_now = redundancy(now, exact=exact) if now.number_of_nodes() >= 2 else None
     sp_wb = tuple(sorted(nx.articulation_points(base), key=order.__getitem__))
     pc_wb = knock_out(base, [v for v in gone if v in base]).pairwise
     rr = rerouting(H, gone)
@@ -967,10 +1177,84 @@ def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: st
         single_points_without_backup=sp_wb,
         pairs_after_without_backup=pc_wb,
         connectivity_now=red_now.node_connectivity if red_now else 0,
+        connectivity_exact=red_now.exact if red_now else True,
         redundancy_text=redundancy_verdict(red_now) if red_now and red_now.node_connectivity > 0 else "",
         rerouting_text=rerouting_verdict(rr) if gone else "",
         extra_hops=float(rr.extra_hops) if gone and rr.still_connected else 0.0,
+        ignored=ignored,
+        next_leaving=tuple(after),
     )
+
+
+def suggest_backup_ties(G: nx.Graph, limit: int = 3) -> list[tuple]:
+    """Backup ties that take away single points of failure, best first.
+
+    Greedy: while someone's departure alone would cut others off (an articulation point),
+    take the person whose departure would cut off the most people (the first in ``list(G)``
+    on equal counts), and tie the largest group they would cut off to the rest, around
+    them. Each end of the new tie is chosen in that part by, in this order: someone not yet
+    given a backup tie (so that the backup does not make a new hub), not a single point of
+    failure, a colleague of theirs, the best-connected, the first in ``list(G)``. Repeat on
+    the network with the new tie. People with no ties are left out, as in
+    :func:`departures`.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (read as undirected).
+    limit : int, default 3
+        At most this many ties.
+
+    Returns
+    -------
+    list of tuple
+        The ties, in the order they were chosen (for ``departures(..., backup=...)``).
+
+    References
+    ----------
+    Hopcroft, J., & Tarjan, R. (1973). Efficient algorithms for graph manipulation.
+    *Communications of the ACM* 16(6), 372-378 (articulation points).
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34.
+
+    Examples
+    --------
+    >>> suggest_backup_ties(nx.star_graph(3), 2)
+    [(2, 1), (3, 1)]
+    >>> suggest_backup_ties(nx.cycle_graph(5))
+    []
+    """
+    H = nx.Graph(G)
+    H.remove_edges_from(nx.selfloop_edges(H))
+    H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
+    order = {v: i for i, v in enumerate(H)}
+    out: list[tuple] = []
+    while len(out) < max(0, int(limit)):
+        points = sorted(nx.articulation_points(H), key=order.__getitem__)
+        if not points:
+            break
+        best, pieces = None, None
+        for v in points:
+            rest = nx.Graph(H)
+            rest.remove_node(v)
+            comps = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(order[x] for x in c)))
+            if best is None or len(H) - 1 - len(comps[0]) > len(H) - 1 - len(pieces[0]):
+                best, pieces = v, comps
+        main, cut = pieces[0], pieces[1]
+        points = set(points)
+        used = {x for e in out for x in e}
+
+        def pick(group):
+            def rank(x):
+                near = H.has_edge(best, x)
+                return (x in used, x in points, not near, -H.degree(x), order[x])
+
+            return min(group, key=rank)
+
+        tie = (pick(cut), pick(main))
+        H.add_edge(*tie)
+        out.append(tie)
+    return out
 
 
 def departures_verdict(d: Departures) -> str:
@@ -989,12 +1273,15 @@ def departures_verdict(d: Departures) -> str:
     """
     if not d.gone:
         text = "Nobody has left yet."
+        if d.ignored:
+            text = (f"{people_text(d.ignored, 4)} {'has' if len(d.ignored) == 1 else 'have'} no ties in these "
+                    "answers: nobody is cut off by that departure.")
     else:
-        who = _people(d.gone, 4)
+        who = people_text(d.gone, 4)
         if d.cut_off:
             reach = ("no pair of those left can still reach each other" if d.pairs_after == 0 else
                      f"only {d.pairs_after:.0%} of the pairs of those left can still reach each other")
-            sizes = _people([str(x) for x in d.group_sizes], 6)
+            sizes = people_text([str(x) for x in d.group_sizes], 6)
             text = (f"With {who} gone, the people left fall into {d.groups} groups that cannot reach each other "
                     f"({sizes} people), and {reach} ({d.pairs_before:.0%} before).")
         else:
@@ -1018,575 +1305,3 @@ def departures_verdict(d: Departures) -> str:
     return text
 
 
-# --------------------------------------------------------------------------- drawing helpers
-
-
-def _mpl(text: object, limit: int = 16) -> str:
-    """A name as matplotlib text: shortened, backslashes and $ escaped (never math mode)."""
-    s = str(text)
-    s = s if len(s) <= limit else s[: limit - 1] + "\u2026"
-    return s.replace("\\", "\\\\").replace("$", r"\$")
-
-
-def _e(x: object) -> str:
-    return html.escape(str(x), quote=True)
-
-
-def _table(rows: Iterable[tuple], header: tuple | None = None) -> str:
-    head = ""
-    if header:
-        head = "<tr>" + "".join(f"<th style='text-align:left;padding-right:10px'>{_e(h)}</th>" for h in header) + "</tr>"
-    body = "".join("<tr>" + "".join(
-        f"<td style='padding-right:10px;vertical-align:top'>{'<b>' if i == len(r) - 1 else ''}{_e(c)}"
-        f"{'</b>' if i == len(r) - 1 else ''}</td>" for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f"<table>{head}{body}</table>"
-
-
-def _label_nodes(ax, pos: dict, people: Iterable, fontsize: float = 9.0) -> None:
-    for v in people:
-        x, y = pos[v]
-        ax.annotate(_mpl(v), (x, y), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=fontsize, zorder=6,
-                    bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75))
-
-
-def _handle(marker: str, label: str, colour: str = "#666666", **kw) -> Line2D:
-    return Line2D([], [], marker=marker, linestyle="", color=colour, label=label, **kw)
-
-
-def _messages(problems: list[str]) -> str:
-    if not problems:
-        return ""
-    items = "".join(f"<li>{_e(p)}</li>" for p in problems[:6])
-    more = f"<li>... and {len(problems) - 6} more</li>" if len(problems) > 6 else ""
-    return note_html(f"Not used:<ul style='margin:2px 0'>{items}{more}</ul>", "warn")
-
-
-# --------------------------------------------------------------------------- the room, cached
-
-_ROOMS: OrderedDict = OrderedDict()
-
-
-def _uploaded(value) -> tuple[str, bytes] | None:
-    """(file name, content) of the first uploaded file (ipywidgets 7 and 8 layouts)."""
-    if not value:
-        return None
-    if isinstance(value, dict):
-        name, item = next(iter(value.items()))
-        return str(name), bytes(item["content"])
-    item = value[0]
-    return str(item["name"]), bytes(item["content"])
-
-
-def _room(values: dict):
-    """``(room, network, communities, positions, colours)`` for the chosen question.
-
-    Each file is read once per question and pseudonymisation. People keep the places of
-    the map of all questions whichever question is chosen, and a community keeps the colour
-    of the all-questions community it overlaps most, so the room can compare questions.
-    """
-    up = _uploaded(values.get("upload"))
-    if up is not None:
-        source, ident = up, hashlib.sha256(up[1]).hexdigest()
-    else:
-        source = (values.get("path") or "").strip()
-        try:
-            p = Path(source)
-            ident = f"{p.resolve()}:{p.stat().st_mtime_ns}"
-        except OSError:
-            ident = source
-    rel = values.get("relation", ALL_RELATIONS)
-    pseudo = bool(values.get("pseudonymise"))
-    base_key = (ident, ALL_RELATIONS, pseudo)
-    if base_key not in _ROOMS:
-        room = load_room(source, ALL_RELATIONS, pseudo)
-        U = room.network
-        if U.number_of_nodes() < 3:
-            raise P2PKitError("the answers name fewer than 3 people: there is no network to show yet.")
-        comms = detect(U, seed=0)
-        _ROOMS[base_key] = (room, U, comms, room_layout(U, comms, seed=0), community_colours(comms))
-    key = (ident, rel, pseudo)
-    if key not in _ROOMS:
-        _, U_all, comms_all, pos_all, _ = _ROOMS[base_key]
-        room = load_room(source, rel, pseudo)
-        U = room.network
-        U.add_nodes_from(v for v in U_all if v not in U)  # everyone stays on the map
-        comms = detect(U, seed=0)
-        _ROOMS[key] = (room, U, comms, pos_all, community_colours(comms, [set(c) for c in comms_all]))
-    room, U, comms, pos, colours = _ROOMS[key]
-    missing = [v for v in U if v not in pos]
-    if missing:  # a name only this question has: a row below the map
-        xs = [x for x, _ in pos.values()] or [0.0]
-        y0 = min((y for _, y in pos.values()), default=0.0) - 0.6
-        for i, v in enumerate(missing):
-            pos[v] = (min(xs) + i * 0.5, y0)
-    _ROOMS.move_to_end(base_key)
-    _ROOMS.move_to_end(key)
-    while len(_ROOMS) > 8:  # keep a few: uploaded answers should not linger
-        _ROOMS.popitem(last=False)
-    return _ROOMS[key]
-
-
-def room_layout(U: nx.Graph, communities: Sequence[set], seed: int = 0) -> dict:
-    """Positions for a room's map: each community together, the same in every process.
-
-    The same drawing as :func:`p2pkit.explorables.communities.community_layout`, but each
-    community's spring layout is computed on a copy of its members in the network's order:
-    a networkx subgraph of fewer than half the people iterates over a set, whose order for
-    names (strings) changes from one Python process to the next, and so would the drawing.
-
-    Examples
-    --------
-    >>> G = nx.Graph([("Ana", "Bo"), ("Bo", "Cy"), ("Di", "Ed")])
-    >>> pos = room_layout(G, [{"Ana", "Bo", "Cy"}, {"Di", "Ed"}])
-    >>> sorted(pos) == sorted(G)
-    True
-    """
-    order = {v: i for i, v in enumerate(U)}
-    comms = [sorted(c, key=order.__getitem__) for c in communities]
-    k = len(comms)
-    scale = {i: np.sqrt(len(c)) for i, c in enumerate(comms)}
-    ring = 0.0 if k == 1 else 1.25 * max(scale.values()) / np.sin(np.pi / k)
-    pos: dict = {}
-    for i, members in enumerate(comms):
-        angle = np.pi - 2 * np.pi * i / k
-        cx, cy = ring * np.cos(angle), ring * np.sin(angle)
-        if len(members) == 1:
-            local = {members[0]: (0.0, 0.0)}
-        else:
-            inside = set(members)
-            H = nx.Graph()
-            H.add_nodes_from(members)
-            H.add_edges_from((u, v) for u in members for v in U[u] if v in inside and order[u] < order[v])
-            local = nx.spring_layout(H, seed=seed, iterations=60)
-            r = max(max(abs(x), abs(y)) for x, y in local.values()) or 1.0
-            local = {v: (x / r, y / r) for v, (x, y) in local.items()}
-        for v, (x, y) in local.items():
-            pos[v] = (float(cx + scale[i] * x), float(cy + scale[i] * y))
-    return pos
-
-
-def clear_cache() -> None:
-    """Forget every room read so far (after a session, or in tests)."""
-    _ROOMS.clear()
-
-
-def _room_controls(path: str, relation: str, pseudonymised: bool) -> dict:
-    style = {"description_width": "initial"}
-    return {
-        "upload": w.FileUpload(accept=".csv,.txt,.tsv", multiple=False, description="Upload answers"),
-        "path": w.Text(value=path, description="or file", placeholder="answers.csv", continuous_update=False,
-                       layout=w.Layout(width="20em"), style=style),
-        "relation": w.Dropdown(options=[ALL_RELATIONS, *RELATIONS[:3]],
-                               value=relation if relation in (ALL_RELATIONS, *RELATIONS[:3]) else ALL_RELATIONS,
-                               description="Question", style=style),
-        "pseudonymise": w.Checkbox(value=pseudonymised, description="Codes instead of names"),
-    }
-
-
-def _explorer(controls: dict, render: Callable, title: str) -> Explorer:
-    ex = Explorer(controls, render, title=title)
-    ex.note.value = note_html(WORKSHOP_NOTE)
-    ex.widget.children[-1].layout.flex_flow = "row wrap"  # the readout goes below on a narrow page
-    return ex
-
-
-# --------------------------------------------------------------------------- 1. map our network
-
-
-def render_map(values: dict):
-    """Compute and draw the room's map: ``(figure, readout_html, alt_text)``."""
-    room, U_full, comms_full, pos, colours_full = _room(values)
-    people_in = room.respondents
-    k = int(values.get("answers", len(people_in)))
-    k = max(1, min(k, len(people_in)))
-    shown = set(people_in[:k])
-    G = room.graph
-    if k < len(people_in):
-        H = nx.DiGraph()
-        H.add_nodes_from((v, G.nodes[v]) for v in G if v in shown or any(G.has_edge(s, v) for s in shown))
-        H.add_edges_from((u, v) for u, v in G.edges() if u in shown)
-    else:
-        H = G
-    if H.number_of_nodes() < 3:
-        raise P2PKitError("fewer than 3 people named so far: move 'Answers in' to the right.")
-    m = room_map(H)
-    colours = community_colours([set(c) for c in m.communities], [set(c) for c in comms_full])
-    if k == len(people_in) and [set(c) for c in m.communities] == [set(c) for c in comms_full]:
-        colours = list(colours_full)
-    col = {v: colours[i] for i, c in enumerate(m.communities) for v in c}
-    marked = list(m.brokers[: int(values.get("bridges", 3))])
-    U = nx.Graph()
-    U.add_nodes_from(H)
-    U.add_edges_from((u, v) for u, v in H.edges() if u != v)
-    mx = max(dict(H.in_degree()).values()) or 1
-    sizes = {v: 60 + 260 * H.in_degree(v) / mx for v in U}
-    roles = {v: "bridge" for v in marked}
-    fig, ax = plt.subplots(figsize=(7.8, 6.0))
-    draw_network(U, ax, pos={v: pos[v] for v in U}, roles=roles, colours=col, sizes=sizes)
-    for v in m.isolates:
-        ax.scatter([pos[v][0]], [pos[v][1]], s=sizes[v] + 140, facecolors="none", edgecolors="#000000",
-                   linewidths=1.2, linestyles="--", zorder=5)
-    _label_nodes(ax, pos, [v for v in U] if U.number_of_nodes() <= 40 else marked + list(m.isolates))
-    handles = [_handle("o", f"community {i + 1} ({len(c)})", colours[i]) for i, c in enumerate(m.communities[:7])]
-    handles.append(_handle("D", "bridge: tie into another community"))
-    if m.isolates:
-        handles.append(_handle("o", "no ties (dashed ring)", mfc="none", mec="#000000"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
-    q = values.get("relation", ALL_RELATIONS)
-    ax.set_title(f"{'All questions' if q == ALL_RELATIONS else _mpl(q, 30).capitalize()}: "
-                 f"{k} of {len(people_in)} answers in (size: how often named)", fontsize=10)
-    ax.set_aspect("equal")
-    ax.margins(0.12)
-
-    verdict = map_verdict(m)
-    comm_rows = [(f"{i + 1} ({COLOUR_NAMES.get(colours[i], 'grey')})", _people(c, 8))
-                 for i, c in enumerate(m.communities)]
-    rows = [
-        ("People / ties", f"{m.people} / {m.ties}"),
-        ("Bridges (most routes first)", _people(m.brokers, 6) or "none"),
-        ("No ties at all", _people(m.isolates) or "nobody"),
-        ("Named others, named by nobody", _people(m.unnamed) or "nobody"),
-        ("Named by others, named nobody (no answer?)", _people(m.silent) or "nobody"),
-    ]
-    intake = room.summary.lines(room.show)
-    readout = (
-        f"<div style='max-width:32em'>{_table(comm_rows, ('Community', 'Members'))}{_table(rows)}"
-        f"<p><b>Verdict:</b> {_e(verdict)}</p>"
-        f"<p style='font-size:0.9em'><b>Reading.</b> {_e(m.reading.get('communities', ''))}</p>"
-        f"<details style='font-size:0.85em'><summary>What was read from {_e(room.source)}</summary><ul>"
-        + "".join(f"<li>{_e(x)}</li>" for x in intake[:8]) + "</ul></details></div>"
-    )
-    alt = (f"Map of the room's network: {m.people} people and {m.ties} ties, grouped and coloured by "
-           f"{len(m.communities)} node communities, each person drawn larger the more often named; "
-           f"bridges marked as diamonds: {_people(marked) or 'none'}. {verdict}")
-    return fig, readout, alt
-
-
-def map_explorer(path: str = "", relation: str = ALL_RELATIONS, pseudonymised: bool = False,
-                 bridges: int = 3) -> Explorer:
-    """*Map our network*: the room's answers as a map of communities, bridges and isolates.
-
-    Controls: upload the answers (or a file path), the question, codes instead of names,
-    **Answers in** (bring the answers in one person at a time, in the order of the file)
-    and **Bridges marked** (the people with most routes into other communities).
-    """
-    try:
-        n_answers = len(_room({"path": path, "relation": relation, "pseudonymise": pseudonymised})[0].respondents)
-    except P2PKitError:
-        n_answers = 40
-    style = {"description_width": "initial"}
-    controls = _room_controls(path, relation, pseudonymised)
-    controls["answers"] = w.IntSlider(value=n_answers, min=1, max=max(n_answers, 1), description="Answers in",
-                                      style=style, continuous_update=False)
-    controls["bridges"] = w.IntSlider(value=bridges, min=0, max=12, description="Bridges marked", style=style,
-                                      continuous_update=False)
-    ex = _explorer(controls, render_map, "Map our network")
-
-    def resize(_change=None):
-        try:
-            n = len(_room(ex.values())[0].respondents)
-        except Exception:  # the render shows the message
-            return
-        slider = controls["answers"]
-        if slider.max != n:
-            slider.max = max(1, n)
-            slider.value = n
-
-    for name in ("upload", "path", "relation"):
-        controls[name].observe(resize, names="value")
-    return ex
-
-
-# --------------------------------------------------------------------------- 2. the card game
-
-_CARD_CACHE: OrderedDict = OrderedDict()
-
-
-def _card_runs(n: int, span: int, reach: int, seed: int):
-    key = (n, span, reach, seed)
-    if key not in _CARD_CACHE:
-        T = chart(n, span)
-        P = peer_round(n, reach, seed)
-        cards = deal_cards(list(range(n)), seed)
-        _CARD_CACHE[key] = (T, P, cards, pass_the_cards(T, cards), pass_the_cards(P, cards))
-        while len(_CARD_CACHE) > 32:
-            _CARD_CACHE.popitem(last=False)
-    return _CARD_CACHE[key]
-
-
-def render_card_game(values: dict):
-    """Play both rounds in the model and draw them: ``(figure, readout_html, alt_text)``."""
-    n, span, reach, seed = int(values["people"]), int(values["span"]), int(values["reach"]), int(values["seed"])
-    seconds = float(values["seconds"])
-    if seed < 0:
-        raise P2PKitError("the seed must be 0 or a positive whole number.")
-    T, P, cards, a, b = _card_runs(n, span, reach, seed)
-    room = (float(values.get("room_chart") or 0) or None, float(values.get("room_peers") or 0) or None)
-    fig = plt.figure(figsize=(10.2, 4.3))
-    ax1 = fig.add_axes([0.0, 0.08, 0.33, 0.8])
-    ax2 = fig.add_axes([0.34, 0.08, 0.3, 0.8])
-    ax3 = fig.add_axes([0.75, 0.2, 0.23, 0.62])
-    top = max(max(a.passes.values()), max(b.passes.values()), 1)
-
-    def sizes(run):
-        return {v: 30 + 420 * run.passes[v] / top for v in run.passes}
-
-    roles = {0: "centre"}
-    draw_network(T, ax1, pos=tree_layout(T), roles=roles, sizes=sizes(a),
-                 title=f"Round 1, the chart: {a.ticks} round{'s' if a.ticks != 1 else ''}")
-    everyone = "anyone" if reach >= n - 1 else f"about {max(2, reach - reach % 2)} people"
-    draw_network(P, ax2, pos=ring_layout(P, centre=-1), roles=roles, sizes=sizes(b),
-                 title=f"Round 2, peer-to-peer: {b.ticks} round{'s' if b.ticks != 1 else ''}")
-    for ax in (ax1, ax2):
-        ax.title.set_fontsize(9.5)
-    labels = ["chart\n(model)", "peer-to-peer\n(model)"]
-    vals = [a.ticks * seconds, b.ticks * seconds]
-    colours = [ROLE_COLOURS["centre"], ROLE_COLOURS["peer"]]
-    hatches = ["", ""]
-    if room[0] or room[1]:
-        labels += ["chart\n(your room)", "peer-to-peer\n(your room)"]
-        vals += [room[0] or 0.0, room[1] or 0.0]
-        colours += [ROLE_COLOURS["centre"], ROLE_COLOURS["peer"]]
-        hatches += ["///", "///"]
-    y = np.arange(len(vals))[::-1]
-    for yi, v, c, h in zip(y, vals, colours, hatches):
-        ax3.barh(yi, v, color=c if not h else "white", edgecolor=c, hatch=h, height=0.6, linewidth=1.5)
-        ax3.text(v, yi, f" {v:.0f} s", va="center", fontsize=8.5)
-    ax3.set_yticks(y, labels, fontsize=8.5)
-    ax3.set_xlim(0, max(vals + [1]) * 1.35)
-    ax3.set_xlabel(f"seconds ({seconds:g} s per hand-off)", fontsize=8.5)
-    ax3.set_title("How long?", fontsize=9.5)
-    verdict = card_game_verdict(a, b, seconds, room)
-    pa = [a.passes[v] for v in T]
-    pb = [b.passes[v] for v in P]
-    rows = [
-        ("Rounds of passing (chart / peer-to-peer)", f"{a.ticks} / {b.ticks}"),
-        ("Hand-offs in all", f"{a.hand_offs} / {b.hand_offs}"),
-        ("Most cards passed by one person", f"{max(pa)} (the top: {a.passes[0]}) / {max(pb)}"),
-        ("Most cards waiting in one hand", f"{a.most_held} / {b.most_held}"),
-        ("Gini of the tallies (0 = equal)", f"{gini(pa):.2f} / {gini(pb):.2f}"),
-        ("Betweenness centralization", f"{centralization(T, 'betweenness'):.2f} / "
-                                       f"{centralization(P, 'betweenness'):.2f}"),
-    ]
-    readout = (f"<div style='max-width:24em'>{_table(rows)}<p><b>Verdict:</b> {_e(verdict)}</p>"
-               "<p style='font-size:0.85em'>Each person is drawn larger the more cards they passed on: "
-               "the tally the room keeps. The square is the top of the chart.</p></div>")
-    alt = (f"Two drawings of {n} people. Left, an organisation chart with a span of {span}, each person "
-           f"drawn larger the more cards they passed on; the top passed {a.passes[0]}. Middle, the "
-           f"peer-to-peer round, where everyone can pass to {everyone}. Right, bars of the time each round "
-           f"takes. {verdict}")
-    return fig, readout, alt
-
-
-def card_game_explorer(people: int = 13, span: int = 3, reach: int = 40, seconds: float = 3.0,
-                       seed: int = 0) -> Explorer:
-    """*Who holds the power?*: the room's card game, played through a chart and peer-to-peer.
-
-    Controls: people in the room, the chart's span of control, who may pass to whom in
-    round 2, the room's timed rounds, and **Seconds per hand-off** (to turn rounds of
-    passing into time).
-    """
-    style = {"description_width": "initial"}
-    controls = {
-        "people": w.IntSlider(value=people, min=4, max=40, description="People", style=style,
-                              continuous_update=False),
-        "span": w.IntSlider(value=span, min=2, max=8, description="Span of control", style=style,
-                            continuous_update=False),
-        "reach": w.IntSlider(value=reach, min=2, max=40, description="Round 2: each can pass to", style=style,
-                             continuous_update=False),
-        "room_chart": w.BoundedFloatText(value=0.0, min=0.0, max=3600.0, description="Room, round 1 (s)",
-                                         style=style, layout=w.Layout(width="13em")),
-        "room_peers": w.BoundedFloatText(value=0.0, min=0.0, max=3600.0, description="Room, round 2 (s)",
-                                         style=style, layout=w.Layout(width="13em")),
-        "seed": w.IntText(value=seed, description="Deal", layout=w.Layout(width="11em")),
-        "seconds": w.FloatSlider(value=seconds, min=1.0, max=10.0, step=0.5, description="Seconds per hand-off",
-                                 style=style, continuous_update=False),
-    }
-    return _explorer(controls, render_card_game, "Pass the cards: chart against peer-to-peer")
-
-
-# --------------------------------------------------------------------------- 3. weaving
-
-
-def _weaver(U: nx.Graph):
-    load = load_share(U)
-    order = {v: i for i, v in enumerate(U)}
-    return max(load, key=lambda v: (load[v], -order[v]))
-
-
-def render_weaving(values: dict):
-    """Make the typed introductions and draw the network: ``(figure, readout_html, alt_text)``."""
-    room, U, comms, pos, colours = _room(values)
-    pairs, problems = parse_pairs(values.get("introductions", ""), U)
-    k = min(int(values.get("show", len(pairs))), len(pairs))
-    after, intros = introductions(U, pairs[:k], comms)
-    if U.number_of_nodes() < 4:
-        raise P2PKitError("weaving needs at least 4 people in the network.")
-    weaver = _weaver(U)
-    before_p = phase_profile(U, weaver=weaver)
-    after_p = phase_profile(after, weaver=weaver)
-    col = {v: colours[i] for i, c in enumerate(comms) for v in c}
-    new = [i.pair for i in intros if i.kind != "already tied"]
-    fig, ax = plt.subplots(figsize=(7.8, 6.0))
-    draw_network(after, ax, pos=pos, colours=col, sizes={v: 110 for v in after})
-    if new:
-        nx.draw_networkx_edges(after, pos, edgelist=new, ax=ax, edge_color=OKABE_ITO["black"], width=2.6,
-                               style="solid")
-    _label_nodes(ax, pos, list(after) if after.number_of_nodes() <= 40 else {v for p in new for v in p})
-    ax.set_aspect("equal")
-    ax.margins(0.1)
-    ax.set_title(f"{len(new)} introduction{'s' if len(new) != 1 else ''} made (new ties in thick black)",
-                 fontsize=10)
-    handles = [_handle("o", f"community {i + 1}", colours[i]) for i in range(min(len(comms), 7))]
-    handles.append(Line2D([], [], color=OKABE_ITO["black"], lw=2.6, label="new tie"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
-
-    member = membership(comms)
-    listing = "".join(f"<li>{_e(i.describe(member))}</li>" for i in intros)
-    waiting = len(pairs) - k
-    if waiting:
-        listing += f"<li><i>{waiting} more typed: move 'Introductions made' to the right</i></li>"
-    rows = [
-        ("Ties", before_p.ties, after_p.ties),
-        ("Separate parts", before_p.components, after_p.components),
-        ("Pairs who can reach each other", f"{before_p.pairs_in_touch:.0%}", f"{after_p.pairs_in_touch:.0%}"),
-        ("Triangles", before_p.triangles, after_p.triangles),
-        ("Two-step paths closed", f"{before_p.clustering:.0%}", f"{after_p.clustering:.0%}"),
-        ("Average hand-offs (pairs in touch)", f"{before_p.mean_hops:.2f}", f"{after_p.mean_hops:.2f}"),
-        ("Busiest person's share of routes", f"{before_p.most_central_load:.0%} ({before_p.most_central})",
-         f"{after_p.most_central_load:.0%} ({after_p.most_central})"),
-        ("Single points of failure", before_p.single_points, after_p.single_points),
-        ("Shape (Krebs & Holley)", before_p.shape, after_p.shape),
-    ]
-    verdict = weaving_verdict(before_p, after_p, intros)
-    readout = (f"<div style='max-width:32em'>{_messages(problems)}"
-               f"<ol style='margin:2px 0 6px 0'>{listing}</ol>"
-               f"{_table(rows, ('', 'before', 'now'))}<p><b>Verdict:</b> {_e(verdict)}</p></div>")
-    alt = (f"The room's network of {after.number_of_nodes()} people in {len(comms)} communities (colours), "
-           f"with {len(new)} new ties drawn thick and black: "
-           + ("; ".join(f"{a} and {b}" for a, b in new) if new else "none yet") + f". {verdict}")
-    return fig, readout, alt
-
-
-def weaving_explorer(path: str = "", introductions_text: str = "", relation: str = ALL_RELATIONS,
-                     pseudonymised: bool = False, show: int | None = None) -> Explorer:
-    """*Weaving the network*: type introductions ("Ana-Bo, Chidi-Quinn"); the measures follow.
-
-    Controls: the room's answers (as in :func:`map_explorer`), **Introductions** (pairs
-    separated by commas; press Enter) and **Introductions made** (step through them: 0 is
-    the network as it was). ``show`` sets where that slider starts (default: all made).
-    """
-    style = {"description_width": "initial"}
-    controls = _room_controls(path, relation, pseudonymised)
-    controls["introductions"] = w.Text(value=introductions_text, description="Introductions",
-                                       placeholder="Ana-Bo, Chidi-Quinn (press Enter)", continuous_update=False,
-                                       layout=w.Layout(width="30em"), style=style)
-    try:
-        count = len(parse_pairs(introductions_text, _room(
-            {"path": path, "relation": relation, "pseudonymise": pseudonymised})[1])[0])
-    except P2PKitError:
-        count = 0
-    controls["show"] = w.IntSlider(value=count if show is None else min(show, count), min=0, max=max(count, 1),
-                                   description="Introductions made", style=style, continuous_update=False)
-    ex = _explorer(controls, render_weaving, "Weaving the network: one introduction at a time")
-
-    def resize(_change=None):
-        try:
-            n = len(parse_pairs(controls["introductions"].value, _room(ex.values())[1])[0])
-        except Exception:  # the render shows the message
-            return
-        slider = controls["show"]
-        slider.max = max(n, 1)
-        slider.value = n
-
-    for name in ("introductions", "upload", "path", "relation", "pseudonymise"):
-        controls[name].observe(resize, names="value")
-    return ex
-
-
-# --------------------------------------------------------------------------- 4. remove the boss
-
-STRATEGY_LABELS = {
-    "betweenness": "the people on most routes",
-    "degree": "the best-connected",
-    "random": "people at random",
-}
-
-
-def render_departures(values: dict):
-    """Take people out of the room's network and draw what holds: ``(figure, readout, alt)``."""
-    room, U, comms, pos, colours = _room(values)
-    named, problems = parse_names(values.get("named", ""), U)
-    backup, bproblems = parse_pairs(values.get("backup", ""), U)
-    d = departures(U, named=named, leaving=int(values.get("leaving", 0)), strategy=values.get("strategy", "betweenness"),
-                   backup=backup, seed=int(values.get("seed", 0)))
-    H = d.network
-    col = {v: colours[i] for i, c in enumerate(comms) for v in c}
-    roles = {v: "bridge" for v in d.single_points_now}
-    fig, ax = plt.subplots(figsize=(7.8, 6.0))
-    draw_network(H, ax, pos={v: pos[v] for v in H}, roles=roles, colours=col, hidden=d.gone,
-                 sizes={v: (170 if v in roles else 110) for v in H})
-    if d.added:
-        nx.draw_networkx_edges(H, pos, edgelist=[e for e in d.added if e[0] not in d.gone and e[1] not in d.gone],
-                               ax=ax, edge_color=OKABE_ITO["black"], width=2.6)
-    if d.cut_off:
-        ax.scatter([pos[v][0] for v in d.cut_off], [pos[v][1] for v in d.cut_off], s=300, facecolors="none",
-                   edgecolors="#000000", linewidths=1.2, linestyles="--", zorder=5)
-    _label_nodes(ax, pos, list(H) if H.number_of_nodes() <= 40 else list(d.gone) + list(d.cut_off))
-    ax.set_aspect("equal")
-    ax.margins(0.1)
-    ax.set_title(f"{len(d.gone)} gone (grey crosses); {len(d.cut_off)} outside the largest group (dashed rings)",
-                 fontsize=10)
-    handles = [_handle(ROLE_MARKERS["removed"], "has left", ROLE_COLOURS["removed"]),
-               _handle("D", "single point of failure now"),
-               _handle("o", "outside the largest group", mfc="none", mec="#000000"),
-               Line2D([], [], color=OKABE_ITO["black"], lw=2.6, label="backup tie")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
-    verdict = departures_verdict(d)
-    rows = [
-        ("Gone", _people(d.gone, 8) or "nobody yet"),
-        ("Pairs who can reach each other", f"{d.pairs_before:.0%} before, {d.pairs_after:.0%} now"),
-        ("Separate groups now", f"{d.groups} ({_people([str(x) for x in d.group_sizes], 6)} people)"),
-        ("Outside the largest group", _people(d.cut_off, 8) or "nobody"),
-        ("Single points of failure before", _people(d.single_points_before, 8) or "none"),
-        ("Single points of failure now", _people(d.single_points_now, 8) or "none"),
-        ("Must leave at once to cut anyone off (now)", str(d.connectivity_now)),
-        ("Backup ties added", "; ".join(f"{a}-{b}" for a, b in d.added) or "none"),
-    ]
-    if d.left_out:
-        rows.append(("Left out (no ties in the answers)", _people(d.left_out)))
-    extra = "".join(f"<p style='margin:4px 0'>{_e(s)}</p>" for s in (d.redundancy_text, d.rerouting_text) if s)
-    readout = (f"<div style='max-width:30em'>{_messages(problems + bproblems)}{_table(rows)}"
-               f"<p><b>Verdict:</b> {_e(verdict)}</p>{extra}</div>")
-    alt = (f"The room's network of {H.number_of_nodes()} people coloured by community. Gone, as grey crosses: "
-           f"{_people(d.gone) or 'nobody'}. Outside the largest group, in dashed rings: {_people(d.cut_off) or 'nobody'}. "
-           f"Single points of failure now, as diamonds: {_people(d.single_points_now) or 'none'}. {verdict}")
-    return fig, readout, alt
-
-
-def departures_explorer(path: str = "", relation: str = ALL_RELATIONS, named: str = "", backup: str = "",
-                        strategy: str = "betweenness", leaving: int = 0, pseudonymised: bool = False,
-                        seed: int = 0) -> Explorer:
-    """*Remove the boss*: who leaves (by name or by a rule), what still holds, what backup ties change.
-
-    Controls: the room's answers (as in :func:`map_explorer`), **Who leaves** (names),
-    **Then, by rule** (who leaves next), **Backup ties** (pairs, added before anyone leaves)
-    and **More people leaving** (how many leave by the rule).
-    """
-    if strategy not in STRATEGY_LABELS:
-        raise P2PKitError(f"unknown rule {strategy!r}; choose one of: {', '.join(STRATEGY_LABELS)}.")
-    style = {"description_width": "initial"}
-    controls = _room_controls(path, relation, pseudonymised)
-    controls.update({
-        "named": w.Text(value=named, description="Who leaves", placeholder="a name, e.g. the boss (Enter)",
-                        continuous_update=False, layout=w.Layout(width="22em"), style=style),
-        "backup": w.Text(value=backup, description="Backup ties", placeholder="Ana-Bo, Chidi-Kofi (Enter)",
-                         continuous_update=False, layout=w.Layout(width="26em"), style=style),
-        "strategy": w.Dropdown(options=[(v, k) for k, v in STRATEGY_LABELS.items()], value=strategy,
-                               description="Then, by rule", style=style),
-        "seed": w.IntText(value=seed, description="Seed", layout=w.Layout(width="11em")),
-        "leaving": w.IntSlider(value=leaving, min=0, max=12, description="More people leaving", style=style,
-                               continuous_update=False),
-    })
-    return _explorer(controls, render_departures, "Remove the boss: who leaves, and what still holds")
