@@ -129,6 +129,9 @@ def network(
         Write names beside the markers (default: only for 20 people or fewer).
     tie_kinds : mapping, optional
         (u, v) -> kind key (for example the relation), drawn with its own dash pattern.
+    kind_names : mapping, optional
+        Kind key -> its name in the legend. Its order fixes each kind's dash pattern, so a
+        kind looks the same in every state even when another kind is missing from one.
     highlight : iterable
         People to ring (for example the people a message has reached).
     nodes : sequence, optional

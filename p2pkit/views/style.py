@@ -68,7 +68,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "other": ("other", "#595959", "circle"),
 }
 
-#: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
+#: tie kind -> SVG dash pattern (empty: solid). Kinds are numbered in the order of a network's
+#: ``kind_names`` (so a kind keeps its dash in every state), then in order of appearance.
 TIE_DASHES = ["", "5 3", "1.5 2.5", "8 3 2 3"]
 
 

@@ -411,8 +411,14 @@ function p2pfigFactory(d3) {
       // ties: one path per kind (undirected) or one line each (directed, with arrowheads)
       const t = p.ties;
       const m = t.length / 2;
-      const kinds = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      const seen = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      // a kind keeps its dash in every state: kinds are numbered in the order of kind_names
+      // (when given), then in order of appearance
+      const named = p.kind_names ? Object.keys(p.kind_names) : [];
+      const slots = named.concat(seen.filter((k) => !named.includes(k)));
+      const kinds = slots.filter((k) => seen.includes(k));
       slot.kindsSeen = kinds;
+      slot.dashOf = (k) => this.dashes[Math.max(0, slots.indexOf(k)) % this.dashes.length];
       if (!p.directed) {
         const byKind = new Map(kinds.map((k) => [k, []]));
         for (let e = 0; e < m; e++) {
@@ -422,12 +428,12 @@ function p2pfigFactory(d3) {
         slot.gTies.selectAll("line").remove();
         slot.gTies.selectAll("path").data(kinds, (k) => k).join("path")
           .attr("d", (k) => byKind.get(k).join("") || null)
-          .attr("stroke-dasharray", (k, i) => this.dashes[i % this.dashes.length] || null);
+          .attr("stroke-dasharray", (k) => slot.dashOf(k) || null);
       } else {
         slot.gTies.selectAll("path").remove();
         const arrow = `url(#${this.id}-arrow${slot.i})`;
         const seg = [];
-        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? kinds.indexOf(p.tie_kind[e]) : 0]);
+        for (let e = 0; e < m; e++) seg.push([t[2 * e], t[2 * e + 1], p.tie_kind ? p.tie_kind[e] : ""]);
         slot.gTies.selectAll("line").data(seg).join("line")
           .each(function (d) {
             const [a, b] = d;
@@ -436,7 +442,7 @@ function p2pfigFactory(d3) {
             d3.select(this).attr("x1", X[a]).attr("y1", Y[a]).attr("x2", X[b] - dx / L * rb).attr("y2", Y[b] - dy / L * rb);
           })
           .attr("marker-end", arrow)
-          .attr("stroke-dasharray", (d) => this.dashes[d[2] % this.dashes.length] || null);
+          .attr("stroke-dasharray", (d) => slot.dashOf(d[2]) || null);
       }
       // people
       const idx = d3.range(n);
@@ -485,7 +491,7 @@ function p2pfigFactory(d3) {
         for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r).label, role: r });
       }
       if (p.tie_kind && slot.kindsSeen.length > 1) {
-        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }));
+        slot.kindsSeen.forEach((k) => items.push({ dash: slot.dashOf(k) || "0", label: (p.kind_names && p.kind_names[k]) || k }));
       }
       const li = d3.select(slot.legend).selectAll("li").data(items).join("li");
       li.selectAll("svg").data((d) => [d]).join("svg").attr("viewBox", "-8 -8 16 16").attr("width", 14).attr("height", 14)
@@ -669,6 +675,11 @@ function p2pfigFactory(d3) {
       });
       ends.sort((a, b) => a.y - b.y);
       for (let k = 1; k < ends.length; k++) if (ends[k].y - ends[k - 1].y < 13) ends[k].y = ends[k - 1].y + 13;
+      // lines that end together at the bottom: stack their names upwards, above the x axis
+      for (let k = ends.length - 1; k >= 0; k--) {
+        const limit = k === ends.length - 1 ? H - m.b : ends[k + 1].y - 13;
+        if (ends[k].y > limit) ends[k].y = limit;
+      }
       slot.gNames.selectAll("text").data(ends).join("text")
         .attr("x", (d) => Math.min(d.x, W - m.r) + 6).attr("y", (d) => d.y + 4).text((d) => d.s.name)
         .attr("class", "p2p-series-name");
