@@ -14,10 +14,10 @@ from p2pkit import orgs
 from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
 from p2pkit.resilience import (
-    _betweenness, chart_with_lateral_ties, compare_curves, failure_curve,
-    failure_verdict, independent_paths, knock_out, percolation_threshold, random_failure,
-    random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
-    repair_verdict, rerouting, rerouting_verdict, targeted_vs_random,
+    _betweenness, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
+    random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
+    repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
 )
 
 # --------------------------------------------------------------------------- betweenness
@@ -203,6 +203,58 @@ def test_failure_curve_with_a_given_order():
     assert c.pairwise == pytest.approx((1.0, 4 / 10, 2 / 6))
     with pytest.raises(P2PKitError):
         failure_curve(G, "mine", order=[9])
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_collapse_point_matches_components_counted_by_networkx(seed):
+    # the first k after which the largest group of the people left is below 5% of everyone
+    n = 400
+    G = nx.gnp_random_graph(n, 3 / (n - 1), seed=seed)
+    for strategy in ("degree", "random"):
+        c = failure_curve(G, strategy, recompute=False, trials=1, seed=seed)
+        expected = None
+        for k in range(len(c.order) + 1):
+            H = G.copy()
+            H.remove_nodes_from(c.order[:k])
+            if max(len(x) for x in nx.connected_components(H)) < 0.05 * n:
+                expected = k
+                break
+        assert collapse_point(c, 0.05) == expected
+    assert collapse_point(failure_curve(nx.complete_graph(8), "degree")) is None
+    with pytest.raises(P2PKitError):
+        collapse_point(failure_curve(nx.complete_graph(8), "degree"), below=2)
+
+
+def test_collapse_verdict_reads_the_two_curves():
+    G = nx.barabasi_albert_graph(500, 2, seed=1)
+    rnd = failure_curve(G, "random", trials=3, seed=1)
+    hit = failure_curve(G, "degree", recompute=False)
+    text = collapse_verdict(rnd, hit, 500)
+    assert f"when {collapse_point(rnd) / 500:.0%} have left" in text.split(";")[0]
+    assert f"when {collapse_point(hit) / 500:.0%} have left" in text.split(";")[1]
+    assert "best-connected" in text
+    with pytest.raises(P2PKitError):
+        collapse_verdict(hit, rnd, 500)
+
+
+def test_knock_out_outside_and_verdict_match_networkx_components():
+    G = chart_with_lateral_ties(3, 4, 0.5)
+    for gone in ([0], [0, 3], [1, 2, 3], removal_order(G, "betweenness", count=4)):
+        H = G.copy()
+        H.remove_nodes_from(gone)
+        comps = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(list(G).index(v) for v in c)))
+        ko = knock_out(G, gone)
+        assert set(ko.outside) == set(H) - comps[0]
+        left = H.number_of_nodes()
+        pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (left * (left - 1) / 2)
+        text = knock_out_verdict(ko, "them")
+        if len(comps) == 1:
+            assert text == f"Without them, all {left} people left can still reach each other: nobody is cut off."
+        else:
+            assert f"{pairs:.0%} of the pairs of the {left} people left" in text
+            assert f"{left - len(comps[0])} of them" in text
+    assert knock_out_verdict(knock_out(nx.path_graph(3), [1])).startswith("Without that person, 0% of the pairs")
+    assert "1 of them is cut off" in knock_out_verdict(knock_out(nx.path_graph(4), [1]))
 
 
 # --------------------------------------------------------------------------- redundancy
@@ -446,6 +498,29 @@ def test_repair_edge_cases():
         repair(nx.path_graph(3), [0, 1, 2])
 
 
+@pytest.mark.parametrize("s", [0.2, 0.5, 1.0])
+def test_repaired_network_round_by_round(s):
+    # stopping the same repair early replays its first rounds; the network it leaves has
+    # exactly the people left, their old ties and the new ones, and as many people cut off
+    # as the repair counted
+    G = chart_with_lateral_ties(3, 4, 0.25)
+    gone = removal_order(G, "betweenness", count=2)
+    full = repair(G, gone, s=s, seed=3)
+    for t in range(1, full.rounds + 1):
+        part = repair(G, gone, s=s, seed=3, max_rounds=t)
+        assert part.cut_off_by_round == full.cut_off_by_round[:t + 1]
+        assert part.new_ties == full.new_ties[:part.ties_added]
+        H = repaired_network(G, part)
+        expected = {frozenset(e) for e in G.edges() if not set(e) & set(gone)} | {frozenset(e) for e in part.new_ties}
+        assert {frozenset(e) for e in H.edges()} == expected and set(H) == set(G) - set(gone)
+        comps = sorted(nx.connected_components(H), key=len, reverse=True)
+        assert H.number_of_nodes() - len(comps[0]) == part.cut_off_by_round[-1]
+        assert knock_out(H, []).cut_off == part.cut_off_by_round[-1]
+    assert nx.is_connected(repaired_network(G, full))
+    with pytest.raises(P2PKitError):
+        repaired_network(nx.path_graph(3), full)
+
+
 # --------------------------------------------------------------------------- real data
 
 
@@ -459,6 +534,23 @@ def test_krackhardt_chart_splits_into_its_departments_without_the_ceo():
     assert {frozenset(c) for c in nx.connected_components(H)} == depts
     advice = orgs.load_dataset("krack_advice").to_undirected()
     assert knock_out(advice, ["7"]).pairwise == 1.0
+
+
+def test_krackhardt_managers_most_sought_advisers_from_the_raw_matrix():
+    # count, from the published adjacency matrix itself, how many managers name each one
+    # as an adviser (column sums), and compare the ranking
+    import csv
+    from importlib import resources
+
+    text = (resources.files("p2pkit") / "data" / "orgnets" / "krack_advice.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    heads = [h.strip() for h in rows[0][1:]]
+    counts = {h: sum(int(float(r[j + 1])) for r in rows[1:]) for j, h in enumerate(heads)}
+    m = krackhardt_managers()
+    assert m["sought"] == sorted(counts, key=lambda v: (-counts[v], int(v)))
+    assert m["sought"][:3] == ["2", "18", "21"]
+    assert m["chart"].number_of_nodes() == m["advice"].number_of_nodes() == 21
+    assert not m["chart"].is_directed() and not m["advice"].is_directed()
 
 
 # --------------------------------------------------------------------------- views
