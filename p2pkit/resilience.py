@@ -1504,8 +1504,10 @@ def repair_verdict(r: Repair) -> str:
         return "Nobody was cut off, so there was nothing to repair."
     rounds = "1 round" if r.rounds == 1 else f"{r.rounds} rounds"
     if not r.reconnected:
-        return (f"After {rounds}, {r.cut_off_by_round[-1]} people are still cut off "
-                f"({r.ties_added} new ties so far).")
+        left = r.cut_off_by_round[-1]
+        still = "1 person is" if left == 1 else f"{left} people are"
+        ties = "1 new tie" if r.ties_added == 1 else f"{r.ties_added} new ties"
+        return f"After {rounds}, {still} still cut off ({ties} so far)."
     extra = r.ties_added - r.groups_cut_off
     tail = (f" ({extra} more than the {r.groups_cut_off} a coordinator would need)" if extra > 0
             else " (as few as a coordinator would need)")

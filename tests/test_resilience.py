@@ -486,7 +486,10 @@ def test_repair_edge_cases():
     assert repair_verdict(repair(nx.cycle_graph(6), [0])).startswith("Nobody was cut off")
     stuck = repair(orgs.client_server(5), [0], s=0.0, max_rounds=5)
     assert not stuck.reconnected and stuck.rounds == 5 and stuck.ties_added == 0
-    assert "still cut off" in repair_verdict(stuck)
+    assert repair_verdict(stuck) == "After 5 rounds, 3 people are still cut off (0 new ties so far)."
+    one = repair(orgs.client_server(5), [0], s=0.5, seed=1, max_rounds=1)
+    assert one.cut_off_by_round == (3, 1)
+    assert repair_verdict(one) == "After 1 round, 1 person is still cut off (2 new ties so far)."
     assert repair(orgs.client_server(9), [0], seed=5) == repair(orgs.client_server(9), [0], seed=5)
     with pytest.raises(P2PKitError, match="probability"):
         repair(nx.cycle_graph(5), [0], s=2)
