@@ -47,12 +47,21 @@ __all__ = ["lateral_ties", "random_failure", "self_correction", "people_leave", 
 LEVELS, SPAN = 3, 4
 #: The live figures handle charts up to this many people.
 MAX_PEOPLE = 1200
-#: Up to this many people, betweenness rankings and node connectivity are exact.
+#: Up to this many people, betweenness rankings are exact (and the failure curves follow a
+#: fixed number of departures, so the chart does not rescale while people leave).
 EXACT_UP_TO = 300
 #: Above EXACT_UP_TO, betweenness is estimated from this many source people.
 PIVOTS = 100
-#: Random orders averaged for the "at random" curves.
+#: Up to this many people, node connectivity is computed exactly (a flow computation that takes
+#: seconds on a dense network of 150); above, the readout gives the lower bound the quick rules allow.
+CONNECTIVITY_EXACT_UP_TO = 40
+#: Random orders averaged for the "at random" curves (fewer on large networks, whose mean
+#: varies less from order to order and each of which takes longer).
 RANDOM_TRIALS = 50
+
+
+def _trials(n: int) -> int:
+    return RANDOM_TRIALS if n <= 50 else (20 if n <= EXACT_UP_TO else 10)
 
 STRATEGY_NAMES = {
     "betweenness": "The people on most routes",
@@ -193,7 +202,7 @@ def _order(G: nx.Graph, key: tuple, strategy: str, recompute: bool, seed: int, c
 @lru_cache(maxsize=64)
 def _random_curve(key: tuple, count: int):
     G, _, _ = _org(*key)
-    return failure_curve(G, "random", removals=count, trials=RANDOM_TRIALS, seed=key[-1])
+    return failure_curve(G, "random", removals=count, trials=_trials(G.number_of_nodes()), seed=key[-1])
 
 
 def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, keep_lines: bool = True,
@@ -217,7 +226,7 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     if leaving > n - 2:
         raise P2PKitError(f"only {n} people: at most {n - 2} can leave (so that a pair is left). "
                           "Let fewer people leave or make the chart bigger.")
-    K = min(n - 2, max(axis, leaving) + 1)
+    K = min(n - 2, (max(axis, leaving) if n <= EXACT_UP_TO else leaving) + 1)
     order = _order(G, key, strategy, recompute, seed, K)
     gone = order[:leaving]
     who = node_of(G, removed)
@@ -241,7 +250,7 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     xs = list(range(len(targeted.pairwise)))
     mine = "this draw" if strategy == "random" else "targeted"
     lines = [series(mine, xs, targeted.pairwise, role="peer", points=True),
-             series(f"at random (mean of {RANDOM_TRIALS})" if strategy == "random" else "at random",
+             series(f"at random (mean of {_trials(n)})" if strategy == "random" else "at random",
                     xs, at_random.pairwise, role="peer", dash=True)]
     if compare and key[2] > 0 and strategy != "random":
         ckey = (levels, span, 0.0, True, int(seed))
@@ -271,8 +280,10 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
             ("Cut off from the largest group", f"{ko.cut_off}"),
             ("Single points of failure now", f"{len(ko.single_points)}"),
             ("Next to leave (ringed)", names[nxt] if nxt is not None else "–")]
-    if strategy == "betweenness" and n > EXACT_UP_TO:
-        rows.append(("Note", f"who sits on most routes is estimated from {PIVOTS} people's routes"))
+    if n > EXACT_UP_TO:
+        estimate = (f"who sits on most routes is estimated from {PIVOTS} people's routes; "
+                    if strategy == "betweenness" else "")
+        rows.append(("Note", f"{estimate}'at random' is the mean of {_trials(n)} orders"))
     summary = (f"{what}: {n} people, {G.number_of_edges()} ties. {k} left ({STRATEGY_NAMES[strategy].lower()} first)"
                + (f", then {names[who]}" if who is not None else "")
                + f": {ko.pairwise:.0%} of the pairs of those left still in touch, {ko.cut_off} cut off, "
@@ -323,14 +334,20 @@ def who_leaves() -> Figure:
 
 # ------------------------------------------------------------------ redundancy, counted
 
-#: lateral shares at which the redundancy chart is computed
-SWEEP = tuple(i / 10 for i in range(11))
+#: lateral shares at which the redundancy chart is computed (the slider's values on the site)
+SWEEP = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+#: ... and on networks too large for exact node connectivity (each point is a new network)
+SWEEP_LARGE = (0.0, 0.5, 1.0)
 
 
 @lru_cache(maxsize=32)
 def _sweep(levels: int, span: int, seed: int) -> tuple:
-    n = _size(levels, span)
-    return tuple(redundancy(_org(levels, span, p, True, seed)[0], exact=n <= EXACT_UP_TO) for p in SWEEP)
+    """``(shares, redundancies)``: the chart's redundancy as lateral ties are added."""
+    exact = _size(levels, span) <= CONNECTIVITY_EXACT_UP_TO
+    shares = SWEEP if exact else SWEEP_LARGE
+    return shares, tuple(redundancy(_org(levels, span, p, True, seed)[0], exact=exact) for p in shares)
 
 
 def redundancy_scene(lateral: float = 0.5, span: int = SPAN, seed: int = 0, levels: int = LEVELS) -> dict:
@@ -339,19 +356,19 @@ def redundancy_scene(lateral: float = 0.5, span: int = SPAN, seed: int = 0, leve
     G, kinds, figs = _org(*key)
     _, pos, names = _chart(levels, span)
     n = G.number_of_nodes()
-    r = redundancy(G, exact=n <= EXACT_UP_TO)
+    r = redundancy(G, exact=n <= CONNECTIVITY_EXACT_UP_TO)
     weak = set(r.single_points)
     lines = sum(1 for k in kinds.values() if k == "r")
     what = _what(key[2], True)
     net = network(G, pos, title=f"{what}: {r.ties} ties", names=names,
                   roles={v: "single_point" if v in weak else "peer" for v in G}, figures=figs,
                   tie_kinds=kinds, kind_names={k: TIE_NAMES[k] for k in "rl"}, labels=False)
-    sweep = _sweep(levels, span, int(seed))
-    xs = list(SWEEP)
+    xs, sweep = _sweep(levels, span, int(seed))
     curve = chart("As lateral ties are added", [
         series("single points of failure", xs, [len(x.single_points) for x in sweep], role="single_point",
                points=True),
-        series("node connectivity", xs, [x.node_connectivity for x in sweep], role="peer", points=True)],
+        series("node connectivity" + ("" if all(x.exact for x in sweep) else " (at least)"), xs,
+               [x.node_connectivity for x in sweep], role="peer", points=True)],
         x_label="Lateral ties (share of a mesh's ties)", y_label="People", x_format=".0%", y_format="d",
         marker_x=key[2], marker_label=f"{key[2]:.0%}")
     rows = [("People / ties", f"{n}\u00a0/\u00a0{r.ties} ({lines} reporting lines)"),
