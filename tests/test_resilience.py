@@ -607,7 +607,7 @@ def test_removing_one_more_person_agrees_with_knock_out(who):
     assert sorted(v for v, x in roles.items() if x == "cut_off") == sorted(str(v) for v in ko.outside)
     r = _readout(s)
     assert r["Pairs of those left cut off"] == f"{1 - ko.pairwise:.0%}"
-    assert r["Cut off from the largest group"] == str(ko.cut_off)
+    assert r["Cut off from the largest group (hollow)"] == str(ko.cut_off)
     assert s["verdict"].startswith("Without ")
 
 
@@ -634,7 +634,7 @@ def test_sandbox_numbers_and_live_sizes():
     from p2pkit.views.resilience import leave_scene, who_leaves
 
     def sp(keep):
-        return _readout(leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, ""))["Single points of failure now"]
+        return _readout(leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, ""))["Single points of failure now (diamonds)"]
 
     assert (sp(True), sp(False)) == ("5", "8")
     assert len(redundancy(orgs.hierarchy(3, 4)).single_points) == 5
@@ -721,7 +721,7 @@ def test_krackhardt_figure_and_table():
     assert adv["Who has left"].startswith("Manager 2 (vice-president), Manager 18 (vice-president), Manager 21")
     for leave in ("ceo", "advisers"):
         assert _readout(managers_scene("advice", leave, ""))["Pairs of those left cut off"] == "0%"
-    assert _readout(managers_scene("chart", "nobody", ""))["Single points of failure now"] == "5"
+    assert _readout(managers_scene("chart", "nobody", ""))["Single points of failure now (diamonds)"] == "5"
     assert _readout(managers_scene("advice", "nobody", ""))["Must leave at once to cut anyone off"] == "7"
     m = krackhardt_managers()
     s = managers_scene("chart", "ceo", "14")

@@ -157,14 +157,22 @@ def _figures(G: nx.Graph) -> list:
 
     (The same in every state of a network, so the page stores them once.)"""
     share = load_share(G)
-    return [("Ties", dict(G.degree()), "d"),
-            ("Share of routes between others, before anyone left", {v: round(x, 2) for v, x in share.items()},
+    return [("Ties (before anyone left)", dict(G.degree()), "d"),
+            ("Share of routes between others (before anyone left)", {v: round(x, 2) for v, x in share.items()},
              ".0%")]
 
 
 def _roles(G: nx.Graph, ko) -> dict:
+    """Cut off (hollow) before single point of failure (diamond): a diamond is someone whose
+    departure would cut someone else off."""
     out, weak = set(ko.outside), set(ko.single_points)
     return {v: "cut_off" if v in out else ("single_point" if v in weak else "peer") for v in G}
+
+
+def _weak(ko) -> int:
+    """The diamonds: single points of failure among the people still in the largest group."""
+    out = set(ko.outside)
+    return sum(1 for v in ko.single_points if v not in out)
 
 
 def _people(k: int) -> str:
@@ -174,6 +182,8 @@ def _people(k: int) -> str:
 def _kappa(r) -> str:
     if r is None:
         return "–"
+    if r.node_connectivity == 0:
+        return "0 (already in pieces)"
     return f"{r.node_connectivity}" if r.exact else f"at least {r.node_connectivity}"
 
 
@@ -277,8 +287,8 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     rows = [("Have left", f"{k}" + (f" + {names[who]}" if who is not None else "")),
             ("Pairs of those left cut off", f"{1 - ko.pairwise:.0%}"),
             ("… if as many left at random", f"{1 - at_random.pairwise[m]:.0%}" if m < len(at_random.pairwise) else "–"),
-            ("Cut off from the largest group", f"{ko.cut_off}"),
-            ("Single points of failure now", f"{len(ko.single_points)}"),
+            ("Cut off from the largest group (hollow)", f"{ko.cut_off}"),
+            ("Single points of failure now (diamonds)", f"{_weak(ko)}"),
             ("Next to leave (ringed)", names[nxt] if nxt is not None else "–")]
     if n > EXACT_UP_TO:
         estimate = (f"who sits on most routes is estimated from {PIVOTS} people's routes; "
@@ -287,7 +297,7 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     summary = (f"{what}: {n} people, {G.number_of_edges()} ties. {k} left ({STRATEGY_NAMES[strategy].lower()} first)"
                + (f", then {names[who]}" if who is not None else "")
                + f": {ko.pairwise:.0%} of the pairs of those left still in touch, {ko.cut_off} cut off, "
-               f"{len(ko.single_points)} single points of failure.")
+               f"{_weak(ko)} single points of failure in the largest group.")
     return scene(net, curve, readout=rows, verdict=verdict, summary=summary)
 
 
@@ -365,7 +375,7 @@ def redundancy_scene(lateral: float = 0.5, span: int = SPAN, seed: int = 0, leve
                   tie_kinds=kinds, kind_names={k: TIE_NAMES[k] for k in "rl"}, labels=False)
     xs, sweep = _sweep(levels, span, int(seed))
     curve = chart("As lateral ties are added", [
-        series("single points of failure", xs, [len(x.single_points) for x in sweep], role="single_point",
+        series("single points", xs, [len(x.single_points) for x in sweep], role="single_point",
                points=True),
         series("node connectivity" + ("" if all(x.exact for x in sweep) else " (at least)"), xs,
                [x.node_connectivity for x in sweep], role="peer", points=True)],
@@ -496,16 +506,15 @@ def repair_scene(lateral: float = 0.0, leaving: int = 1, s: float = 0.5, step: i
     out = set(ko.outside)
     roles = {v: "cut_off" if v in out else ("new" if v in movers else "peer") for v in G}
     what = _what(key[2], True)
-    net = network(H, pos, nodes=list(G), title=f"{what}: {_people(leaving)} on most routes left · round {step}",
+    net = network(H, pos, nodes=list(G), title=f"{what} · round {step}",
                   names=names, roles=roles, removed=gone, figures=figs, tie_kinds=ties,
                   kind_names={k: TIE_NAMES[k] for k in "rln"}, labels=False)
     connected = rr.still_connected / rr.pairs if rr.pairs else 0.0
     longer = connected * rr.longer_share if rr.still_connected else 0.0
     same = connected - longer
-    extra = f" (+{rr.extra_hops:.2f} hand-offs)" if rr.still_connected and rr.longer_share else ""
     split = bars("Routes between the people left, before any repair", [
         ("As short as before", same, f"{same:.0%}", "reached"),
-        ("Longer: re-routed", longer, f"{longer:.0%}{extra}", "peer"),
+        ("Longer: re-routed", longer, f"{longer:.0%}", "peer"),
         ("Cut off", rr.cut_share, f"{rr.cut_share:.0%}", "cut_off")],
         note="Share of the pairs of people left who could reach each other before.")
     hist = list(full.cut_off_by_round)
@@ -528,7 +537,7 @@ def repair_scene(lateral: float = 0.0, leaving: int = 1, s: float = 0.5, step: i
                f"pairs of those left are cut off. After round {step} of repair, {ko.cut_off} "
                f"{'person is' if ko.cut_off == 1 else 'people are'} still cut off (hollow circles), with {made} new "
                f"ties (dotted).")
-    return scene(net, split, curve, readout=rows, verdict=verdict, summary=summary)
+    return scene(net, curve, split, readout=rows, verdict=verdict, summary=summary)
 
 
 def self_correction() -> Figure:
@@ -596,8 +605,8 @@ def managers_scene(net: str = "chart", leave: str = "ceo", removed: str = "") ->
     rows = [("Who has left", label),
             ("Pairs of those left cut off", f"{1 - ko.pairwise:.0%}"),
             ("Groups left", f"{ko.groups}"),
-            ("Cut off from the largest group", f"{ko.cut_off}"),
-            ("Single points of failure now", f"{len(ko.single_points)}"),
+            ("Cut off from the largest group (hollow)", f"{ko.cut_off}"),
+            ("Single points of failure now (diamonds)", f"{_weak(ko)}"),
             ("Must leave at once to cut anyone off", _kappa(red)),
             ("Extra hand-offs per route", "–" if rr is None or rr.still_connected == 0
              else ("none" if rr.longer_share == 0 else f"+{rr.extra_hops:.2f}"))]
