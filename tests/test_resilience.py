@@ -680,7 +680,7 @@ def test_threshold_figure_follows_the_model_and_the_chapter():
     assert f"{1 - percolation_threshold(er):.0%}" == "75%"
     for x in shares:
         assert f"when {x} have left" in s["verdict"]
-    theory = s["panels"][0]["series"][-1]
+    theory = s["panels"][0]["series"][0]
     assert theory["y"][0] == pytest.approx(random_network_giant_share(4, 1.0), abs=1e-3)
 
 

@@ -266,8 +266,8 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
         ckey = (levels, span, 0.0, True, int(seed))
         C, _, _ = _org(*ckey)
         c_order = _order(C, ckey, strategy, recompute, seed, K)
-        lines += [series("chart, targeted", xs, failure_curve(C, strategy, order=c_order).pairwise, role="other"),
-                  series("chart, at random", xs, _random_curve(ckey, K).pairwise, role="other",
+        lines += [series("chart, targeted", xs, failure_curve(C, strategy, order=c_order).pairwise, role="reference"),
+                  series("chart, at random", xs, _random_curve(ckey, K).pairwise, role="reference",
                          dash=True)]
     # (the same chart for every person the reader may remove: the page stores it once)
     curve = chart("Pairs of those left still in touch", lines, x_label="People who have left",
@@ -427,15 +427,16 @@ def threshold_scene(mean_degree: int = 4, people: int = 2000, seed: int = 0) -> 
     K = n - 2
     idx = sorted({round(i * K / (CURVE_POINTS - 1)) for i in range(CURVE_POINTS)})
     xs = [k / n for k in idx]
-    lines, curves = [], {}
+    fs = [i / (CURVE_POINTS - 1) for i in range(CURVE_POINTS)]
+    # the theory first, so that the random-failure curve it matches is drawn over it
+    lines = [series("theory", fs, [random_network_giant_share(c, 1 - f) for f in fs], role="reference")]
+    curves = {}
     for name, G, role in (("random", nets["random"], "peer"), ("hubs", nets["hubs"], "centre")):
         rnd = failure_curve(G, "random", removals=K, trials=THRESHOLD_TRIALS, seed=seed)
         hit = failure_curve(G, "degree", removals=K, recompute=False, seed=seed)
         curves[name] = (rnd, hit)
         lines += [series(f"{name}: failure", xs, [rnd.largest[k] for k in idx], role=role, dash=True),
                   series(f"{name}: attack", xs, [hit.largest[k] for k in idx], role=role)]
-    fs = [i / (CURVE_POINTS - 1) for i in range(CURVE_POINTS)]
-    lines.append(series("theory", fs, [random_network_giant_share(c, 1 - f) for f in fs], role="other"))
     keep_c = {k: percolation_threshold(G) for k, G in nets.items()}
     gone_c = {k: max(0.0, 1 - v) for k, v in keep_c.items()}
     curve = chart(f"{n:,} people, {c} ties each on average", lines, x_label="Share of people who have left",

@@ -66,6 +66,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
     "other": ("other", "#595959", "circle"),
+    # a line drawn for comparison (a theory, another network): a mid grey that reads on light and dark
+    "reference": ("for comparison", "#8C8C8C", "cross"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are numbered in the order of a network's
