@@ -313,7 +313,7 @@ def people_leave() -> Figure:
                 help="Share of a peer mesh's ties added to the chart; every reporting line is kept."),
          choice("strategy", "Who leaves first", {s: STRATEGY_NAMES[s] for s in ("betweenness", "top")},
                 "betweenness"),
-         play("leaving", "People who have left", tuple(range(5)), 0, fmt="d", interval_ms=1000),
+         play("leaving", "People who have left", tuple(range(5)), 0, fmt="d", interval_ms=1000, live=(0, 19, 1)),
          person("removed", "Remove one more person")],
         description="An organisation chart of 21 people with lateral ties; people leave one by one, and a chart "
                     "beside it follows the share of pairs still in touch.")
@@ -336,7 +336,7 @@ def who_leaves() -> Figure:
                      "and some reporting lines go."),
          choice("strategy", "Who leaves first",
                 {k: STRATEGY_NAMES[k] for k in ("betweenness", "betweenness_once", "degree", "random")}, "degree"),
-         play("leaving", "People who have left", tuple(range(3)), 0, fmt="d", interval_ms=1000),
+         play("leaving", "People who have left", tuple(range(3)), 0, fmt="d", interval_ms=1000, live=(0, 19, 1)),
          seed((0,)),
          person("removed", "Remove one more person")],
         description="An organisation chart with lateral ties; people leave, and you can remove anyone else.")
@@ -548,7 +548,7 @@ def self_correction() -> Figure:
         [slider("lateral", "Lateral ties", (0.0, 0.5), 0.0, fmt=".0%", live=(0.0, 1.0, 0.05)),
          slider("leaving", "People on most routes who leave", (1, 2, 3), 1, fmt="d", live=(1, 10, 1)),
          slider("s", "Chance each acts per round", (0.2, 0.5, 1.0), 0.5, fmt=".0%", live=(0.0, 1.0, 0.05)),
-         play("step", "Round of repair", ROUNDS, 0, fmt="d", interval_ms=1000),
+         play("step", "Round of repair", ROUNDS, 0, fmt="d", interval_ms=1000, live=(0, 30, 1)),
          seed((0,))],
         description="An organisation chart after departures: who is cut off, and the new ties of a repair, "
                     "round by round.")
