@@ -4,7 +4,6 @@ networkx's own algorithms and published results."""
 import itertools
 import math
 import random
-import re
 
 import networkx as nx
 import numpy as np
@@ -634,7 +633,8 @@ def test_sandbox_numbers_and_live_sizes():
     from p2pkit.views.resilience import leave_scene, who_leaves
 
     def sp(keep):
-        return _readout(leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, ""))["Single points of failure now (diamonds)"]
+        s = leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, "")
+        return _readout(s)["Single points of failure now (diamonds)"]
 
     assert (sp(True), sp(False)) == ("5", "8")
     assert len(redundancy(orgs.hierarchy(3, 4)).single_points) == 5

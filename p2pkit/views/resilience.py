@@ -1,13 +1,14 @@
 """Chapter 6 figures: failure, redundancy and self-correction (scenes from :mod:`p2pkit.resilience`).
 
 - :func:`lateral_ties` -- the chart with more and more lateral ties: single points of failure
-  and node connectivity; remove anyone to see who they cut off.
+  and node connectivity, in the drawing and along the whole way from 0% to 100%.
 - :func:`random_failure` -- random failure against removing the best-connected first, on a
   random and a hub-dominated network, with the percolation theory.
 - :func:`self_correction` -- after departures, longer routes (re-routing) and rounds of repair.
 - :func:`people_leave` -- people leave one by one (Play), targeted against random, with or
-  without lateral ties; remove one more person yourself.
-- :func:`who_leaves` -- the sandbox: any chart, any strategy, anyone.
+  without lateral ties; click anyone to remove one more person and see who is cut off.
+- :func:`who_leaves` -- the sandbox: more strategies, a chart part-way to a mesh, anyone removed;
+  in Jupyter any chart size, share of lateral ties, number of departures and seed.
 - :func:`krackhardt` and :func:`managers_table` -- Krackhardt's managers: the formal chart
   against the advice network.
 
@@ -15,8 +16,10 @@ Speed: the expensive part is the attack on the people who sit on most routes, re
 after each departure. The removal order is computed once per network and strategy and kept
 (a generator per network, :func:`p2pkit.resilience.removals`), so moving *People who have
 left* only computes the departures not yet computed. Above :data:`EXACT_UP_TO` people the
-betweenness ranking is estimated from :data:`PIVOTS` source people (Brandes & Pich 2007) and
-node connectivity is given as a lower bound; the readout says so.
+betweenness ranking is estimated from :data:`PIVOTS` source people (Brandes & Pich 2007), and
+above :data:`CONNECTIVITY_EXACT_UP_TO` node connectivity is given as a lower bound; the readout
+says so. Figures with a person control keep their networks to 21 people on the site (one state
+per person and setting).
 """
 
 from __future__ import annotations
@@ -227,11 +230,12 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     """
     if strategy not in STRATEGY_NAMES:
         raise P2PKitError(f"unknown strategy {strategy!r}; choose one of: {', '.join(STRATEGY_NAMES)}.")
+    label = STRATEGY_NAMES[strategy].lower()
     if strategy == "betweenness_once":
         strategy, recompute = "betweenness", False
     key = (levels, span, round(float(lateral), 6), bool(keep_lines), int(seed))
     G, kinds, figs = _org(*key)
-    chart_G, pos, names = _chart(levels, span)
+    _, pos, names = _chart(levels, span)
     n = G.number_of_nodes()
     if leaving > n - 2:
         raise P2PKitError(f"only {n} people: at most {n - 2} can leave (so that a pair is left). "
@@ -266,9 +270,9 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
         ckey = (levels, span, 0.0, True, int(seed))
         C, _, _ = _org(*ckey)
         c_order = _order(C, ckey, strategy, recompute, seed, K)
-        lines += [series("chart, targeted", xs, failure_curve(C, strategy, order=c_order).pairwise, role="reference"),
-                  series("chart, at random", xs, _random_curve(ckey, K).pairwise, role="reference",
-                         dash=True)]
+        lines += [series("chart, targeted", xs, failure_curve(C, strategy, order=c_order).pairwise,
+                         role="reference"),
+                  series("chart, at random", xs, _random_curve(ckey, K).pairwise, role="reference", dash=True)]
     # (the same chart for every person the reader may remove: the page stores it once)
     curve = chart("Pairs of those left still in touch", lines, x_label="People who have left",
                   y_label="Pairs still in touch", y_format=".0%", x_format="d", y_domain=(0, 1),
@@ -286,7 +290,8 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     m = len(everyone_gone)
     rows = [("Have left", f"{k}" + (f" + {names[who]}" if who is not None else "")),
             ("Pairs of those left cut off", f"{1 - ko.pairwise:.0%}"),
-            ("… if as many left at random", f"{1 - at_random.pairwise[m]:.0%}" if m < len(at_random.pairwise) else "–"),
+            ("… if as many left at random",
+             f"{1 - at_random.pairwise[m]:.0%}" if m < len(at_random.pairwise) else "–"),
             ("Cut off from the largest group (hollow)", f"{ko.cut_off}"),
             ("Single points of failure now (diamonds)", f"{_weak(ko)}"),
             ("Next to leave (ringed)", names[nxt] if nxt is not None else "–")]
@@ -294,7 +299,7 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
         estimate = (f"who sits on most routes is estimated from {PIVOTS} people's routes; "
                     if strategy == "betweenness" else "")
         rows.append(("Note", f"{estimate}'at random' is the mean of {_trials(n)} orders"))
-    summary = (f"{what}: {n} people, {G.number_of_edges()} ties. {k} left ({STRATEGY_NAMES[strategy].lower()} first)"
+    summary = (f"{what}: {n} people, {G.number_of_edges()} ties. {k} left (who leaves first: {label})"
                + (f", then {names[who]}" if who is not None else "")
                + f": {ko.pairwise:.0%} of the pairs of those left still in touch, {ko.cut_off} cut off, "
                f"{_weak(ko)} single points of failure in the largest group.")
@@ -594,7 +599,8 @@ def managers_scene(net: str = "chart", leave: str = "ceo", removed: str = "") ->
     at_random = _krack_curve(net, "random", K)
     panel = network(G, pos, title=f"{NET_NAMES[net]}: {G.number_of_edges()} ties", names=names,
                     roles=_roles(G, ko), removed=everyone, removable=True,
-                    figures=[("Colleagues who seek their advice", advice_in, "d"), ("Ties here", dict(G.degree()), "d")],
+                    figures=[("Colleagues who seek their advice", advice_in, "d"),
+                             ("Ties here", dict(G.degree()), "d")],
                     tie_kinds=kinds[net], kind_names={"r": "reporting line", "a": "advice only"}, labels=False)
     xs = list(range(K + 1))
     curve = chart("Pairs of those left still in touch", [
