@@ -605,8 +605,8 @@ def test_removing_one_more_person_agrees_with_knock_out(who):
     assert roles[who] == "removed"
     assert sorted(v for v, x in roles.items() if x == "cut_off") == sorted(str(v) for v in ko.outside)
     r = _readout(s)
-    assert r["Pairs of those left cut off"] == f"{1 - ko.pairwise:.0%}"
-    assert r["Cut off from the largest group (hollow)"] == str(ko.cut_off)
+    assert r["Pairs cut off"] == f"{1 - ko.pairwise:.0%}"
+    assert r["Cut off (hollow)"] == str(ko.cut_off)
     assert s["verdict"].startswith("Without ")
 
 
@@ -615,7 +615,7 @@ def test_the_explore_numbers_in_the_chapter():
 
     def cut(lateral, k):
         r = _readout(leave_scene(3, 4, lateral, True, "betweenness", True, k, 0, "", axis=4))
-        return r["Pairs of those left cut off"], r["… if as many left at random"]
+        return r["Pairs cut off"], r["… if as many left at random"]
 
     assert cut(0.0, 1) == ("79%", "11%")          # the top leaves; one at random: 11% on average
     assert [cut(0.5, k)[0] for k in (1, 2, 3)] == ["0%", "0%", "52%"]
@@ -634,7 +634,7 @@ def test_sandbox_numbers_and_live_sizes():
 
     def sp(keep):
         s = leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, "")
-        return _readout(s)["Single points of failure now (diamonds)"]
+        return _readout(s)["Single points (diamonds)"]
 
     assert (sp(True), sp(False)) == ("5", "8")
     assert len(redundancy(orgs.hierarchy(3, 4)).single_points) == 5
@@ -721,7 +721,7 @@ def test_krackhardt_figure_and_table():
     assert adv["Who has left"].startswith("Manager 2 (vice-president), Manager 18 (vice-president), Manager 21")
     for leave in ("ceo", "advisers"):
         assert _readout(managers_scene("advice", leave, ""))["Pairs of those left cut off"] == "0%"
-    assert _readout(managers_scene("chart", "nobody", ""))["Single points of failure now (diamonds)"] == "5"
+    assert _readout(managers_scene("chart", "nobody", ""))["Single points (diamonds)"] == "5"
     assert _readout(managers_scene("advice", "nobody", ""))["Must leave at once to cut anyone off"] == "7"
     m = krackhardt_managers()
     s = managers_scene("chart", "ceo", "14")

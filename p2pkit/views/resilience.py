@@ -230,7 +230,6 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     """
     if strategy not in STRATEGY_NAMES:
         raise P2PKitError(f"unknown strategy {strategy!r}; choose one of: {', '.join(STRATEGY_NAMES)}.")
-    label = STRATEGY_NAMES[strategy].lower()
     if strategy == "betweenness_once":
         strategy, recompute = "betweenness", False
     key = (levels, span, round(float(lateral), 6), bool(keep_lines), int(seed))
@@ -288,21 +287,20 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
     if already:
         verdict += f" ({names[node_of(G, removed)]} has already left.)"
     m = len(everyone_gone)
+    # (short labels: they are repeated in every state the page ships)
     rows = [("Have left", f"{k}" + (f" + {names[who]}" if who is not None else "")),
-            ("Pairs of those left cut off", f"{1 - ko.pairwise:.0%}"),
+            ("Pairs cut off", f"{1 - ko.pairwise:.0%}"),
             ("… if as many left at random",
              f"{1 - at_random.pairwise[m]:.0%}" if m < len(at_random.pairwise) else "–"),
-            ("Cut off from the largest group (hollow)", f"{ko.cut_off}"),
-            ("Single points of failure now (diamonds)", f"{_weak(ko)}"),
+            ("Cut off (hollow)", f"{ko.cut_off}"),
+            ("Single points (diamonds)", f"{_weak(ko)}"),
             ("Next to leave (ringed)", names[nxt] if nxt is not None else "–")]
     if n > EXACT_UP_TO:
         estimate = (f"who sits on most routes is estimated from {PIVOTS} people's routes; "
                     if strategy == "betweenness" else "")
         rows.append(("Note", f"{estimate}'at random' is the mean of {_trials(n)} orders"))
-    summary = (f"{what}: {n} people, {G.number_of_edges()} ties. {k} left (who leaves first: {label})"
-               + (f", then {names[who]}" if who is not None else "")
-               + f": {ko.pairwise:.0%} of the pairs of those left still in touch, {ko.cut_off} cut off, "
-               f"{_weak(ko)} single points of failure in the largest group.")
+    summary = (f"{what}, {n} people, {G.number_of_edges()} ties; {k} left" + (f", and {names[who]}" if who is not None else "")
+               + f": {ko.pairwise:.0%} of pairs in touch, {ko.cut_off} cut off, {_weak(ko)} single points of failure.")
     return scene(net, curve, readout=rows, verdict=verdict, summary=summary)
 
 
@@ -612,8 +610,8 @@ def managers_scene(net: str = "chart", leave: str = "ceo", removed: str = "") ->
     rows = [("Who has left", label),
             ("Pairs of those left cut off", f"{1 - ko.pairwise:.0%}"),
             ("Groups left", f"{ko.groups}"),
-            ("Cut off from the largest group (hollow)", f"{ko.cut_off}"),
-            ("Single points of failure now (diamonds)", f"{_weak(ko)}"),
+            ("Cut off (hollow)", f"{ko.cut_off}"),
+            ("Single points (diamonds)", f"{_weak(ko)}"),
             ("Must leave at once to cut anyone off", _kappa(red)),
             ("Extra hand-offs per route", "–" if rr is None or rr.still_connected == 0
              else ("none" if rr.longer_share == 0 else f"+{rr.extra_hops:.2f}"))]
