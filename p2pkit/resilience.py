@@ -16,7 +16,9 @@ something that can be measured on any undirected network:
   organisation still in its largest connected group.
 - :func:`targeted_vs_random`, :func:`compare_curves` and :func:`failure_verdict` -- the
   same number of departures, chosen by a strategy or at random, compared in one sentence.
-- :func:`knock_out` -- what one given set of departures does.
+- :func:`collapse_point` and :func:`collapse_verdict` -- when the largest group falls apart,
+  at random and under attack.
+- :func:`knock_out` and :func:`knock_out_verdict` -- what one given set of departures does.
 
 **Redundancy**
 
@@ -37,7 +39,13 @@ something that can be measured on any undirected network:
 - :func:`rerouting` and :func:`rerouting_verdict` -- after departures, how much longer the
   routes between the people left have become, and how many pairs are cut off.
 - :func:`repair` and :func:`repair_verdict` -- rounds of a simple repair process until
-  everyone is back in touch, and the number of new ties it took.
+  everyone is back in touch, and the number of new ties it took; :func:`repaired_network`
+  -- the network it leaves.
+
+**Data**
+
+- :func:`krackhardt_managers` -- Krackhardt's (1987) managers: the formal chart, the
+  advice network and who is sought for advice most.
 
 Conventions
 -----------
@@ -77,7 +85,10 @@ __all__ = [
     "targeted_vs_random",
     "compare_curves",
     "failure_verdict",
+    "collapse_point",
+    "collapse_verdict",
     "knock_out",
+    "knock_out_verdict",
     "chart_with_lateral_ties",
     "redundancy",
     "redundancy_verdict",
@@ -89,6 +100,8 @@ __all__ = [
     "rerouting_verdict",
     "repair",
     "repair_verdict",
+    "repaired_network",
+    "krackhardt_managers",
 ]
 
 Strategy = Literal["random", "degree", "betweenness", "top"]
@@ -685,6 +698,73 @@ def failure_verdict(c: Comparison) -> str:
             f"those left; removing {_people(k)} at random cuts {c.random_cut:.0%} on average.")
 
 
+def collapse_point(c: FailureCurve, below: float = 0.05) -> int | None:
+    """The fewest departures after which the largest connected group holds less than ``below``
+    of everyone there was (the network has fallen apart), read off a failure curve.
+
+    Parameters
+    ----------
+    c : FailureCurve
+        From :func:`failure_curve` (``c.largest`` is the share of the *original* people in the
+        largest group after each departure; for ``"random"`` it is the mean over the trials).
+    below : float, default 0.05
+        The share below which the network counts as fallen apart.
+
+    Returns
+    -------
+    int or None
+        The number of departures, or ``None`` if the largest group never falls below
+        ``below`` within the curve.
+
+    References
+    ----------
+    Albert, R., Jeong, H., & Barabasi, A.-L. (2000). Error and attack tolerance of complex
+    networks. *Nature* 406, 378-382 (the size S of the largest cluster against the share
+    removed).
+
+    Examples
+    --------
+    >>> from p2pkit import orgs
+    >>> collapse_point(failure_curve(orgs.client_server(30), "degree"))
+    1
+    >>> collapse_point(failure_curve(nx.complete_graph(10), "degree")) is None
+    True
+    """
+    below = _check_probability("below", below)
+    return next((k for k, s in enumerate(c.largest) if s < below), None)
+
+
+def collapse_verdict(at_random: FailureCurve, targeted: FailureCurve, people: int, below: float = 0.05) -> str:
+    """One sentence comparing when a network of ``people`` falls apart under random failure and
+    under a targeted attack (:func:`collapse_point` of each curve).
+
+    Examples
+    --------
+    >>> from p2pkit import orgs
+    >>> G = orgs.client_server(30)
+    >>> collapse_verdict(failure_curve(G, "random", trials=5), failure_curve(G, "degree"), 30)
+    'At random, the largest group falls below 5% of everyone when 57% have left; with the best-connected leaving first, it falls below 5% of everyone when 3% have left.'
+    >>> K = nx.complete_graph(10)
+    >>> collapse_verdict(failure_curve(K, "random"), failure_curve(K, "degree"), 10)
+    'At random, the largest group still holds 20% of everyone when all but two have left; with the best-connected leaving first, it still holds 20% of everyone when all but two have left.'
+    """
+    if at_random.strategy != "random" or targeted.strategy == "random":
+        raise P2PKitError("give a random curve first and a targeted one second.")
+    people = _check_count("people", people, 3, 10**9)
+
+    def when(c: FailureCurve) -> str:
+        k = collapse_point(c, below)
+        if k is None:
+            last = len(c.largest) - 1
+            tail = "all but two have left" if last >= people - 2 else f"{last / people:.0%} have left"
+            return f"still holds {c.largest[-1]:.0%} of everyone when {tail}"
+        return f"falls below {below:.0%} of everyone when {k / people:.0%} have left"
+
+    how = {"degree": "the best-connected", "betweenness": "the people on most routes",
+           "top": "the top of the chart"}.get(targeted.strategy, "the chosen people")
+    return f"At random, the largest group {when(at_random)}; with {how} leaving first, it {when(targeted)}."
+
+
 @dataclass(frozen=True)
 class KnockOut:
     """What one set of departures does (see :func:`knock_out`)."""
@@ -720,7 +800,10 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
         ``largest``: the largest connected group as a share of the original organisation;
         ``cut_off``: people left outside that group; ``groups``: number of connected
         groups; ``single_points``: people whose departure *now* would cut someone off
-        (articulation points; Hopcroft & Tarjan 1973).
+        (articulation points; Hopcroft & Tarjan 1973); ``outside``: the people left who
+        are not in the largest group (if several groups are equally large, the one holding
+        the person who comes first in ``list(G)`` counts as the largest), in the order of
+        ``list(G)``.
 
     References
     ----------
@@ -750,6 +833,33 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
         single_points=tuple(sorted(nx.articulation_points(H), key=order.__getitem__)),
         outside=tuple(v for v in G if v in H and v not in main),
     )
+
+
+def knock_out_verdict(k: KnockOut, who: str | None = None) -> str:
+    """One sentence on what a set of departures does, computed from ``k`` (:func:`knock_out`).
+
+    ``who`` names the people who left in the sentence (default: "them", or "that person").
+
+    Examples
+    --------
+    >>> from p2pkit import orgs
+    >>> knock_out_verdict(knock_out(orgs.hierarchy(3, 3), [0]), "the top")
+    'Without the top, 27% of the pairs of the 12 people left can still reach each other; 8 of them are cut off from the largest group.'
+    >>> knock_out_verdict(knock_out(nx.cycle_graph(6), [0]))
+    'Without that person, all 5 people left can still reach each other: nobody is cut off.'
+    >>> knock_out_verdict(knock_out(nx.cycle_graph(6), []))
+    'Nobody has left: everyone can still reach everyone they could before.'
+    """
+    if not k.removed:
+        return "Nobody has left: everyone can still reach everyone they could before."
+    who = who or ("that person" if len(k.removed) == 1 else "them")
+    if k.people_left < 2:
+        return f"Without {who}, fewer than two people are left."
+    if k.groups == 1:
+        return f"Without {who}, all {k.people_left} people left can still reach each other: nobody is cut off."
+    cut = "1 of them is" if k.cut_off == 1 else f"{k.cut_off} of them are"
+    return (f"Without {who}, {k.pairwise:.0%} of the pairs of the {k.people_left} people left can still "
+            f"reach each other; {cut} cut off from the largest group.")
 
 
 # --------------------------------------------------------------------------- redundancy
@@ -1394,10 +1504,82 @@ def repair_verdict(r: Repair) -> str:
         return "Nobody was cut off, so there was nothing to repair."
     rounds = "1 round" if r.rounds == 1 else f"{r.rounds} rounds"
     if not r.reconnected:
-        return (f"After {rounds}, {r.cut_off_by_round[-1]} people are still cut off "
-                f"({r.ties_added} new ties so far).")
+        left = r.cut_off_by_round[-1]
+        still = "1 person is" if left == 1 else f"{left} people are"
+        ties = "1 new tie" if r.ties_added == 1 else f"{r.ties_added} new ties"
+        return f"After {rounds}, {still} still cut off ({ties} so far)."
     extra = r.ties_added - r.groups_cut_off
     tail = (f" ({extra} more than the {r.groups_cut_off} a coordinator would need)" if extra > 0
             else " (as few as a coordinator would need)")
     ties = "1 new tie" if r.ties_added == 1 else f"{r.ties_added} new ties"
     return f"Everyone is back in touch after {rounds}, with {ties}{tail}."
+
+
+def repaired_network(G: nx.Graph, r: Repair) -> nx.Graph:
+    """The network after a repair: ``G`` without the people who left, plus the new ties.
+
+    Applied to a repair stopped early (``repair(..., max_rounds=t)``), this is the network
+    after ``t`` rounds: the same seed makes the same choices in the first rounds whatever
+    ``max_rounds`` is, so a figure can show the repair round by round.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network the repair started from (before the departures).
+    r : Repair
+        The outcome of :func:`repair` on ``G``.
+
+    Returns
+    -------
+    networkx.Graph
+        A new network; ``knock_out(result, []).cut_off`` equals ``r.cut_off_by_round[-1]``.
+
+    Examples
+    --------
+    >>> from p2pkit import orgs
+    >>> G = orgs.client_server(6)
+    >>> sorted(repaired_network(G, repair(G, [0], s=1.0)).edges())
+    [(1, 2), (1, 3), (1, 4), (1, 5)]
+    """
+    _check_graph(G, minimum=2)
+    removed = _check_removed(G, r.removed)
+    H = _without(G, removed)
+    for u, v in r.new_ties:
+        if u not in H or v not in H:
+            raise P2PKitError("this repair does not belong to this network: a new tie joins someone who is not in it.")
+    H.add_edges_from(r.new_ties)
+    return H
+
+
+# --------------------------------------------------------------------------- real data
+
+
+def krackhardt_managers() -> dict:
+    """Krackhardt's (1987) 21 managers: the formal chart and the advice network.
+
+    Returns
+    -------
+    dict
+        ``{"chart": G, "advice": G, "sought": [...]}``: the reporting lines and the advice
+        ties as undirected networks (two managers are tied if either reports to, or asks
+        advice of, the other), and the managers by how many colleagues seek their advice
+        (in-degree in the directed advice data), most first, ties by number. Nodes are the
+        managers' numbers as strings and carry ``level`` (1 the CEO, 2 vice-presidents,
+        3 managers) and ``dept``.
+
+    References
+    ----------
+    Krackhardt, D. (1987). Cognitive social structures. *Social Networks* 9, 109-134.
+
+    Examples
+    --------
+    >>> m = krackhardt_managers()
+    >>> m["sought"][:3], m["chart"].number_of_edges()
+    (['2', '18', '21'], 20)
+    """
+    from . import orgs
+
+    chart = orgs.load_dataset("krack_reports", top_down=True)
+    advice = orgs.load_dataset("krack_advice")
+    sought = sorted(advice, key=lambda v: (-advice.in_degree(v), int(v)))
+    return {"chart": chart.to_undirected(), "advice": advice.to_undirected(), "sought": sought}

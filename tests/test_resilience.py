@@ -4,7 +4,6 @@ networkx's own algorithms and published results."""
 import itertools
 import math
 import random
-import re
 
 import networkx as nx
 import numpy as np
@@ -14,10 +13,10 @@ from p2pkit import orgs
 from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
 from p2pkit.resilience import (
-    _betweenness, chart_with_lateral_ties, compare_curves, failure_curve,
-    failure_verdict, independent_paths, knock_out, percolation_threshold, random_failure,
-    random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
-    repair_verdict, rerouting, rerouting_verdict, targeted_vs_random,
+    _betweenness, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
+    random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
+    repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
 )
 
 # --------------------------------------------------------------------------- betweenness
@@ -203,6 +202,58 @@ def test_failure_curve_with_a_given_order():
     assert c.pairwise == pytest.approx((1.0, 4 / 10, 2 / 6))
     with pytest.raises(P2PKitError):
         failure_curve(G, "mine", order=[9])
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_collapse_point_matches_components_counted_by_networkx(seed):
+    # the first k after which the largest group of the people left is below 5% of everyone
+    n = 400
+    G = nx.gnp_random_graph(n, 3 / (n - 1), seed=seed)
+    for strategy in ("degree", "random"):
+        c = failure_curve(G, strategy, recompute=False, trials=1, seed=seed)
+        expected = None
+        for k in range(len(c.order) + 1):
+            H = G.copy()
+            H.remove_nodes_from(c.order[:k])
+            if max(len(x) for x in nx.connected_components(H)) < 0.05 * n:
+                expected = k
+                break
+        assert collapse_point(c, 0.05) == expected
+    assert collapse_point(failure_curve(nx.complete_graph(8), "degree")) is None
+    with pytest.raises(P2PKitError):
+        collapse_point(failure_curve(nx.complete_graph(8), "degree"), below=2)
+
+
+def test_collapse_verdict_reads_the_two_curves():
+    G = nx.barabasi_albert_graph(500, 2, seed=1)
+    rnd = failure_curve(G, "random", trials=3, seed=1)
+    hit = failure_curve(G, "degree", recompute=False)
+    text = collapse_verdict(rnd, hit, 500)
+    assert f"when {collapse_point(rnd) / 500:.0%} have left" in text.split(";")[0]
+    assert f"when {collapse_point(hit) / 500:.0%} have left" in text.split(";")[1]
+    assert "best-connected" in text
+    with pytest.raises(P2PKitError):
+        collapse_verdict(hit, rnd, 500)
+
+
+def test_knock_out_outside_and_verdict_match_networkx_components():
+    G = chart_with_lateral_ties(3, 4, 0.5)
+    for gone in ([0], [0, 3], [1, 2, 3], removal_order(G, "betweenness", count=4)):
+        H = G.copy()
+        H.remove_nodes_from(gone)
+        comps = sorted(nx.connected_components(H), key=lambda c: (-len(c), min(list(G).index(v) for v in c)))
+        ko = knock_out(G, gone)
+        assert set(ko.outside) == set(H) - comps[0]
+        left = H.number_of_nodes()
+        pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (left * (left - 1) / 2)
+        text = knock_out_verdict(ko, "them")
+        if len(comps) == 1:
+            assert text == f"Without them, all {left} people left can still reach each other: nobody is cut off."
+        else:
+            assert f"{pairs:.0%} of the pairs of the {left} people left" in text
+            assert f"{left - len(comps[0])} of them" in text
+    assert knock_out_verdict(knock_out(nx.path_graph(3), [1])).startswith("Without that person, 0% of the pairs")
+    assert "1 of them is cut off" in knock_out_verdict(knock_out(nx.path_graph(4), [1]))
 
 
 # --------------------------------------------------------------------------- redundancy
@@ -434,7 +485,10 @@ def test_repair_edge_cases():
     assert repair_verdict(repair(nx.cycle_graph(6), [0])).startswith("Nobody was cut off")
     stuck = repair(orgs.client_server(5), [0], s=0.0, max_rounds=5)
     assert not stuck.reconnected and stuck.rounds == 5 and stuck.ties_added == 0
-    assert "still cut off" in repair_verdict(stuck)
+    assert repair_verdict(stuck) == "After 5 rounds, 3 people are still cut off (0 new ties so far)."
+    one = repair(orgs.client_server(5), [0], s=0.5, seed=1, max_rounds=1)
+    assert one.cut_off_by_round == (3, 1)
+    assert repair_verdict(one) == "After 1 round, 1 person is still cut off (2 new ties so far)."
     assert repair(orgs.client_server(9), [0], seed=5) == repair(orgs.client_server(9), [0], seed=5)
     with pytest.raises(P2PKitError, match="probability"):
         repair(nx.cycle_graph(5), [0], s=2)
@@ -444,6 +498,29 @@ def test_repair_edge_cases():
         knock_out(nx.cycle_graph(5), [1, 1])
     with pytest.raises(P2PKitError, match="everyone has left"):
         repair(nx.path_graph(3), [0, 1, 2])
+
+
+@pytest.mark.parametrize("s", [0.2, 0.5, 1.0])
+def test_repaired_network_round_by_round(s):
+    # stopping the same repair early replays its first rounds; the network it leaves has
+    # exactly the people left, their old ties and the new ones, and as many people cut off
+    # as the repair counted
+    G = chart_with_lateral_ties(3, 4, 0.25)
+    gone = removal_order(G, "betweenness", count=2)
+    full = repair(G, gone, s=s, seed=3)
+    for t in range(1, full.rounds + 1):
+        part = repair(G, gone, s=s, seed=3, max_rounds=t)
+        assert part.cut_off_by_round == full.cut_off_by_round[:t + 1]
+        assert part.new_ties == full.new_ties[:part.ties_added]
+        H = repaired_network(G, part)
+        expected = {frozenset(e) for e in G.edges() if not set(e) & set(gone)} | {frozenset(e) for e in part.new_ties}
+        assert {frozenset(e) for e in H.edges()} == expected and set(H) == set(G) - set(gone)
+        comps = sorted(nx.connected_components(H), key=len, reverse=True)
+        assert H.number_of_nodes() - len(comps[0]) == part.cut_off_by_round[-1]
+        assert knock_out(H, []).cut_off == part.cut_off_by_round[-1]
+    assert nx.is_connected(repaired_network(G, full))
+    with pytest.raises(P2PKitError):
+        repaired_network(nx.path_graph(3), full)
 
 
 # --------------------------------------------------------------------------- real data
@@ -461,59 +538,197 @@ def test_krackhardt_chart_splits_into_its_departments_without_the_ceo():
     assert knock_out(advice, ["7"]).pairwise == 1.0
 
 
+def test_krackhardt_managers_most_sought_advisers_from_the_raw_matrix():
+    # count, from the published adjacency matrix itself, how many managers name each one
+    # as an adviser (column sums), and compare the ranking
+    import csv
+    from importlib import resources
+
+    text = (resources.files("p2pkit") / "data" / "orgnets" / "krack_advice.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    heads = [h.strip() for h in rows[0][1:]]
+    counts = {h: sum(int(float(r[j + 1])) for r in rows[1:]) for j, h in enumerate(heads)}
+    m = krackhardt_managers()
+    assert m["sought"] == sorted(counts, key=lambda v: (-counts[v], int(v)))
+    assert m["sought"][:3] == ["2", "18", "21"]
+    assert m["chart"].number_of_nodes() == m["advice"].number_of_nodes() == 21
+    assert not m["chart"].is_directed() and not m["advice"].is_directed()
+
+
 # --------------------------------------------------------------------------- views
+# The figures (p2pkit.views.resilience): what they show is what the models say, and every
+# number the chapter states is what its figure shows at the settings it names.
 
 
-@pytest.fixture(scope="module")
-def scrub():
-    from p2pkit.explorables.resilience import failure_scrubber
-
-    return failure_scrubber(levels=3, span=2, frames=4, trials=5)
+def _readout(scene):
+    return dict(scene["readout"])
 
 
-def test_scrubber_is_offline_accessible_and_deterministic(scrub):
-    from p2pkit.explorables.resilience import failure_scrubber
-
-    html = scrub.html
-    assert not re.search(r"""(src|href)=["']https?://""", html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 4 frames', html)
-    assert len(re.findall(r"frames\[\d+\] = ", html)) == 4
-    assert failure_scrubber(levels=3, span=2, frames=4, trials=5).html == html
-    with pytest.raises(P2PKitError):
-        failure_scrubber(frames=13)
+def _roles(panel):
+    return {pid: r for pid, r in zip(panel["people"]["id"], panel["role"])}
 
 
-def test_static_figures_draw():
-    import matplotlib.pyplot as plt
+def test_people_leave_shows_the_attack_and_the_random_mean():
+    from p2pkit.views.resilience import RANDOM_TRIALS, leave_scene
 
-    from p2pkit.explorables import resilience as E
+    G = chart_with_lateral_ties(3, 4, 0.5)
+    for k in range(5):
+        s = leave_scene(3, 4, 0.5, True, "betweenness", True, k, 0, "", axis=4)
+        t = failure_curve(G, "betweenness", removals=5)
+        r = failure_curve(G, "random", removals=5, trials=RANDOM_TRIALS, seed=0)
+        assert s["verdict"] == failure_verdict(compare_curves(t, r, k))
+        net, curve = s["panels"]
+        roles = _roles(net)
+        assert sorted(v for v, x in roles.items() if x == "removed") == sorted(str(v) for v in t.order[:k])
+        ko = knock_out(G, t.order[:k])
+        assert sorted(v for v, x in roles.items() if x == "cut_off") == sorted(str(v) for v in ko.outside)
+        assert sorted(v for v, x in roles.items() if x == "single_point") == sorted(
+            str(v) for v in ko.single_points if v not in ko.outside)
+        assert curve["series"][0]["y"] == pytest.approx(list(t.pairwise), abs=1e-4)
+        assert curve["marker"]["x"] == k
+        # the ring marks who leaves next
+        assert [net["people"]["id"][i] for i in net["highlight"]] == [str(t.order[k])]
 
-    for fig in (E.redundancy_figure(), E.threshold_figure(n=300, trials=2), E.managers_figure(),
-                E.self_correction_figure(repeats=5)[0]):
-        assert fig.axes
-        plt.close(fig)
-    table = E.managers_table().data
+
+@pytest.mark.parametrize("who", ["0", "5", "13"])
+def test_removing_one_more_person_agrees_with_knock_out(who):
+    from p2pkit.views.resilience import leave_scene
+
+    G = chart_with_lateral_ties(3, 4, 0.5)
+    gone = removal_order(G, "betweenness", count=2)
+    s = leave_scene(3, 4, 0.5, True, "betweenness", True, 2, 0, who, axis=4)
+    roles = _roles(s["panels"][0])
+    if int(who) in gone:
+        assert "has already left" in s["verdict"]
+        return
+    ko = knock_out(G, gone + [int(who)])
+    assert roles[who] == "removed"
+    assert sorted(v for v, x in roles.items() if x == "cut_off") == sorted(str(v) for v in ko.outside)
+    r = _readout(s)
+    assert r["Pairs cut off"] == f"{1 - ko.pairwise:.0%}"
+    assert r["Cut off (hollow)"] == str(ko.cut_off)
+    assert s["verdict"].startswith("Without ")
+
+
+def test_the_explore_numbers_in_the_chapter():
+    from p2pkit.views.resilience import leave_scene
+
+    def cut(lateral, k):
+        r = _readout(leave_scene(3, 4, lateral, True, "betweenness", True, k, 0, "", axis=4))
+        return r["Pairs cut off"], r["… if as many left at random"]
+
+    assert cut(0.0, 1) == ("79%", "11%")          # the top leaves; one at random: 11% on average
+    assert [cut(0.5, k)[0] for k in (1, 2, 3)] == ["0%", "0%", "52%"]
+    assert cut(0.5, 3)[1] == "3%" and cut(0.0, 3)[1] == "28%"
+    assert chart_with_lateral_ties(3, 4, 0.0).number_of_edges() == 20
+    assert chart_with_lateral_ties(3, 4, 0.5).number_of_edges() == 40
+    # the weak spots move: more single points of failure after the first departures
+    sp = [len(knock_out(chart_with_lateral_ties(3, 4, 0.5), removal_order(chart_with_lateral_ties(3, 4, 0.5),
+                                                                            "betweenness", count=k)).single_points)
+          for k in range(3)]
+    assert sp[0] < sp[1] < sp[2]
+
+
+def test_sandbox_numbers_and_live_sizes():
+    from p2pkit.views.resilience import leave_scene, who_leaves
+
+    def sp(keep):
+        s = leave_scene(3, 4, 0.25, keep, "degree", True, 0, 0, "")
+        return _readout(s)["Single points (diamonds)"]
+
+    assert (sp(True), sp(False)) == ("5", "8")
+    assert len(redundancy(orgs.hierarchy(3, 4)).single_points) == 5
+    w = who_leaves().widget()
+    w.set_values(levels=4, span=5, strategy="betweenness_once", leaving=2)
+    assert w.message == "" and len(w.scene["panels"][0]["people"]["id"]) == 156
+    w.set_values(levels=5, span=32)
+    assert "handles up to 1,200" in w.message
+    w.set_values(levels=2, span=2)
+    assert "only 3 people" in w.message
+
+
+def test_redundancy_figure_counts_match_the_model():
+    from p2pkit.views.resilience import redundancy_scene
+
+    for p, sp, kappa, ties in ((0.0, 5, 1, 20), (0.5, 1, 1, 40), (1.0, 0, 4, 60)):
+        s = redundancy_scene(p, 4, 0)
+        r = redundancy(chart_with_lateral_ties(3, 4, p))
+        assert (len(r.single_points), r.node_connectivity, r.ties) == (sp, kappa, ties)  # the chapter's numbers
+        roles = _roles(s["panels"][0])
+        assert sorted(v for v, x in roles.items() if x == "single_point") == sorted(str(v) for v in r.single_points)
+        assert _readout(s)["Must leave at once to cut anyone off"] == str(kappa)
+        assert s["verdict"] == redundancy_verdict(r)
+        chart_ = s["panels"][1]
+        assert chart_["marker"]["x"] == p
+
+
+def test_threshold_figure_follows_the_model_and_the_chapter():
+    import networkx as nx
+
+    from p2pkit.resilience import collapse_point
+    from p2pkit.views.resilience import THRESHOLD_TRIALS, threshold_scene
+
+    s = threshold_scene(4, 2000, 0)
+    er = nx.fast_gnp_random_graph(2000, 4 / 1999, seed=0)
+    ba = nx.barabasi_albert_graph(2000, 2, seed=0)
+    shares = []
+    for G in (er, ba):
+        rnd = failure_curve(G, "random", trials=THRESHOLD_TRIALS, seed=0)
+        hit = failure_curve(G, "degree", recompute=False)
+        shares += [f"{collapse_point(rnd) / 2000:.0%}", f"{collapse_point(hit) / 2000:.0%}"]
+    assert shares == ["73%", "37%", "80%", "18%"]  # as the chapter says
+    assert f"{1 - percolation_threshold(er):.0%}" == "75%"
+    for x in shares:
+        assert f"when {x} have left" in s["verdict"]
+    theory = s["panels"][0]["series"][0]
+    assert theory["y"][0] == pytest.approx(random_network_giant_share(4, 1.0), abs=1e-3)
+
+
+def test_self_correction_replays_the_repair_round_by_round():
+    from p2pkit.views.resilience import repair_scene
+
+    G = orgs.hierarchy(3, 4)
+    for step in range(4):
+        s = repair_scene(0.0, 1, 0.2, step)
+        net = s["panels"][0]
+        roles = _roles(net)
+        assert roles["0"] == "removed"
+        now = repair(G, [0], s=0.2, seed=0, max_rounds=step) if step else None
+        still = now.cut_off_by_round[-1] if now else 15
+        assert sum(x == "cut_off" for x in roles.values()) == still
+        assert net.get("tie_kind", []).count("n") == (now.ties_added if now else 0)
+        assert _readout(s)["People still cut off"] == str(still)
+    # the chapter: 79% cut off and nothing re-routes without lateral ties; 0.44 extra hand-offs with half
+    assert _readout(repair_scene(0.0, 1, 0.5, 0))["Pairs of those left cut off, before repair"] == "79%"
+    half = _readout(repair_scene(0.5, 1, 0.5, 0))
+    assert half["Pairs of those left cut off, before repair"] == "0%"
+    assert half["Extra hand-offs per route still open"] == "+0.44"
+    # fifteen ties if everyone acts at once (three would do); four rounds and four ties at 20%
+    everyone = repair(G, [0], s=1.0, seed=0)
+    assert (everyone.ties_added, everyone.groups_cut_off, everyone.rounds) == (15, 3, 1)
+    slow = repair(G, [0], s=0.2, seed=0)
+    assert (slow.rounds, slow.ties_added) == (4, 4)
+    assert repair_verdict(slow) in repair_scene(0.0, 1, 0.2, 5)["verdict"]
+
+
+def test_krackhardt_figure_and_table():
+    from p2pkit.views.resilience import managers_scene, managers_table
+
+    ceo = _readout(managers_scene("chart", "ceo", ""))
+    assert (ceo["Pairs of those left cut off"], ceo["Groups left"]) == ("75%", "4")
+    adv = _readout(managers_scene("chart", "advisers", ""))
+    assert (adv["Pairs of those left cut off"], adv["Groups left"]) == ("76%", "10")
+    assert adv["Who has left"].startswith("Manager 2 (vice-president), Manager 18 (vice-president), Manager 21")
+    for leave in ("ceo", "advisers"):
+        assert _readout(managers_scene("advice", leave, ""))["Pairs of those left cut off"] == "0%"
+    assert _readout(managers_scene("chart", "nobody", ""))["Single points (diamonds)"] == "5"
+    assert _readout(managers_scene("advice", "nobody", ""))["Must leave at once to cut anyone off"] == "7"
+    m = krackhardt_managers()
+    s = managers_scene("chart", "ceo", "14")
+    ko = knock_out(m["chart"], ["7", "14"])
+    assert s["verdict"] == knock_out_verdict(ko, "the CEO and Manager 14 (vice-president)")
+    assert sorted(v for v, x in _roles(s["panels"][0]).items() if x == "cut_off") == sorted(ko.outside)
+    table = managers_table().data
     assert table.count("<tr>") == 5 and "<td>75%</td>" in table and "<td>10</td>" in table
-
-
-def test_widget_updates_and_never_shows_a_traceback():
-    from p2pkit.widgets.resilience import explorer
-
-    e = explorer()
-    assert "Removing the 3 people who sit on most routes" in e.readout.value
-    for strategy in ("degree", "top", "random", "betweenness"):
-        e.controls["strategy"].value = strategy
-        assert e.message.value == ""
-    e.controls["recompute"].value = False
-    e.controls["keep_lines"].value = False
-    e.controls["leaving"].value = 0
-    assert "Nobody has left yet" in e.readout.value
-    e.controls["levels"].value = 2
-    e.controls["span"].value = 3
-    e.controls["leaving"].value = 5  # 4 people: too many leaving -> a message, not a traceback
-    assert "at most 2 can leave" in e.message.value
-    e.controls["seed"].value = -5
-    assert "Traceback" not in e.message.value + e.readout.value
-    e.controls["levels"].value = 5
-    e.controls["span"].value = 32
-    assert "live view handles up to" in e.message.value
+    with pytest.raises(P2PKitError):
+        managers_scene("friends", "ceo", "")

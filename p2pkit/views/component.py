@@ -152,10 +152,13 @@ def slider(name: str, label: str, values: Sequence, default=None, *, fmt: str | 
 
 
 def play(name: str, label: str, values: Sequence, default=None, *, fmt: str | Callable | None = None,
-         interval_ms: int = 800, help: str = "") -> Control:
-    """A time control: a slider with a Play button that steps through ``values``."""
+         interval_ms: int = 800, live: tuple | None = None, help: str = "") -> Control:
+    """A time control: a slider with a Play button that steps through ``values``.
+
+    ``live=(min, max, step)`` widens it in Jupyter, as for a slider: Play then steps through
+    that range (the site keeps ``values``)."""
     c = slider(name, label, values, default, fmt=fmt, help=help)
-    return Control(c.name, c.label, "play", c.values, c.labels, c.default, None, c.format, help, interval_ms)
+    return Control(c.name, c.label, "play", c.values, c.labels, c.default, live, c.format, help, interval_ms)
 
 
 def choice(name: str, label: str, options: Mapping | Sequence, default=None, *, help: str = "") -> Control:

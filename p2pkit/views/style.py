@@ -87,6 +87,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "weaver": ("weaver (makes the introductions)", OKABE_ITO["vermillion"], "cross"),
     "no_ties": ("no ties in these answers", "#8C8C8C", "wye"),
     "not_yet": ("not in the answers yet", "#B0B0B0", "square"),
+    # a line drawn for comparison (a theory, another network): a mid grey that reads on light and dark
+    "reference": ("for comparison", "#8C8C8C", "cross"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's

@@ -284,15 +284,24 @@ function p2pfigFactory(d3) {
     togglePlay(c, button) {
       if (this.timer) { this.stopPlay(); return; }
       const input = this.inputs[c.name];
-      const step = () => {
-        const i = this.index[c.name];
-        if (i >= c.values.length - 1) { this.stopPlay(); return; }
-        input.value = String(i + 1);
-        input._shown();
-        this.set(c, i + 1, c.values[i + 1]);
-      };
-      if (this.index[c.name] >= c.values.length - 1) {
-        input.value = "0"; input._shown(); this.set(c, 0, c.values[0]);
+      let step;
+      if (this.source.live && c.live) {
+        // live, with a free range: step through the range, not the site's values
+        const lo = +c.live.min, hi = +c.live.max, d = +c.live.step || 1;
+        const go = (v) => { input.value = String(v); input._shown(); this.set(c, null, v); };
+        step = () => { const v = +input.value + d; if (v > hi + 1e-9) { this.stopPlay(); return; } go(v); };
+        if (+input.value + d > hi + 1e-9) go(lo);
+      } else {
+        step = () => {
+          const i = this.index[c.name];
+          if (i >= c.values.length - 1) { this.stopPlay(); return; }
+          input.value = String(i + 1);
+          input._shown();
+          this.set(c, i + 1, c.values[i + 1]);
+        };
+        if (this.index[c.name] >= c.values.length - 1) {
+          input.value = "0"; input._shown(); this.set(c, 0, c.values[0]);
+        }
       }
       button.setAttribute("aria-pressed", "true");
       button.textContent = "Pause";
@@ -712,6 +721,11 @@ function p2pfigFactory(d3) {
       });
       ends.sort((a, b) => a.y - b.y);
       for (let k = 1; k < ends.length; k++) if (ends[k].y - ends[k - 1].y < 13) ends[k].y = ends[k - 1].y + 13;
+      // lines that end together at the bottom: stack their names upwards, above the x axis
+      for (let k = ends.length - 1; k >= 0; k--) {
+        const limit = k === ends.length - 1 ? H - m.b : ends[k + 1].y - 13;
+        if (ends[k].y > limit) ends[k].y = limit;
+      }
       slot.gNames.selectAll("text").data(ends).join("text")
         .attr("x", (d) => Math.min(d.x, W - m.r) + 6).attr("y", (d) => d.y + 4).text((d) => d.s.name)
         .attr("class", "p2p-series-name");
