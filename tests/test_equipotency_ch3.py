@@ -5,7 +5,9 @@ reference functions (which are themselves tested against ORA in test_equipotency
 DeGroot (1974): iteration limit = pi . x0; pi against numpy's eigen-decomposition and the
 closed form (d_i + 1) / sum(d_j + 1) for the equal-weights rule on undirected networks.
 Golub & Jackson (2010): Var(consensus error) = sigma^2 sum(pi_i^2), against Monte-Carlo.
-Tasks: M/M/1 mean wait rho / (mu - lambda) and Erlang C for M/M/c (Kleinrock 1975).
+Tasks: M/M/1 mean wait rho / (mu - lambda) and Erlang C for M/M/c (Kleinrock 1975); the fixed
+leader's mean time from arrival to lead done, 1 / (mu - lambda) plus the hand-offs.
+The numbers chapter 3 states in its prose are computed at the end of this file.
 """
 
 import heapq
@@ -19,10 +21,11 @@ import pytest
 
 from p2pkit import orgs
 from p2pkit.equipotency import (
-    Task, _krackhardt_fast, assign_skills, centrality, centralization, consensus,
-    consensus_error_sd, degroot, equipotency_profile, fixed_leader, gini, influence_weights,
-    krackhardt, leadership_verdict, orient_top_down, round_verdict, signals, situational_leader,
-    task_stream, trust_matrix, verdict, wisdom, wisdom_verdict,
+    Task, _krackhardt_fast, assign_skills, centrality, centralization, chart_to_mesh, consensus,
+    consensus_error_bounds, consensus_error_sd, degroot, equipotency_profile, fixed_leader,
+    fixed_leader_expected, gini, influence_weights, krackhardt, leadership_verdict, org_chart,
+    orient_top_down, round_verdict, signals, situational_leader, task_stream, trust_matrix, verdict,
+    wisdom, wisdom_verdict,
 )
 from p2pkit.errors import P2PKitError
 
@@ -441,6 +444,167 @@ def test_leadership_verdict_and_errors():
         fixed_leader(nx.empty_graph(3), [Task(0.0, 2, 0, 1.0)], leader=0)
     with pytest.raises(P2PKitError):
         task_stream([0], rate=0, count=3)
+
+
+# ----------------------------------------------------------------------------- additions for the figures
+
+@pytest.mark.parametrize("levels,span", [(3, 3), (4, 3), (4, 5), (3, 4), (2, 7)])
+def test_org_chart_of_a_complete_size_is_the_hierarchy(levels, span):
+    H = orgs.hierarchy(levels, span)
+    C = org_chart(H.number_of_nodes(), span)
+    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
+    assert dict(C.nodes(data=True)) == dict(H.nodes(data=True))
+
+
+@pytest.mark.parametrize("people,span", [(5, 2), (30, 3), (100, 5), (1000, 4)])
+def test_org_chart_of_any_size(people, span):
+    C = org_chart(people, span)
+    assert C.number_of_nodes() == people and nx.is_tree(C)
+    depth = nx.single_source_shortest_path_length(C, 0)
+    assert all(C.nodes[v]["level"] == depth[v] for v in C)
+    reports = [sum(1 for u in C[v] if depth[u] > depth[v]) for v in C]
+    assert max(reports) == span and sum(1 for r in reports if 0 < r < span) <= 1   # one partly full manager
+    assert all((C.nodes[v]["role"] == "manager") == (reports[v] > 0) for v in C if v)
+    with pytest.raises(P2PKitError):
+        org_chart(2, 3)
+
+
+@pytest.mark.parametrize("levels,span,p,seed", [(3, 3, 0.0, 0), (4, 3, 0.5, 0), (4, 3, 1.0, 2), (3, 4, 0.3, 1)])
+def test_chart_to_mesh_follows_orgs_hybrid(levels, span, p, seed):
+    H = orgs.hybrid(levels, span, p, seed=seed)
+    C = chart_to_mesh(H.number_of_nodes(), span, p, seed=seed)
+    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
+    assert nx.get_node_attributes(C, "level") == nx.get_node_attributes(H, "level")
+    G = chart_to_mesh(57, 4, 0.6, seed=3)
+    assert nx.is_connected(G) and G.number_of_nodes() == 57
+
+
+def _bfs_closeness(G):
+    n = G.number_of_nodes()
+    out = {}
+    for v in G:
+        d = nx.single_source_shortest_path_length(G, v)
+        out[v] = (n - 1) / (sum(d.values()) + n * (n - len(d)))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fast_centralities_equal_networkx_and_breadth_first_search(seed):
+    G = nx.gnp_random_graph(25, 0.12, seed=seed)                      # may be disconnected
+    D = nx.gnp_random_graph(20, 0.1, seed=seed, directed=True)
+    for H in (G, D):
+        assert centrality(H, "closeness") == pytest.approx(_bfs_closeness(H), abs=1e-12)
+        assert centrality(H, "betweenness") == pytest.approx(nx.betweenness_centrality(H, normalized=True),
+                                                              abs=1e-12)
+
+
+def test_routes_are_normalised_betweenness_and_differ_from_shares():
+    from p2pkit.architecture import load_share
+
+    G = orgs.hybrid(4, 3, 0.0, seed=0)
+    prof = equipotency_profile(G, "betweenness")
+    assert prof.routes == pytest.approx(nx.betweenness_centrality(G, normalized=True), abs=1e-12)
+    assert prof.routes == pytest.approx(load_share(G), abs=1e-12)
+    # the top of the 40-person chart: on 68% of the routes between others (Freeman 1977),
+    # but 19% of everyone's betweenness added up
+    pairs = 39 * 38 / 2
+    through_top = sum(1 for a, b in itertools.combinations(range(1, 40), 2)
+                      if 0 in nx.shortest_path(G, a, b))                    # a tree: one route per pair
+    assert prof.routes[0] == pytest.approx(through_top / pairs)
+    assert round(prof.routes[0], 2) == 0.68 and round(prof.shares[0], 2) == 0.19
+
+
+def test_degroot_shares_closed_form_equals_the_linear_solve():
+    for G in (orgs.hybrid(3, 3, 0.4, seed=1), nx.connected_watts_strogatz_graph(40, 4, 0.3, seed=2)):
+        W = trust_matrix(G)
+        A = W.T - np.eye(len(G))
+        A[-1] = 1.0
+        b = np.zeros(len(G))
+        b[-1] = 1.0
+        solved = np.linalg.solve(A, b)
+        assert influence_weights(W) == pytest.approx(solved, abs=1e-12)
+        prof = equipotency_profile(G, "degroot")
+        assert [prof.shares[v] for v in G] == pytest.approx(solved, abs=1e-12)
+
+
+def test_influence_weights_of_a_reversible_chain_equal_the_eigenvector():
+    # symmetric positive weights with a constant diagonal: detailed balance holds with 1 / W_ii
+    rng = np.random.default_rng(3)
+    A = rng.uniform(0.1, 1.0, (12, 12))
+    A = (A + A.T) / 2
+    np.fill_diagonal(A, 0.5)
+    W = A / A.sum(axis=1, keepdims=True)
+    vals, vecs = np.linalg.eig(W.T)
+    v = np.real(vecs[:, np.argmin(np.abs(vals - 1))])
+    assert influence_weights(W) == pytest.approx(v / v.sum(), abs=1e-12)
+
+
+def test_consensus_with_weights_given_is_the_same():
+    G = orgs.hybrid(3, 3, 0.5, seed=0)
+    W = trust_matrix(G, leader=0, deference=0.3)
+    x0 = signals(13, seed=4)[0]
+    assert consensus(W, x0, weights=influence_weights(W)) == pytest.approx(consensus(W, x0))
+    with pytest.raises(P2PKitError, match="weights"):
+        consensus(W, x0, weights=[1.0])
+
+
+def test_consensus_error_bounds_hold_and_are_reached():
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        pi = rng.dirichlet(rng.uniform(0.05, 3.0, rng.integers(2, 40)))
+        shared = float(rng.choice([0.0, 0.4]))
+        low, high = consensus_error_bounds(pi.max(), 1.3, shared)
+        sd = consensus_error_sd(pi, 1.3, shared)
+        assert low - 1e-12 <= sd <= high + 1e-12
+    assert consensus_error_bounds(1.0) == (1.0, 1.0)                          # one voice: both bounds
+    assert consensus_error_bounds(0.1)[1] == pytest.approx(consensus_error_sd([0.1] * 10))  # equal voices
+    with pytest.raises(P2PKitError):
+        consensus_error_bounds(0.0)
+
+
+def test_task_stream_carries_the_same_work_whatever_the_skills():
+    a, b = (task_stream(range(21), 0.7, 500, skills=k, seed=3) for k in (1, 21))
+    assert [(t.arrival, t.origin, t.duration) for t in a] == [(t.arrival, t.origin, t.duration) for t in b]
+    assert {t.skill for t in a} == {0} and len({t.skill for t in b}) > 15
+
+
+@pytest.mark.parametrize("lam,hop", [(0.3, 0.0), (0.6, 0.2), (0.8, 0.5)])
+def test_fixed_leader_expected_is_the_long_run_mean_response(lam, hop):
+    G = orgs.hybrid(3, 4, 0.0, seed=0)
+    expected = fixed_leader_expected(G, lam, 0, hop)
+    # by hand: M/M/1 time in the system = wait rho / (mu - lambda) + the lead itself 1 / mu (mu = 1)
+    hops = nx.single_source_shortest_path_length(G, 0)
+    assert expected == pytest.approx(lam / (1 - lam) + 1.0 + hop * sum(hops.values()) / 21)
+    run = fixed_leader(G, task_stream(list(G), lam, 200000, skills=4, seed=1), 0, hop)
+    assert run.mean_response == pytest.approx(expected, rel=0.05)
+    with pytest.raises(P2PKitError, match="grow without limit"):
+        fixed_leader_expected(G, 1.0)
+
+
+def _situational_by_hand(G, tasks, skills, hop_time):
+    # an independent reading of the rule: the holder who can start soonest, then fewest
+    # hand-offs, then first in node order
+    nodes = list(G)
+    free = dict.fromkeys(nodes, -math.inf)
+    out = []
+    for t in tasks:
+        hops = nx.single_source_shortest_path_length(G, t.origin)
+        best = min((max(t.arrival + hops[v] * hop_time, free[v]), hops[v], nodes.index(v), v)
+                   for v in nodes if t.skill in skills[v] and v in hops)
+        free[best[3]] = best[0] + t.duration
+        out.append((best[3], free[best[3]] - t.arrival))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_situational_leader_follows_its_rule(seed):
+    G = orgs.hybrid(3, 3, 0.5, seed=seed)
+    skills = assign_skills(list(G), 3, 1 + seed % 2, seed=seed)
+    ts = task_stream(list(G), 1.5, 400, skills=3, seed=seed)
+    run = situational_leader(G, ts, skills, 0.3)
+    by_hand = _situational_by_hand(G, ts, skills, 0.3)
+    assert list(run.leaders) == [v for v, _ in by_hand]
+    assert run.response.tolist() == pytest.approx([r for _, r in by_hand], abs=1e-12)
 
 
 # ----------------------------------------------------------------------------- views
