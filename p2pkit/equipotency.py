@@ -905,8 +905,15 @@ def degroot(W: np.ndarray, x0, steps: int) -> np.ndarray:
         raise P2PKitError(f"steps must be a whole number of at least 0; got {steps!r}.")
     out = np.empty((int(steps) + 1,) + x.shape)
     out[0] = x
+    M = W
+    if W.shape[0] >= 200 and np.count_nonzero(W) <= 0.05 * W.size:
+        # a large network in which each person listens to a few: sparse products (equal up to
+        # rounding; tested), far quicker than dense ones
+        from scipy.sparse import csr_matrix
+
+        M = csr_matrix(W)
     for t in range(int(steps)):
-        out[t + 1] = W @ out[t]
+        out[t + 1] = M @ out[t]
     return out
 
 

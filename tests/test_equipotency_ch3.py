@@ -548,6 +548,17 @@ def test_influence_weights_of_a_reversible_chain_equal_the_eigenvector():
     assert influence_weights(W) == pytest.approx(v / v.sum(), abs=1e-12)
 
 
+def test_degroot_on_a_large_sparse_network_equals_the_dense_iteration():
+    G = orgs.peer_mesh(400, seed=1)
+    W = trust_matrix(G, leader=0, deference=0.0)
+    x0 = signals(400, trials=3, seed=2).T                    # three issues at once
+    hist = degroot(W, x0, 25)
+    x = x0.copy()
+    for _ in range(25):
+        x = W @ x
+    assert np.max(np.abs(hist[-1] - x)) < 1e-12
+
+
 def test_consensus_with_weights_given_is_the_same():
     G = orgs.hybrid(3, 3, 0.5, seed=0)
     W = trust_matrix(G, leader=0, deference=0.3)
