@@ -168,7 +168,7 @@ def structure_scene(people: int, span: int, p: float, measure: str, seed: int = 
         highlight=[top], labels=False, nodes=range(people))
     panels = [net]
     readout = [("People / ties", f"{people}\u00a0/\u00a0{prof.ties}"),
-               (f"Biggest {SHORT[measure]} share (ringed)", f"{names[top]}: {share:.1%}"),
+               (f"Biggest {SHARE_OF[measure].lower()} (ringed)", f"{names[top]}: {share:.1%}"),
                ("An equal share", f"{prof.equal_share:.1%}"),
                ("Top of the chart: share of routes between others", f"{prof.routes[0]:.0%}")]
     if path:
