@@ -111,17 +111,17 @@ def _shown(values, digits: int) -> dict:
 # ------------------------------------------------------------------ structure
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def _network(people: int, span: int, p: float, seed: int):
     return chart_to_mesh(people, span, p, seed=seed)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _profile(people: int, span: int, p: float, seed: int, measure: str):
     return equipotency_profile(_network(people, span, p, seed), measure, krackhardt_measures=False)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def _krackhardt(people: int, span: int, p: float, seed: int):
     if people > KRACKHARDT_LIMIT:
         return None
@@ -294,7 +294,7 @@ def managers_table():
 ROUNDS = (0, 1, 2, 3, 5, 8, 10, 15, 20, 30)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _opinions(n: int, seed: int):
     """The same first guesses, averaged in a star and in a peer mesh (DeGroot)."""
     x0 = signals(n, sigma=1.0, seed=seed)[0]
@@ -312,11 +312,10 @@ def _opinions(n: int, seed: int):
 def rounds_scene(rounds: int, people: int, seed: int) -> dict:
     """One state of :func:`degroot_rounds`: both groups after ``rounds`` rounds of averaging."""
     x0, groups = _opinions(people, seed)
-    lo, hi = float(min(x0.min(), 0.0)) - 0.15, float(max(x0.max(), 0.0)) + 0.15
+    lo, hi = float(min(x0.min(), 0.0)) - 0.35, float(max(x0.max(), 0.0)) + 0.15
     xs = list(range(rounds + 1))
-    gap = [math.nan]
     last = ROUNDS[-1]
-    panels, lines, ends, verdicts, said = [], [], [], [], []
+    panels, lines, verdicts, said = [], [], [], []
     readout = [("Round", str(rounds))]
     for g, role in zip(groups, ("centre", "peer")):
         h = g["hist"][: rounds + 1]
@@ -330,13 +329,11 @@ def rounds_scene(rounds: int, people: int, seed: int) -> dict:
                      (f"Opinion after round {rounds}", _shown(zip(g["G"], now), 3), ".2f"),
                      ("Weight in the consensus", _shown(zip(g["G"], g["pi"]), 4), ".1%")],
             labels=False))
-        # the highest and the lowest opinion as one series (two lines, one name)
-        lines.append(series(g["short"], xs + gap + xs,
-                            list(h.max(axis=1)) + gap + list(h.min(axis=1)), role=role, points=rounds == 0))
+        lines += [series(f"{g['short']}, highest", xs, h.max(axis=1), role=role, points=rounds == 0),
+                  series(f"{g['short']}, lowest", xs, h.min(axis=1), role=role, points=rounds == 0)]
         if g["centre"] is not None:
             lines.append(series("star's centre", xs, h[:, g["centre"]], role="bridge", dash=True,
                                 points=rounds == 0))
-        ends.append({"x": last, "y": g["limit"], "label": "", "role": role})
         spread = float(now.max() - now.min())
         readout.append((f"{g['name']}: spread / settles at", f"{spread:.2f}\u00a0/\u00a0{g['limit']:.2f}"))
         verdicts.append(f"{g['name']}: {round_verdict(now, g['limit'], 0.0)}")
@@ -344,14 +341,13 @@ def rounds_scene(rounds: int, people: int, seed: int) -> dict:
     lines.append(series("truth", (0, last), (0.0, 0.0), role="other", dash=True))
     panels.append(chart("Highest and lowest opinion, round by round", lines, x_label="rounds of averaging",
                         y_label="opinion", x_domain=(0, last), y_domain=(lo, hi), y_format=".1f",
-                        marker_x=rounds, marker_label=f"round {rounds}", points=ends))
+                        marker_x=rounds, marker_label=f"round {rounds}"))
     s, m = groups
     readout += [("Biggest weight in the consensus: star / mesh", f"{s['pi'].max():.0%}\u00a0/\u00a0{m['pi'].max():.0%}"),
                 ("Average miss over many draws: star / mesh", f"{s['sd']:.2f}\u00a0/\u00a0{m['sd']:.2f}")]
     summary = (f"Round {rounds}: {people} people averaging the same first guesses of a true value (0); "
                + "; ".join(said) + ".")
-    return scene(*panels, readout=readout, verdict=" ".join(verdicts), summary=summary,
-                 caption="At the right edge: where each group settles (square: the star; circle: the mesh).")
+    return scene(*panels, readout=readout, verdict=" ".join(verdicts), summary=summary)
 
 
 def degroot_rounds(people: int = 20, rounds: int = 0) -> Figure:
@@ -383,7 +379,7 @@ def _family_graph(family: str, n: int):
     return orgs.peer_mesh(n, seed=0)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=512)
 def _wise(family: str, n: int, deference: float, shared: float):
     kw = dict(leader=0, deference=deference) if family == "defer" else {}
     return wisdom(_family_graph(family, n), sigma=1.0, trials=WISDOM_TRIALS, seed=0, shared=shared, **kw)
@@ -462,7 +458,7 @@ def _peers():
     return orgs.peer_mesh(PEERS, seed=0)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=2048)
 def _deferring(deference: float, shared: float, leader_error: float):
     return wisdom(_peers(), sigma=1.0, trials=1, leader=0, deference=deference, shared=shared,
                   independent=[0], leader_sigma=leader_error)
@@ -535,7 +531,7 @@ def _team(ties: str):
     return chart_to_mesh(*TEAM, 0.0 if ties == "chart" else 1.0, seed=0)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1024)
 def _lead(rate: float, hop: float, skills: int, ties: str):
     G = _team(ties)
     people = list(G)
@@ -543,7 +539,7 @@ def _lead(rate: float, hop: float, skills: int, ties: str):
     return situational_leader(G, ts, assign_skills(people, skills, 1, seed=0), hop)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
 def _fixed(rate: float, hop: float):
     G = _team("chart")
     return fixed_leader(G, task_stream(list(G), rate, TASKS, seed=0), 0, hop)
