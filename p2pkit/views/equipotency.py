@@ -128,13 +128,15 @@ def _krackhardt(people: int, span: int, p: float, seed: int):
     return equipotency_profile(_network(people, span, p, seed), "degree").krackhardt
 
 
-def _measure_bars(prof, kr, measure: str) -> dict:
-    gkey = "degree" if measure == "degroot" else measure
+def _measure_bars(prof, kr) -> dict:
+    """Freeman's centralizations, the Gini of each centrality and Krackhardt's four (all 0 to 1).
+
+    The same whatever measure of influence is chosen, so states that differ only in the
+    measure share this panel on the page."""
     cz, gn = prof.centralization, prof.gini
-    items = [("Centralization of ties", cz["degree"], f"{cz['degree']:.2f}", "centre"),
-             ("Centralization of brokerage", cz["betweenness"], f"{cz['betweenness']:.2f}", "centre"),
-             ("Centralization of closeness", cz["closeness"], f"{cz['closeness']:.2f}", "centre"),
-             (f"Gini of {SHORT[gkey]}", gn[gkey], f"{gn[gkey]:.2f}", "bridge")]
+    items = [(f"Centralization of {SHORT[m]}", cz[m], f"{cz[m]:.2f}", "centre")
+             for m in ("degree", "betweenness", "closeness")]
+    items += [(f"Gini of {SHORT[m]}", gn[m], f"{gn[m]:.2f}", "bridge") for m in ("degree", "betweenness", "closeness")]
     note = "Centralization: 1 for a star. Gini: 0 when everyone is equal. "
     if kr is not None:
         items += [("Krackhardt: connectedness", kr["connectedness"], f"{kr['connectedness']:.2f}", "manager"),
@@ -190,7 +192,7 @@ def structure_scene(people: int, span: int, p: float, measure: str, seed: int = 
             y_domain=(0.0, max(max(tops), GOAL) * 1.12), marker_x=p, marker_label="now"))
         readout.append((f"First step so far with nobody above {GOAL:.0%}",
                         f"{first:.0%}" if first is not None else ("none on this path" if p >= 1 else "not yet")))
-    panels.append(_measure_bars(prof, kr, measure))
+    panels.append(_measure_bars(prof, kr))
     summary = (f"A chart of {people} people (span {span}) {p:.0%} of the way to an equipotent mesh, {prof.ties} "
                f"ties; everyone drawn larger the bigger their {SHORT[measure]} share. The biggest, {share:.1%} "
                f"({prof.top_ratio:.1f} times an equal share), is {names[top]}'s; the top of the chart lies on "
