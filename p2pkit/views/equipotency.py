@@ -26,7 +26,7 @@ import numpy as np
 
 from .. import orgs
 from ..equipotency import (
-    MEASURE_WORDS, assign_skills, chart_to_mesh, consensus, consensus_error_bounds, consensus_error_sd,
+    assign_skills, chart_to_mesh, consensus, consensus_error_bounds, consensus_error_sd,
     degroot, equipotency_profile, fixed_leader, fixed_leader_expected, influence_weights,
     leadership_verdict, org_chart, round_verdict, signals, situational_leader, task_stream, trust_matrix,
     verdict, wisdom, wisdom_verdict,
@@ -154,7 +154,7 @@ def structure_scene(people: int, span: int, p: float, measure: str, seed: int = 
 
     The network at ``p`` (:func:`p2pkit.equipotency.chart_to_mesh`), its profile under
     ``measure`` (:func:`p2pkit.equipotency.equipotency_profile`) and the model's verdict;
-    with ``path``, also the biggest share at every step of the way.
+    with ``path``, also the biggest share at each step of the way so far.
     """
     G = _network(people, span, p, seed)
     prof = _profile(people, span, p, seed, measure)
@@ -345,7 +345,8 @@ def rounds_scene(rounds: int, people: int, seed: int) -> dict:
                         y_label="opinion", x_domain=(0, last), y_domain=(lo, hi), y_format=".1f",
                         marker_x=rounds, marker_label=f"round {rounds}"))
     s, m = groups
-    readout += [("Biggest weight in the consensus: star / mesh", f"{s['pi'].max():.0%}\u00a0/\u00a0{m['pi'].max():.0%}"),
+    readout += [("Biggest weight in the consensus: star / mesh",
+                 f"{s['pi'].max():.0%}\u00a0/\u00a0{m['pi'].max():.0%}"),
                 ("Average miss over many draws: star / mesh", f"{s['sd']:.2f}\u00a0/\u00a0{m['sd']:.2f}")]
     summary = (f"Round {rounds}: {people} people averaging the same first guesses of a true value (0); "
                + "; ".join(said) + ".")
