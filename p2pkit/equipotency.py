@@ -16,7 +16,11 @@ potential to lead. This module measures how far a network is from that:
   influence as weight in a group's consensus (DeGroot 1974); :func:`wisdom` -- whether that
   consensus finds the truth (Golub & Jackson 2010).
 - :func:`task_stream`, :func:`fixed_leader`, :func:`situational_leader` -- leadership that
-  moves with the task, against one fixed leader every task must pass (a queue).
+  moves with the task, against one fixed leader every task must pass (a queue);
+  :func:`fixed_leader_expected` -- the fixed leader's mean time from arrival to lead done
+  in closed form (M/M/1 time in the system plus the hand-offs).
+- :func:`org_chart`, :func:`chart_to_mesh` -- a chart of any size, and its path to a peer
+  mesh (the same as ``p2pkit.orgs.hierarchy`` and ``hybrid`` for complete charts).
 
 Conventions follow the "Standard Network Analysis" report of CMU's ORA (Carley et al.),
 whose values for the Knoke and Krackhardt data sets are reproduced in the tests; the
@@ -34,17 +38,18 @@ import networkx as nx
 import numpy as np
 
 from .errors import P2PKitError
+from .measures import betweenness, to_igraph
 
 __all__ = [
     "centrality", "centralization", "gini", "krackhardt", "influence_shares",
     # structure, all at once
-    "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
+    "org_chart", "chart_to_mesh", "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
     "INFLUENCE_MEASURES", "MEASURE_WORDS",
     # DeGroot influence and the wisdom of the crowd
     "trust_matrix", "degroot", "influence_weights", "consensus", "round_verdict",
-    "signals", "consensus_error_sd", "Wisdom", "wisdom", "wisdom_verdict",
+    "signals", "consensus_error_sd", "consensus_error_bounds", "Wisdom", "wisdom", "wisdom_verdict",
     # leadership that moves with the situation
-    "Task", "task_stream", "assign_skills", "LeadershipRun", "fixed_leader",
+    "Task", "task_stream", "assign_skills", "LeadershipRun", "fixed_leader", "fixed_leader_expected",
     "situational_leader", "leadership_verdict",
 ]
 
@@ -78,9 +83,12 @@ def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -
     dict
         Node -> centrality. Degree is divided by ``n - 1`` (``2 (n - 1)`` for directed
         total degree); betweenness by the number of pairs of other people (ordered pairs
-        for a directed network); closeness is ``(n - 1) / sum of distances`` from the person
-        (following arcs outwards in a directed network), where someone out of reach counts
-        as ``n`` hops away (ORA's convention).
+        for a directed network), so that it is each person's share of the shortest routes
+        between other people (Freeman 1977; the same as
+        :func:`p2pkit.architecture.load_share`, computed by :func:`p2pkit.measures.betweenness`);
+        closeness is ``(n - 1) / sum of distances`` from the person (following arcs outwards
+        in a directed network), where someone out of reach counts as ``n`` hops away (ORA's
+        convention).
 
     Notes
     -----
@@ -93,6 +101,8 @@ def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -
 
     References
     ----------
+    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+    *Sociometry* 40(1), 35-41.
     Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
     *Social Networks* 1(3), 215-239.
 
@@ -114,15 +124,33 @@ def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -
             raise P2PKitError(f"mode must be 'total', 'in' or 'out'; got {mode!r}.")
         return {v: d / (n - 1) for v, d in G.degree()}
     if measure == "betweenness":
-        return nx.betweenness_centrality(G, normalized=True)
+        return betweenness(G, normalized=True)
     if measure == "closeness":
-        out = {}
-        for v in G:
-            dist = nx.single_source_shortest_path_length(G, v)
-            total = sum(dist.values()) + n * (n - len(dist))
-            out[v] = (n - 1) / total
-        return out
+        return _closeness(G, n)
     raise P2PKitError(f"measure must be 'degree', 'betweenness' or 'closeness'; got {measure!r}.")
+
+
+def _closeness(G: nx.Graph, n: int) -> dict:
+    """ORA's closeness for everyone: ``(n - 1) / (sum of distances + n * people out of reach)``.
+
+    Distances follow arcs outwards; igraph computes them in C when it is installed (the
+    values equal the breadth-first search used as the fallback; tested).
+    """
+    nodes = list(G)
+    try:
+        g = to_igraph(G, nodes)
+    except P2PKitError:  # pragma: no cover - igraph is part of the stack
+        g = None
+    if g is None:  # pragma: no cover
+        out = {}
+        for v in nodes:
+            dist = nx.single_source_shortest_path_length(G, v)
+            out[v] = (n - 1) / (sum(dist.values()) + n * (n - len(dist)))
+        return out
+    D = np.asarray(g.distances(mode="out"), dtype=float)
+    reached = np.isfinite(D)
+    total = np.where(reached, D, 0.0).sum(axis=1) + n * (n - reached.sum(axis=1))
+    return dict(zip(nodes, ((n - 1) / total).tolist()))
 
 
 def centralization(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -> float:
@@ -257,6 +285,21 @@ def _reach(D: nx.DiGraph) -> tuple[list, np.ndarray]:
     for v in nodes:
         for u in nx.descendants(D, v):
             R[idx[v], idx[u]] = True
+    return nodes, R
+
+
+def _reach_fast(D: nx.DiGraph) -> tuple[list, np.ndarray]:
+    """Who reaches whom, as :func:`_reach` (nobody counts as reaching themselves), with the
+    searches done by igraph in C; tested equal."""
+    nodes = list(D)
+    n = len(nodes)
+    try:
+        g = to_igraph(D, nodes)
+    except P2PKitError:  # pragma: no cover - igraph is part of the stack
+        return _reach(D)
+    R = np.zeros((n, n), dtype=bool)
+    for i, reached in enumerate(g.neighborhood(order=n, mode="out", mindist=1)):
+        R[i, reached] = True
     return nodes, R
 
 
@@ -437,6 +480,79 @@ def orient_top_down(G: nx.Graph, level: str = "level") -> nx.DiGraph:
     return D
 
 
+def org_chart(people: int, span: int = 3) -> nx.Graph:
+    """An organisation chart of exactly ``people`` people, filled level by level.
+
+    Person ``k > 0`` reports to person ``(k - 1) // span``: the top (0) has ``span``
+    reports, each of them ``span`` reports, and so on, until everyone is placed; only
+    the last level may be partly filled. When ``people`` is ``1 + span + span**2 + ...``
+    this is exactly :func:`p2pkit.orgs.hierarchy` (same numbering, same ``level``), so a
+    figure can offer any size between the complete charts.
+
+    Parameters
+    ----------
+    people : int
+        Number of people, at least 3.
+    span : int, default 3
+        Span of control: the most direct reports anyone has (at least 1).
+
+    Returns
+    -------
+    networkx.Graph
+        A tree on ``0 .. people - 1``; node attributes ``level`` (0 = top) and ``role``
+        (``"top"``, ``"manager"`` for anyone with reports, ``"staff"``).
+
+    References
+    ----------
+    Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
+    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111.
+
+    Examples
+    --------
+    >>> G = org_chart(6, span=2)
+    >>> sorted(G.edges()), [G.nodes[v]["level"] for v in G]
+    ([(0, 1), (0, 2), (1, 3), (1, 4), (2, 5)], [0, 1, 1, 2, 2, 2])
+    """
+    for name, value, low in (("people", people, 3), ("span", span, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise P2PKitError(f"{name} must be a whole number of at least {low}; got {value!r}.")
+    G = nx.Graph()
+    G.add_node(0, level=0, role="top")
+    for k in range(1, int(people)):
+        boss = (k - 1) // span
+        G.add_node(k, level=G.nodes[boss]["level"] + 1, role="staff")
+        G.add_edge(boss, k)
+        if boss:
+            G.nodes[boss]["role"] = "manager"
+    G.graph["shape"] = "hierarchy"
+    return G
+
+
+def chart_to_mesh(people: int, span: int, p: float, k: int = 4, rewire: float = 0.1,
+                  seed: int | None = 0) -> nx.Graph:
+    """:func:`org_chart` moved a share ``p`` of the way to a peer mesh on the same people.
+
+    The same path as :func:`p2pkit.orgs.hybrid` (lateral ties appear and reporting lines
+    go in a seeded order, never cutting anybody off), for a chart of any size; for a
+    complete chart the two are identical (tested). Everyone keeps their ``level``.
+
+    Examples
+    --------
+    >>> G = chart_to_mesh(30, 3, 0.5)
+    >>> G.number_of_nodes(), nx.is_connected(G), G.nodes[29]["level"]
+    (30, True, 3)
+    """
+    from .orgs import _morph, peer_mesh
+
+    start = org_chart(people, span)
+    end = peer_mesh(int(people), k=min(k, int(people) - 1), rewire=rewire, seed=seed)
+    G = _morph(start, end, p, seed)
+    for attr in ("level", "role"):
+        nx.set_node_attributes(G, nx.get_node_attributes(start, attr), attr)
+    G.graph.update(shape="hierarchy to peer mesh", p=float(p), span=int(span))
+    return G
+
+
 def _krackhardt_fast(D: nx.DiGraph) -> dict:
     """The same four numbers as :func:`krackhardt`, with least-upper-boundedness vectorised.
 
@@ -452,7 +568,7 @@ def _krackhardt_fast(D: nx.DiGraph) -> dict:
     U = D.to_undirected(as_view=False)
     comps = [list(c) for c in nx.connected_components(U)]
     connectedness = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (n * (n - 1) / 2)
-    nodes, R = _reach(D)
+    nodes, R = _reach_fast(D)
     either = np.triu(R | R.T, 1).sum()
     both = np.triu(R & R.T, 1).sum()
     hierarchy_ = 0.0 if either == 0 else 1.0 - both / either
@@ -514,11 +630,23 @@ class EquipotencyProfile:
     top_share: float
     equal_share: float
     top_level: int | None = None
+    centralities: dict | None = field(default=None, repr=False)
 
     @property
     def top_ratio(self) -> float:
         """The biggest share divided by an equal share (1 = perfectly even)."""
         return self.top_share / self.equal_share
+
+    @property
+    def routes(self) -> dict:
+        """Each person's share of the shortest routes between other people.
+
+        Normalised betweenness (Freeman 1977): 1 means every shortest route between two
+        other people passes through the person. Not to be confused with ``shares`` under
+        ``measure="betweenness"``, each person's part of everyone's betweenness added up
+        (those parts sum to 1; these do not).
+        """
+        return self.centralities["betweenness"]
 
 
 INFLUENCE_MEASURES = ("degree", "betweenness", "closeness", "degroot")
@@ -526,7 +654,7 @@ INFLUENCE_MEASURES = ("degree", "betweenness", "closeness", "degroot")
 #: How each influence measure is named in sentences.
 MEASURE_WORDS = {
     "degree": "direct ties",
-    "betweenness": "brokerage (routes between others)",
+    "betweenness": "total brokerage (everyone's betweenness added up)",
     "closeness": "closeness",
     "degroot": "weight in the group's consensus",
 }
@@ -558,7 +686,10 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
         (Freeman 1979; Gini 1912); ``krackhardt``: the four dimensions or None;
         ``shares``: person -> share (adds to 1); ``top`` and ``top_share``: the largest
         share and whose it is (first in node order on ties); ``equal_share`` = 1 / n;
-        ``top_level``: that person's ``level`` if the network has levels.
+        ``top_level``: that person's ``level`` if the network has levels;
+        ``centralities``: everyone's normalised degree, betweenness and closeness
+        (:func:`centrality`), so ``routes`` is each person's share of the routes between
+        other people.
 
     Raises
     ------
@@ -589,9 +720,14 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
     cent = {m: centrality(U, m) for m in ("degree", "betweenness", "closeness")}
     cz = {m: _undirected_centralization(cent[m], m) for m in cent}
     gn = {m: gini(cent[m].values()) for m in cent}
-    if measure == "degroot":
+    if measure == "degroot" and nx.is_connected(U):
+        # the closed form of trust_matrix's equal weights on ties that run both ways:
+        # pi_i = (d_i + 1) / sum_j (d_j + 1) (tested against influence_weights)
+        total = 2 * U.number_of_edges() + U.number_of_nodes()
+        shares = {v: (d + 1) / total for v, d in U.degree()}
+    elif measure == "degroot":
         nodes = list(U)
-        pi = influence_weights(trust_matrix(U))
+        pi = influence_weights(trust_matrix(U))     # raises: no single consensus
         shares = {v: float(x) for v, x in zip(nodes, pi)}
     else:
         total = sum(cent[measure].values())
@@ -613,7 +749,7 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
         people=U.number_of_nodes(), ties=U.number_of_edges(), measure=measure,
         centralization=cz, gini=gn, krackhardt=kr, shares=shares, top=top,
         top_share=float(shares[top]), equal_share=1.0 / U.number_of_nodes(),
-        top_level=None if lv is None else int(lv),
+        top_level=None if lv is None else int(lv), centralities=cent,
     )
 
 
@@ -769,8 +905,15 @@ def degroot(W: np.ndarray, x0, steps: int) -> np.ndarray:
         raise P2PKitError(f"steps must be a whole number of at least 0; got {steps!r}.")
     out = np.empty((int(steps) + 1,) + x.shape)
     out[0] = x
+    M = W
+    if W.shape[0] >= 200 and np.count_nonzero(W) <= 0.05 * W.size:
+        # a large network in which each person listens to a few: sparse products (equal up to
+        # rounding; tested), far quicker than dense ones
+        from scipy.sparse import csr_matrix
+
+        M = csr_matrix(W)
     for t in range(int(steps)):
-        out[t + 1] = W @ out[t]
+        out[t + 1] = M @ out[t]
     return out
 
 
@@ -801,7 +944,9 @@ def influence_weights(W: np.ndarray) -> np.ndarray:
     -----
     Solved as a linear system (``(W^T - I) pi = 0`` with one equation replaced by
     ``sum(pi) = 1``), exact up to rounding. People outside the one closed group (who
-    listen to it but are not listened to back) get weight 0.
+    listen to it but are not listened to back) get weight 0. When ``W`` satisfies detailed
+    balance with ``d_i = 1 / W_ii`` (``d_i W_ij = d_j W_ji``, as :func:`trust_matrix` of an
+    undirected network does), ``pi`` is ``d`` normalised, without solving (tested equal).
 
     References
     ----------
@@ -829,6 +974,14 @@ def influence_weights(W: np.ndarray) -> np.ndarray:
             f"no single consensus: {len(closed)} separate groups (sizes {', '.join(map(str, sizes))}) "
             "listen only to themselves, so each settles on its own opinion. Add a tie through "
             "which one group listens to another.")
+    diag = np.diag(W)
+    if np.all(diag > 0):
+        # detailed balance: if d_i W_ij = d_j W_ji with d_i = 1 / W_ii, then pi is d, normalised
+        # (a reversible chain; trust_matrix of an undirected network is one, d_i = degree + 1)
+        d = 1.0 / diag
+        M = d[:, None] * W
+        if np.allclose(M, M.T, rtol=1e-12, atol=1e-15):
+            return d / d.sum()
     A = W.T - np.eye(n)
     A[-1] = 1.0
     b = np.zeros(n)
@@ -839,8 +992,17 @@ def influence_weights(W: np.ndarray) -> np.ndarray:
     return pi / pi.sum()
 
 
-def consensus(W: np.ndarray, x0) -> np.ndarray | float:
+def consensus(W: np.ndarray, x0, weights=None) -> np.ndarray | float:
     """The opinion everybody converges to under DeGroot updating: ``pi . x(0)``.
+
+    Parameters
+    ----------
+    W : numpy.ndarray
+        Row-stochastic trust matrix (:func:`trust_matrix`).
+    x0 : array-like, shape (n,) or (n, k)
+        Opinions at the start.
+    weights : array-like, optional
+        ``influence_weights(W)`` if it is already at hand (saves solving for it again).
 
     Raises
     ------
@@ -861,14 +1023,20 @@ def consensus(W: np.ndarray, x0) -> np.ndarray | float:
     0.4
     """
     W = _check_stochastic(W)
-    pi = influence_weights(W)
+    pi = influence_weights(W) if weights is None else np.asarray(weights, dtype=float)
+    if pi.shape != (W.shape[0],):
+        raise P2PKitError(f"weights has {pi.size} values for {W.shape[0]} people.")
     support = np.flatnonzero(pi > 0)
-    D = nx.DiGraph()
-    D.add_nodes_from(support.tolist())
     sub = W[np.ix_(support, support)]
-    r, c = np.nonzero(sub > 0)
-    D.add_edges_from(zip(support[r].tolist(), support[c].tolist()))
-    if not nx.is_aperiodic(D):
+    # the support is one closed, strongly connected group: a self-loop makes it aperiodic
+    periodic = False
+    if not np.all(np.diag(sub) > 0):
+        D = nx.DiGraph()
+        D.add_nodes_from(support.tolist())
+        r, c = np.nonzero(sub > 0)
+        D.add_edges_from(zip(support[r].tolist(), support[c].tolist()))
+        periodic = not nx.is_aperiodic(D)
+    if periodic:
         raise P2PKitError("the opinions never settle: the group keeps passing them round in a cycle. "
                           "Give everyone some weight on their own opinion.")
     x = np.asarray(x0, dtype=float)
@@ -980,6 +1148,38 @@ def consensus_error_sd(pi, sigma=1.0, shared: float = 0.0, shared_by=None) -> fl
     mask = np.ones(p.shape, dtype=bool) if shared_by is None else np.asarray(shared_by, dtype=bool)
     var = float(np.sum(p**2 * s**2) + shared**2 * np.sum(p[mask]) ** 2)
     return float(np.sqrt(var))
+
+
+def consensus_error_bounds(max_influence: float, sigma: float = 1.0, shared: float = 0.0) -> tuple[float, float]:
+    """How small and how large the consensus error can be, given the largest influence weight.
+
+    With weights ``pi`` adding up to 1 and largest weight ``m``, ``m**2 <= sum pi_i**2 <= m``.
+    So when everyone has a private error of size ``sigma`` and everyone carries the same
+    shared error of size ``shared`` (:func:`consensus_error_sd`), the consensus error lies
+    between ``sqrt(sigma**2 m**2 + shared**2)`` and ``sqrt(sigma**2 m + shared**2)``: it can
+    only vanish in a large group if the largest weight does (Golub & Jackson 2010), and
+    never below the shared error.
+
+    Returns
+    -------
+    (low, high) : tuple of float
+
+    References
+    ----------
+    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
+    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
+
+    Examples
+    --------
+    >>> consensus_error_bounds(0.25)
+    (0.25, 0.5)
+    """
+    m = float(max_influence)
+    if not 0 < m <= 1:
+        raise P2PKitError(f"the largest influence weight is a share above 0 and at most 1; got {max_influence!r}.")
+    if sigma < 0 or shared < 0:
+        raise P2PKitError("noise levels (sigma, shared) cannot be negative.")
+    return (float(np.sqrt(sigma**2 * m**2 + shared**2)), float(np.sqrt(sigma**2 * m + shared**2)))
 
 
 @dataclass(frozen=True)
@@ -1139,6 +1339,9 @@ def task_stream(people, rate: float, count: int, skills: int = 1, mean_duration:
         Mean time it takes to lead one task (exponential, drawn once per task, so two
         designs run on the same stream see the same durations).
     seed : int or None, default 0
+        The same seed gives the same arrivals, spotters and durations whatever the number
+        of skills (the skills are drawn last), so streams with different skill mixes
+        carry the same work.
 
     Returns
     -------
@@ -1167,8 +1370,8 @@ def task_stream(people, rate: float, count: int, skills: int = 1, mean_duration:
     rng = np.random.default_rng(seed)
     t = np.cumsum(rng.exponential(1.0 / rate, count))
     origin = rng.integers(0, len(people), count)
-    skill = rng.integers(0, skills, count)
     dur = rng.exponential(mean_duration, count)
+    skill = rng.integers(0, skills, count)       # drawn last: the rest does not depend on `skills`
     return [Task(float(a), people[o], int(s), float(d)) for a, o, s, d in zip(t, origin, skill, dur)]
 
 
@@ -1250,7 +1453,9 @@ def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0
     A task spotted by person ``o`` reaches the leader after ``hops(o, leader) * hop_time``;
     it then waits until the leader is free and takes ``task.duration`` to lead. The leader
     is a single-server queue: with Poisson arrivals, exponential durations and
-    ``hop_time = 0``, the mean wait is the M/M/1 value ``rho / (mu - lambda)``. Tasks are
+    ``hop_time = 0``, the mean wait is the M/M/1 value ``rho / (mu - lambda)``, and the
+    mean response (arrival to lead done) is ``1 / (mu - lambda)`` plus the mean hand-off
+    time (:func:`fixed_leader_expected`). Tasks are
     taken in the order they *reach* the leader (with hand-off delays this can differ from
     the order they were spotted).
 
@@ -1306,6 +1511,72 @@ def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0
     return LeadershipRun("fixed leader", (leader,) * m, wait, response, load)
 
 
+def fixed_leader_expected(G: nx.Graph, rate: float, leader=0, hop_time: float = 0.0,
+                          mean_duration: float = 1.0, spotters=None) -> float:
+    """Expected mean time from a task's arrival to its lead being done, with one fixed leader.
+
+    The quantity :attr:`LeadershipRun.mean_response` of :func:`fixed_leader` estimates,
+    in the long run:
+
+    ``hop_time * E[hops to the leader] + 1 / (mu - lambda)``
+
+    with ``lambda = rate`` and ``mu = 1 / mean_duration``. The second term is the M/M/1
+    mean time in the system (Kleinrock 1975): the mean wait in the leader's queue,
+    ``rho / (mu - lambda)`` with ``rho = lambda / mu``, plus the lead itself, ``1 / mu``.
+    The hand-offs do not change the queue: the tasks spotted by each person form a
+    thinned Poisson stream, delaying each stream by a fixed time keeps it Poisson, and
+    the merged streams reach the leader as a Poisson stream of the same rate.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The organisation (ties undirected for hop counts).
+    rate : float
+        Tasks per time unit (``lambda``); must be below ``mu``.
+    leader : node, default 0
+    hop_time : float, default 0
+        Time for one hand-off along a tie.
+    mean_duration : float, default 1
+        Mean time to lead one task (``1 / mu``).
+    spotters : iterable of nodes, optional
+        Who spots tasks, each equally often (default everyone, as :func:`task_stream`).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    P2PKitError
+        If ``rate >= mu``: the queue grows without limit and there is no long-run mean.
+
+    References
+    ----------
+    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
+
+    Examples
+    --------
+    >>> fixed_leader_expected(nx.empty_graph(1), 0.5)
+    2.0
+    >>> round(fixed_leader_expected(nx.path_graph(3), 0.5, leader=0, hop_time=0.3), 3)
+    2.3
+    """
+    if leader not in G:
+        raise P2PKitError(f"the leader {leader!r} is not in the network.")
+    if not rate > 0 or not mean_duration > 0 or hop_time < 0:
+        raise P2PKitError("rate and mean_duration must be positive, hop_time 0 or more.")
+    mu = 1.0 / mean_duration
+    if rate >= mu:
+        raise P2PKitError(f"at {rate:g} tasks per time unit the leader (who finishes {mu:g} per time unit) "
+                          "never catches up: the queue, and the time in it, grow without limit.")
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    hops = _hops_from(U, leader)
+    who = list(G) if spotters is None else list(spotters)
+    if any(v not in hops for v in who):
+        raise P2PKitError("someone who spots tasks cannot reach the leader: the network is not connected.")
+    return hop_time * float(np.mean([hops[v] for v in who])) + 1.0 / (mu - rate)
+
+
 def situational_leader(G: nx.Graph, tasks: list[Task], skills: dict, hop_time: float = 0.0
                        ) -> LeadershipRun:
     """Each task is led by the best-placed person: has the skill, free soonest, nearest.
@@ -1356,42 +1627,45 @@ def situational_leader(G: nx.Graph, tasks: list[Task], skills: dict, hop_time: f
     unknown = [v for v in skills if v not in idx]
     if unknown:
         raise P2PKitError(f"skills names people who are not in the network (e.g. {unknown[0]!r}).")
-    holders: dict[int, np.ndarray] = {}
+    holders: dict[int, list] = {}
     for v, ss in skills.items():
         for s in ss:
             holders.setdefault(int(s), []).append(idx[v])
-    holders = {s: np.array(sorted(h)) for s, h in holders.items()}
+    holders = {s: sorted(set(h)) for s, h in holders.items()}
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     hop_cache: dict = {}
-    free = np.full(len(nodes), -np.inf)
+    cand_cache: dict = {}          # (origin, skill) -> [(hops, index)] of the reachable holders
+    free = [-np.inf] * len(nodes)
     m = len(tasks)
     wait = np.empty(m)
     response = np.empty(m)
     led = []
-    count = np.zeros(len(nodes), dtype=int)
+    count = [0] * len(nodes)
     for k, t in enumerate(tasks):
-        cand = holders.get(t.skill)
-        if cand is None:
-            raise P2PKitError(f"nobody has skill {t.skill}; give it to someone (assign_skills does).")
-        if t.origin not in hop_cache:
-            if t.origin not in idx:
-                raise P2PKitError(f"a task was spotted by {t.origin!r}, who is not in the network.")
-            d = _hops_from(U, t.origin)
-            arr = np.full(len(nodes), np.inf)
-            for v, h in d.items():
-                arr[idx[v]] = h
-            hop_cache[t.origin] = arr
-        h = hop_cache[t.origin][cand]
-        reach = np.isfinite(h)
-        if not reach.any():
-            raise P2PKitError(f"nobody with skill {t.skill} can be reached from {t.origin!r}.")
-        c, h = cand[reach], h[reach]
-        ready = t.arrival + h * hop_time
-        start = np.maximum(ready, free[c])
-        best = np.lexsort((c, h, start))[0]
-        i = int(c[best])
-        free[i] = start[best] + t.duration
-        wait[k] = start[best] - ready[best]
+        cands = cand_cache.get((t.origin, t.skill))
+        if cands is None:
+            holding = holders.get(t.skill)
+            if holding is None:
+                raise P2PKitError(f"nobody has skill {t.skill}; give it to someone (assign_skills does).")
+            if t.origin not in hop_cache:
+                if t.origin not in idx:
+                    raise P2PKitError(f"a task was spotted by {t.origin!r}, who is not in the network.")
+                hop_cache[t.origin] = {idx[v]: float(h) for v, h in _hops_from(U, t.origin).items()}
+            d = hop_cache[t.origin]
+            cands = [(d[i], i) for i in holding if i in d]
+            if not cands:
+                raise P2PKitError(f"nobody with skill {t.skill} can be reached from {t.origin!r}.")
+            cand_cache[(t.origin, t.skill)] = cands
+        # the holder who can start soonest; ties: fewest hand-offs, then first in node order
+        best = None
+        for h, i in cands:
+            ready = t.arrival + h * hop_time
+            start_i = free[i] if free[i] > ready else ready
+            if best is None or (start_i, h, i) < best[:3]:
+                best = (start_i, h, i, ready)
+        start_i, _, i, ready = best
+        free[i] = start_i + t.duration
+        wait[k] = start_i - ready
         response[k] = free[i] - t.arrival
         count[i] += 1
         led.append(nodes[i])
