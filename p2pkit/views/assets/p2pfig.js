@@ -411,8 +411,11 @@ function p2pfigFactory(d3) {
       // ties: one path per kind (undirected) or one line each (directed, with arrowheads)
       const t = p.ties;
       const m = t.length / 2;
-      const kinds = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      const present = p.tie_kind ? Array.from(new Set(p.tie_kind)) : [""];
+      // named kinds keep the order of kind_names (and so their dash) in every state of a figure
+      const kinds = p.kind_names ? Object.keys(p.kind_names).concat(present.filter((k) => !(k in p.kind_names))) : present;
       slot.kindsSeen = kinds;
+      slot.kindsPresent = present;
       if (!p.directed) {
         const byKind = new Map(kinds.map((k) => [k, []]));
         for (let e = 0; e < m; e++) {
@@ -484,8 +487,8 @@ function p2pfigFactory(d3) {
       } else {
         for (const r of used) items.push({ colour: this.roleOf(r).colour, shape: this.roleOf(r).shape, label: this.roleOf(r).label, role: r });
       }
-      if (p.tie_kind && slot.kindsSeen.length > 1) {
-        slot.kindsSeen.forEach((k, i) => items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }));
+      if (p.tie_kind && slot.kindsPresent.length > 1) {
+        slot.kindsSeen.forEach((k, i) => { if (slot.kindsPresent.includes(k)) items.push({ dash: this.dashes[i % this.dashes.length] || "0", label: (p.kind_names && p.kind_names[k]) || k }); });
       }
       const li = d3.select(slot.legend).selectAll("li").data(items).join("li");
       li.selectAll("svg").data((d) => [d]).join("svg").attr("viewBox", "-8 -8 16 16").attr("width", 14).attr("height", 14)
