@@ -101,6 +101,7 @@ def network(
     kind_names: Mapping | None = None,
     highlight: Iterable = (),
     nodes: Sequence | None = None,
+    colour_by: str = "role",
 ) -> dict:
     """A network panel: people at fixed positions, their ties, roles and figures.
 
@@ -133,6 +134,9 @@ def network(
         People to ring (for example the people a message has reached).
     nodes : sequence, optional
         The fixed order of people (default ``list(G)``); pass the same order in every state.
+    colour_by : {"role", "group"}
+        How the figure is coloured when it first shows ("group": by ``groups``, for figures
+        whose groups are the point); the reader can switch with "Colour by".
     """
     order = list(nodes) if nodes is not None else list(G)
     if any(v not in pos for v in order):
@@ -169,8 +173,12 @@ def network(
         "labels": (len(order) <= 20) if labels is None else bool(labels),
         "removable": bool(removable),
     }
+    if colour_by not in ("role", "group"):
+        raise P2PKitError(f"colour_by is 'role' or 'group', not {colour_by!r}.")
     if groups is not None:
         panel["group"] = [int(groups[v]) if v in groups else -1 for v in order]
+        if colour_by == "group":
+            panel["colour_by"] = "group"
         if group_names is not None:
             panel["group_names"] = [str(g) for g in group_names]
     if sizes is not None:

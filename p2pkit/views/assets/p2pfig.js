@@ -202,6 +202,8 @@ function p2pfigFactory(d3) {
         const sel = el("select", { id: id }, wrap);
         el("option", { value: "role" }, sel, "role");
         el("option", { value: "group" }, sel, "community");
+        // a figure whose groups are its point starts coloured by them (colour_by in the scene)
+        if (nets.some((p) => p.colour_by === "group")) { sel.value = "group"; this.colourBy = "group"; }
         sel.addEventListener("change", () => { this.colourBy = sel.value; this.redraw(); });
       }
       const most = Math.max(...nets.map((p) => p.people.id.length));
