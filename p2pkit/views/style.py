@@ -66,6 +66,13 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
     "other": ("other", "#595959", "circle"),
+    # chapter 7's stylised organisations and chapter 8's network weaving
+    "office": ("back office", OKABE_ITO["vermillion"], "cross"),
+    "coach": ("coach", OKABE_ITO["orange"], "diamond"),
+    "representative": ("elected representative", OKABE_ITO["reddish purple"], "diamond"),
+    "weaver": ("weaver", OKABE_ITO["vermillion"], "square"),
+    "hub": ("hub", OKABE_ITO["orange"], "diamond"),
+    "core": ("core member", OKABE_ITO["bluish green"], "triangle"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in order of appearance.
