@@ -1203,14 +1203,17 @@ def unit_verdict(one: UnitSize, split: UnitSize, cap: int = 150) -> str:
     >>> a, b = unit_sweep([300])[0]
     >>> unit_verdict(a, b).startswith("One unit of 300")
     True
+    >>> "past the cap of 50;" in unit_verdict(a, b, cap=50)
+    True
     """
     parts = [f"One unit of {one.people}: for everyone to know everyone, each person would need "
              f"{one.relationships_needed} working relationships; they have {one.ties_per_person:.1f} on average."]
+    limit = "the 150 often cited as a limit" if cap == 150 else f"the cap of {cap}"
     if one.largest_unit > cap:
-        parts.append(f"That is past the {cap} often cited as a limit; the unit has already formed "
+        parts.append(f"That is past {limit}; the unit has already formed "
                      f"{one.communities} informal groups of its own (modularity {one.modularity:.2f}).")
     else:
-        parts.append(f"It is within the {cap} often cited as a limit.")
+        parts.append(f"It is within {limit}.")
     if split.units > 1:
         change = split.mean_hops - one.mean_hops
         direction = "more" if change > 0 else "fewer"
