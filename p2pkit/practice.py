@@ -55,7 +55,7 @@ from .architecture import pairwise_connectivity
 from .communities import detect, modularity
 from .equipotency import centralization, gini, krackhardt
 from .errors import P2PKitError
-from .measures import betweenness
+from .measures import betweenness, path_stats
 
 __all__ = [
     "chart",
@@ -555,9 +555,10 @@ def authority_digraph(G: nx.Graph) -> nx.DiGraph:
 def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int | None = 0) -> tuple[float, bool]:
     """Average number of hand-offs between two people who can reach each other.
 
-    Exact (all pairs) for networks of up to ``exact_up_to`` people; for larger ones, estimated
-    from breadth-first searches out of ``sample`` people chosen with ``seed`` -- an unbiased
-    estimate of the same average, fast enough for a live control.
+    Exact (all pairs, with :func:`p2pkit.measures.path_stats`) for networks of up to
+    ``exact_up_to`` people; for larger ones, estimated from breadth-first searches out of
+    ``sample`` people chosen with ``seed`` -- an unbiased estimate of the same average, fast
+    enough for a live control.
 
     Returns
     -------
@@ -580,6 +581,11 @@ def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int 
     if n < 2:
         raise P2PKitError("average hops need at least two people.")
     exact = n <= exact_up_to
+    if exact and not G.is_directed():
+        # all pairs in C (igraph): the same average as the searches below, several times faster
+        if G.number_of_edges() == 0:
+            raise P2PKitError("nobody can reach anybody, so there are no hops to average.")
+        return path_stats(G).mean, True
     sources = nodes if exact else random.Random(seed).sample(nodes, min(sample, n))
     total = 0
     pairs = 0
