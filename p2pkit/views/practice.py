@@ -270,7 +270,7 @@ def four_cases(n: int = 60, seed: int = 0) -> Figure:
     sizes = tuple(sorted({30, 60, 120, n}))
     return Figure(
         "Four documented structures as stylised models, beside a chart", pair_scene,
-        [choice("case", "Model", {k: CASES[k][0] for k in MODELS}, "gore"),
+        [choice("case", "Model", {k: SHORT[k] for k in MODELS}, "gore"),
          slider("people", "People", sizes, n, fmt="d", live=(10, 1000, 10)),
          seed_control((0, 1), seed)],
         description="Two network drawings of the same number of people: a conventional organisation chart, "
@@ -378,7 +378,7 @@ def cases_without_centre(n: int = 60, seed: int = 0) -> Figure:
 
     return Figure(
         "What each structure looks like without its most central person", build,
-        [choice("case", "Model", {k: CASES[k][0] for k in CASES}, "chart"),
+        [choice("case", "Model", {k: SHORT[k] for k in CASES}, "chart"),
          toggle("remove", "Remove the most central person"),
          slider("people", "People", sizes, n, fmt="d", live=(10, 1000, 10))],
         description="A network drawing of one stylised organisation; its most central person is ringed "
@@ -424,7 +424,7 @@ def case_sandbox(case: str = "gore", people: int = 30, seed: int = 0) -> Figure:
 
     return Figure(
         "Stylised organisations: remove anyone", build,
-        [choice("case", "Model", {k: CASES[k][0] for k in CASES}, case),
+        [choice("case", "Model", {k: SHORT[k] for k in CASES}, case),
          slider("people", "People", (people,), people, fmt="d", live=(10, 1000, 10)),
          seed_control((seed,), seed),
          person("removed", "Remove a person")],
@@ -451,14 +451,15 @@ def _unit_panels(one, comms, split, cap: int, columns: int, a, b, pos=None) -> t
     group = {v: c for c, members in enumerate(comms) for v in members}
     left = network(one, pos if pos is not None else unit_layout(comms), title=f"One unit of {a.people}: {a.communities} informal groups found",
                    names={v: f"Member {v + 1}" for v in one}, groups=group,
-                   labels=False, colour_by="group")
+                   figures=[("Working ties", dict(one.degree()), "d")], labels=False, colour_by="group")
     liaisons = {v for u, w, k in split.edges(data="kind") if k == "liaison" for v in (u, w)}
     units = {v: g for v, g in split.nodes(data="group")}
     right = network(split, split_layout(split, columns),
                     title=f"Units of at most {cap}: {b.units} unit{'s' if b.units != 1 else ''}",
                     names={v: f"Member {v + 1}" for v in split},
                     roles={v: ("bridge" if v in liaisons else "peer") for v in split},
-                    groups=units, group_names=[f"unit {u + 1}" for u in range(b.units)], labels=False,
+                    groups=units, group_names=[f"unit {u + 1}" for u in range(b.units)],
+                    figures=[("Working ties", dict(split.degree()), "d")], labels=False,
                     colour_by="group")
     return left, right
 
@@ -488,7 +489,7 @@ def growth_scene(size: int, cap: int, sizes: tuple = (50, 100, 150, 250, 400, 60
         series("needed: one unit", xs, [r[0].relationships_needed for r in rows], role="centre", points=True),
         series("needed: split", xs, [r[1].relationships_needed for r in rows], role="peer", dash=True,
                points=True),
-        series("actually held", xs, [r[0].ties_per_person for r in rows], role="other", points=True),
+        series("actually held", xs, [r[0].ties_per_person for r in rows], role="reached", points=True),
     ], x_label="people", y_label="relationships per person", x_format="d", marker_x=size)
     hops = chart("Average hops across the organisation", [
         series("one unit", xs, [r[0].mean_hops for r in rows], role="centre", points=True),

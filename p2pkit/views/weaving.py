@@ -19,11 +19,9 @@ __all__ = ["weaving_layout", "four_phases", "weaving_phases", "weaving_sandbox"]
 ROUTES = "Share of routes between others"
 #: model role -> figure role
 _ROLE = {"weaver": "weaver", "hub": "hub", "core": "core"}
-ACTIONS = {
-    "bridge": "Bridge clusters (introduce people from different groups)",
-    "close": "Close triangles (introduce two people who share a colleague)",
-    "spoke": "Spokes (the weaver meets someone new)",
-}
+ACTIONS = {"bridge": "Bridge clusters", "close": "Close triangles", "spoke": "Spokes from the weaver"}
+ACTION_HELP = ("Bridge clusters: introduce two people from different groups. Close triangles: introduce two "
+               "people who share a colleague. Spokes: the weaver meets someone she does not know yet.")
 NOT_DATA = "A model of Krebs & Holley's phases, not data: every introduction becomes a working tie at once."
 
 
@@ -226,7 +224,7 @@ def sandbox_scene(people: int, clusters: int, phase: int, action: str, k: int, s
     if result.note:
         rows.append(("Note", result.note))
     summary = (f"Phase {phase} ({PHASES[phase - 1]}) of {people} people in {clusters} clusters, after {made} "
-               f"of the kind '{ACTIONS[action]}' (dashed). The shape goes from {before.shape} to {after.shape}; "
+               f"of the kind '{ACTIONS[action].lower()}' (dashed). The shape goes from {before.shape} to {after.shape}; "
                f"{after.components} separate group{'s' if after.components != 1 else ''} left; the weaver sits on "
                f"{after.weaver_load:.0%} of the routes.")
     return scene(net, readout=rows, verdict=weaving.phase_verdict(after), summary=summary, caption=NOT_DATA)
@@ -241,7 +239,7 @@ def weaving_sandbox(people: int = 48, clusters: int = 5, phase: int = 2, action:
         [slider("people", "People", (people,), people, fmt="d", live=(12, 1000, 4)),
          slider("clusters", "Clusters", (clusters,), clusters, fmt="d", live=(2, 12, 1)),
          choice("phase", "Start from phase", {i + 1: f"{i + 1}: {name}" for i, name in enumerate(PHASES)}, phase),
-         choice("action", "Introductions", ACTIONS, action),
+         choice("action", "Introductions", ACTIONS, action, help=ACTION_HELP),
          slider("k", "How many", ks, k, fmt="d", live=(0, 60, 1)),
          seed_control((seed,), seed)],
         description="A network of clusters round a ring with the weaver in the middle; the introductions "
