@@ -219,6 +219,7 @@ def test_phase_measures_of_a_large_network_are_exact():
     ref = nx.betweenness_centrality(G, normalized=True)
     assert max(abs(loads[v] - ref[v]) for v in G) < 1e-9
     assert prof.weaver_load == pytest.approx(ref[0])
+    assert prof.mean_hops == pytest.approx(nx.average_shortest_path_length(G))
 
 
 def test_chapter_numbers():
