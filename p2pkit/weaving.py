@@ -468,10 +468,15 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
         hops = mean_hops(G, exact_up_to=1000, seed=seed)[0]
     order = {v: i for i, v in enumerate(G)}
     who = max(loads, key=lambda v: (loads[v], -order[v]))
+    at = nx.triangles(G)  # person -> triangles they are in
     without_weaver = pairwise_connectivity(G.subgraph(v for v in G if v != weaver))
     without_top = pairwise_connectivity(G.subgraph(v for v in G if v != who))
     degrees = dict(G.degree())
     mean_degree = 2 * G.number_of_edges() / n
+    # transitivity (as networkx.transitivity computes it) from the same triangle counts: each triangle
+    # closes three two-step paths, and a person with d ties is the middle of C(d, 2) of them
+    closed = sum(at.values())
+    two_step = sum(d * (d - 1) / 2 for d in degrees.values())
     core = main_core(G)
     k = len(core)
     core_density = nx.density(G.subgraph(core)) if k > 1 else 0.0
@@ -490,8 +495,8 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
         ties=G.number_of_edges(),
         components=comps,
         pairs_in_touch=pairwise_connectivity(G),
-        triangles=triangles(G),
-        clustering=nx.transitivity(G),
+        triangles=closed // 3,
+        clustering=closed / two_step if closed else 0.0,
         mean_hops=hops,
         weaver_ties_share=degrees[weaver] / (n - 1),
         weaver_load=loads[weaver],

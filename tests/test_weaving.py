@@ -292,3 +292,10 @@ def test_weaving_sandbox_reports_before_and_after():
     assert sum(1 for kind in s["panels"][0]["tie_kind"] if kind == "new") == 4
     full = sandbox_scene(12, 2, 4, "spoke", 30, 0)  # the weaver cannot meet 30 new people among 12
     assert "Note" in dict(full["readout"])
+
+
+@pytest.mark.parametrize("G", [nx.karate_club_graph(), nx.path_graph(6), nx.gnp_random_graph(80, 0.1, seed=2)],
+                         ids=["karate", "path", "random"])
+def test_phase_profile_transitivity_and_triangles(G):
+    p = weaving.phase_profile(G)
+    assert p.clustering == pytest.approx(nx.transitivity(G)) and p.triangles == brute_triangles(G)
