@@ -299,3 +299,17 @@ def test_weaving_sandbox_reports_before_and_after():
 def test_phase_profile_transitivity_and_triangles(G):
     p = weaving.phase_profile(G)
     assert p.clustering == pytest.approx(nx.transitivity(G)) and p.triangles == brute_triangles(G)
+
+
+@pytest.mark.parametrize("n,clusters", [(48, 5), (420, 6)])
+def test_phase_track_equals_the_profile(n, clusters):
+    for G in weaving.phases(n, clusters, seed=2):
+        t, p = weaving.phase_track(G), weaving.phase_profile(G)
+        assert t.weaver_load == pytest.approx(p.weaver_load, abs=1e-12)
+        assert (t.survives_without_weaver, t.clustering) == (p.survives_without_weaver, p.clustering)
+    # and against networkx, computed independently
+    G = weaving.phase(3, 48, 5, seed=2)
+    t = weaving.phase_track(G)
+    assert t.weaver_load == pytest.approx(nx.betweenness_centrality(G)[0])
+    assert t.clustering == pytest.approx(nx.transitivity(G))
+    assert t.survives_without_weaver == pytest.approx(pairwise_connectivity(G.subgraph(range(1, 48))))

@@ -95,30 +95,34 @@ def _rows(p) -> list:
 
 @lru_cache(maxsize=32)
 def _phases(n: int, clusters: int, seed: int):
-    """The four phases, their profiles and shares of routes, and one layout for all four."""
+    """The four phases, the three measures the chart follows through them, and one layout for all four."""
     ps = weaving.phases(n, clusters, seed=seed)
-    measured = [weaving.phase_measures(G, seed=seed) for G in ps]
-    return ps, measured, weaving_layout(ps[-1])
+    return ps, [weaving.phase_track(G) for G in ps], weaving_layout(ps[-1])
+
+
+@lru_cache(maxsize=64)
+def _phase(n: int, clusters: int, seed: int, number: int):
+    """The full measures of one phase (only the phase shown needs them)."""
+    return weaving.phase_measures(_phases(n, clusters, seed)[0][number - 1], seed=seed)
 
 
 def phases_scene(phase: int, people: int, clusters: int, seed: int) -> dict:
     """One state of :func:`four_phases`: one phase, and the path of its measures through all four."""
-    ps, measured, pos = _phases(people, clusters, seed)
+    ps, tracks, pos = _phases(people, clusters, seed)
     G = ps[phase - 1]
-    p, loads = measured[phase - 1]
+    p, loads = _phase(people, clusters, seed, phase)
     new = [e for e in G.edges() if phase > 1 and not ps[phase - 2].has_edge(*e)]
     net = _net(G, loads, pos, f"Phase {phase}: {PHASES[phase - 1]} · {p.ties} ties · weaver on "
                f"{p.weaver_load:.0%} of routes", new)
     xs = [1, 2, 3, 4]
-    profiles = [m[0] for m in measured]
     path = chart("The four phases", [
-        series("weaver's share of routes", xs, [q.weaver_load for q in profiles], role="weaver", points=True),
-        series("in touch without her", xs, [q.survives_without_weaver for q in profiles], role="reached",
+        series("weaver's share of routes", xs, [t.weaver_load for t in tracks], role="weaver", points=True),
+        series("in touch without her", xs, [t.survives_without_weaver for t in tracks], role="reached",
                dash=True, points=True),
-        series("triangles closed", xs, [q.clustering for q in profiles], role="peer", points=True),
+        series("triangles closed", xs, [t.clustering for t in tracks], role="peer", points=True),
     ], x_label="phase", y_label="share", x_format="d", y_format=".0%", x_domain=(1, 4), y_domain=(0, 1),
         marker_x=phase)
-    added = p.ties - profiles[phase - 2].ties if phase > 1 else 0
+    added = len(new)
     summary = (f"Phase {phase} of 4, {PHASES[phase - 1]}, for {people} people in {clusters} clusters round a ring "
                f"with the weaver in the middle: {p.ties} ties"
                + (f", {added} of them introduced in this phase (dashed)" if added else "")
