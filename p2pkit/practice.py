@@ -55,6 +55,7 @@ from .architecture import pairwise_connectivity
 from .communities import detect, modularity
 from .equipotency import centralization, gini, krackhardt
 from .errors import P2PKitError
+from .measures import betweenness, path_stats
 
 __all__ = [
     "chart",
@@ -67,7 +68,9 @@ __all__ = [
     "authority_digraph",
     "CaseProfile",
     "case_profile",
+    "case_measures",
     "case_verdict",
+    "departure_verdict",
     "shortest_routes",
     "most_central",
     "mean_hops",
@@ -552,9 +555,10 @@ def authority_digraph(G: nx.Graph) -> nx.DiGraph:
 def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int | None = 0) -> tuple[float, bool]:
     """Average number of hand-offs between two people who can reach each other.
 
-    Exact (all pairs) for networks of up to ``exact_up_to`` people; for larger ones, estimated
-    from breadth-first searches out of ``sample`` people chosen with ``seed`` -- an unbiased
-    estimate of the same average, fast enough for a live control.
+    Exact (all pairs, with :func:`p2pkit.measures.path_stats`) for networks of up to
+    ``exact_up_to`` people; for larger ones, estimated from breadth-first searches out of
+    ``sample`` people chosen with ``seed`` -- an unbiased estimate of the same average, fast
+    enough for a live control.
 
     Returns
     -------
@@ -577,6 +581,11 @@ def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int 
     if n < 2:
         raise P2PKitError("average hops need at least two people.")
     exact = n <= exact_up_to
+    if exact and not G.is_directed():
+        # all pairs in C (igraph): the same average as the searches below, several times faster
+        if G.number_of_edges() == 0:
+            raise P2PKitError("nobody can reach anybody, so there are no hops to average.")
+        return path_stats(G).mean, True
     sources = nodes if exact else random.Random(seed).sample(nodes, min(sample, n))
     total = 0
     pairs = 0
@@ -750,9 +759,10 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
         every pair against every possible bound, which takes seconds past about a hundred
         people).
     exact_up_to : int, default 400
-        Betweenness (and so the most central person) and the average hops are exact up to
-        this size and estimated from samples above it; betweenness centralization is then
-        ``None``.
+        The average hops are exact up to this size and estimated from 100 sampled people above
+        it (see :func:`mean_hops`). Betweenness (and so the most central person) is always
+        exact: :func:`shortest_routes` up to this size, :func:`p2pkit.measures.betweenness`
+        (igraph) above it.
     seed : int or None, default 0
         For community detection and for the estimates.
 
@@ -780,6 +790,34 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
     >>> p.degree_centralization < 1, p.single_points, round(p.survives_without_most_central, 3)
     (True, 4, 0.273)
     """
+    return case_measures(G, krackhardt_up_to, exact_up_to, seed)[0]
+
+
+def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400,
+                  seed: int | None = 0) -> tuple[CaseProfile, dict]:
+    """:func:`case_profile` and everyone's share of shortest routes, from one computation.
+
+    The shares are the normalised betweenness (Freeman 1977) the profile's most central person
+    is read from (:func:`shortest_routes` for up to ``exact_up_to`` people,
+    :func:`p2pkit.measures.betweenness` above that; both exact). A figure shows them per
+    person, so that the person ringed as the most central is the one with the largest share.
+
+    Returns
+    -------
+    (CaseProfile, dict)
+        The profile, and person -> share of the shortest routes between others.
+
+    References
+    ----------
+    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+    *Sociometry* 40(1), 35-41.
+
+    Examples
+    --------
+    >>> p, loads = case_measures(nx.star_graph(4))
+    >>> p.most_central, loads[0], loads[1]
+    (0, 1.0, 0.0)
+    """
     n = G.number_of_nodes()
     if n < 3:
         raise P2PKitError("a case profile needs a network of at least 3 people.")
@@ -792,12 +830,15 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
         order = {v: i for i, v in enumerate(G)}
         who = max(loads, key=lambda v: (loads[v], -order[v]))
         load = loads[who]
-    else:
-        who, load, loads = most_central(G, exact_up_to=exact_up_to, seed=seed)
+    else:  # exact shares from igraph (fast enough for a live figure); hops estimated
+        loads = betweenness(G)
+        order = {v: i for i, v in enumerate(G)}
+        who = max(loads, key=lambda v: (loads[v], -order[v]))
+        load = loads[who]
         hops, exact = mean_hops(G, exact_up_to=exact_up_to, seed=seed)
     H = G.subgraph(v for v in G if v != who)
     comms = detect(G, seed=seed)
-    return CaseProfile(
+    profile = CaseProfile(
         people=n,
         ties=G.number_of_edges(),
         ties_per_person=2 * G.number_of_edges() / n,
@@ -806,8 +847,7 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
         degree_centralization=centralization(G, "degree"),
         # Freeman's centralization from the loads already computed (the same value as
         # equipotency.centralization(G, "betweenness"), without a second pass).
-        betweenness_centralization=(sum(load - x for x in loads.values()) / (n - 1)
-                                    if n <= exact_up_to else None),
+        betweenness_centralization=sum(load - x for x in loads.values()) / (n - 1),
         degree_gini=gini(degrees),
         krackhardt=krackhardt(authority_digraph(G)) if n <= krackhardt_up_to else None,
         communities=len(comms),
@@ -818,6 +858,7 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
         most_central_load=load,
         survives_without_most_central=float(pairwise_connectivity(H)),
     )
+    return profile, dict(loads)
 
 
 def case_verdict(p: CaseProfile, parts: Iterable[str] = ("loss", "single", "groups", "ties")) -> str:
@@ -865,6 +906,44 @@ def case_verdict(p: CaseProfile, parts: Iterable[str] = ("loss", "single", "grou
     if unknown:
         raise P2PKitError(f"unknown verdict part {unknown[0]!r}; use loss, single, groups or ties.")
     return " ".join(out[k] for k in parts if k in out)
+
+
+def departure_verdict(ko, name: str) -> str:
+    """What one person's departure does to the others, in a plain sentence.
+
+    Parameters
+    ----------
+    ko : p2pkit.resilience.KnockOut
+        The result of :func:`p2pkit.resilience.knock_out` for that one person.
+    name : str
+        How the sentence names them (for example "Manager 3").
+
+    The thresholds are those of :func:`case_verdict`: fewer than half of the pairs of the others
+    still in touch means the person held the network together.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34.
+
+    Examples
+    --------
+    >>> from p2pkit.resilience import knock_out
+    >>> departure_verdict(knock_out(chart(13, span=3), [0]), "Top")[:52]
+    'Top held the network together: without them, only 27'
+    >>> departure_verdict(knock_out(nx.cycle_graph(5), [0]), "Person 0")
+    'Without Person 0, everyone else still reaches everyone: nobody depended on them alone.'
+    """
+    s = ko.pairwise
+    cut = (f"{ko.cut_off} {'person is' if ko.cut_off == 1 else 'people are'} cut off from the largest group."
+           if ko.cut_off else "")
+    if s >= 0.999999:
+        return f"Without {name}, everyone else still reaches everyone: nobody depended on them alone."
+    if s < 0.5:
+        return (f"{name} held the network together: without them, only {s:.0%} of the pairs of the "
+                f"{ko.people_left} others can still reach each other; {cut}")
+    return (f"Without {name}, {s:.0%} of the pairs of the {ko.people_left} others can still reach each other; "
+            f"{cut}")
 
 
 # --------------------------------------------------------------------------- unit size
@@ -1130,14 +1209,17 @@ def unit_verdict(one: UnitSize, split: UnitSize, cap: int = 150) -> str:
     >>> a, b = unit_sweep([300])[0]
     >>> unit_verdict(a, b).startswith("One unit of 300")
     True
+    >>> "past the cap of 50;" in unit_verdict(a, b, cap=50)
+    True
     """
     parts = [f"One unit of {one.people}: for everyone to know everyone, each person would need "
              f"{one.relationships_needed} working relationships; they have {one.ties_per_person:.1f} on average."]
+    limit = "the 150 often cited as a limit" if cap == 150 else f"the cap of {cap}"
     if one.largest_unit > cap:
-        parts.append(f"That is past the {cap} often cited as a limit; the unit has already formed "
+        parts.append(f"That is past {limit}; the unit has already formed "
                      f"{one.communities} informal groups of its own (modularity {one.modularity:.2f}).")
     else:
-        parts.append(f"It is within the {cap} often cited as a limit.")
+        parts.append(f"It is within {limit}.")
     if split.units > 1:
         change = split.mean_hops - one.mean_hops
         direction = "more" if change > 0 else "fewer"

@@ -35,6 +35,7 @@ from .architecture import pairwise_connectivity
 from .communities import detect, modularity
 from .equipotency import centralization
 from .errors import P2PKitError
+from .measures import betweenness
 from .practice import mean_hops, shortest_routes
 
 __all__ = [
@@ -49,7 +50,12 @@ __all__ = [
     "classify",
     "PhaseProfile",
     "phase_profile",
+    "phase_measures",
+    "PhaseTrack",
+    "phase_track",
     "phase_verdict",
+    "PathStep",
+    "weaving_path",
     "WeaveResult",
     "weave",
     "transition",
@@ -408,7 +414,7 @@ def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
         ``components`` and ``pairs_in_touch`` (pairwise connectivity, Borgatti 2006);
         ``triangles`` and ``clustering`` (transitivity: the share of two-step paths that are
         closed into triangles); ``mean_hops`` over pairs that can reach each other (for more than
-        400 people, hops and shares of routes are estimated from 100 sampled people);
+        1,000 people, estimated from 100 sampled people);
         ``weaver_ties_share`` (the weaver's ties as a share of everyone else) and
         ``weaver_load`` (her share of shortest routes, Freeman 1977);
         ``survives_without_weaver`` and ``survives_without_most_central`` (pairwise
@@ -425,6 +431,33 @@ def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
     >>> p.components, p.shape
     (1, 'single hub-and-spoke')
     """
+    return phase_measures(G, weaver, seed)[0]
+
+
+def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhaseProfile, dict]:
+    """:func:`phase_profile` and everyone's share of shortest routes, from one computation.
+
+    The shares are the normalised betweenness (Freeman 1977) from which the profile reads the
+    weaver's load and the most central person, exact at every size (:func:`p2pkit.practice.shortest_routes`
+    for up to 400 people, :func:`p2pkit.measures.betweenness` above that). A figure shows them
+    per person.
+
+    Returns
+    -------
+    (PhaseProfile, dict)
+        The profile, and person -> share of the shortest routes between others.
+
+    References
+    ----------
+    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+    *Sociometry* 40(1), 35-41.
+
+    Examples
+    --------
+    >>> p, loads = phase_measures(phase(2, 30, 3))
+    >>> loads[0] == p.weaver_load == max(loads.values())
+    True
+    """
     n = G.number_of_nodes()
     if n < 4:
         raise P2PKitError("a weaving profile needs at least 4 people.")
@@ -432,15 +465,20 @@ def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
         raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
     if n <= 400:
         loads, hops, _ = shortest_routes(G)
-    else:  # estimated from 100 sampled people (seeded): a live control stays responsive
-        loads = nx.betweenness_centrality(G, k=100, normalized=True, seed=seed)
-        hops = mean_hops(G, exact_up_to=400, seed=seed)[0]
+    else:  # igraph: exact shares, and exact hops up to 1,000 people (estimated from 100 people above)
+        loads = betweenness(G)
+        hops = mean_hops(G, exact_up_to=1000, seed=seed)[0]
     order = {v: i for i, v in enumerate(G)}
     who = max(loads, key=lambda v: (loads[v], -order[v]))
+    at = nx.triangles(G)  # person -> triangles they are in
     without_weaver = pairwise_connectivity(G.subgraph(v for v in G if v != weaver))
     without_top = pairwise_connectivity(G.subgraph(v for v in G if v != who))
     degrees = dict(G.degree())
     mean_degree = 2 * G.number_of_edges() / n
+    # transitivity (as networkx.transitivity computes it) from the same triangle counts: each triangle
+    # closes three two-step paths, and a person with d ties is the middle of C(d, 2) of them
+    closed = sum(at.values())
+    two_step = sum(d * (d - 1) / 2 for d in degrees.values())
     core = main_core(G)
     k = len(core)
     core_density = nx.density(G.subgraph(core)) if k > 1 else 0.0
@@ -454,13 +492,13 @@ def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
     comps = nx.number_connected_components(G)
     comms = detect(G, seed=seed)
     shape = _classify_from(comps, without_top, k, core_density, core_reach, n)
-    return PhaseProfile(
+    profile = PhaseProfile(
         people=n,
         ties=G.number_of_edges(),
         components=comps,
         pairs_in_touch=pairwise_connectivity(G),
-        triangles=triangles(G),
-        clustering=nx.transitivity(G),
+        triangles=closed // 3,
+        clustering=closed / two_step if closed else 0.0,
         mean_hops=hops,
         weaver_ties_share=degrees[weaver] / (n - 1),
         weaver_load=loads[weaver],
@@ -478,6 +516,7 @@ def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
         modularity=modularity(G, comms),
         shape=shape,
     )
+    return profile, dict(loads)
 
 
 def classify(G: nx.Graph, weaver=0) -> str:
@@ -498,6 +537,53 @@ def classify(G: nx.Graph, weaver=0) -> str:
     ['scattered fragments', 'single hub-and-spoke', 'multi-hub small world', 'core/periphery']
     """
     return phase_profile(G, weaver).shape
+
+
+@dataclass(frozen=True)
+class PhaseTrack:
+    """Three measures of :class:`PhaseProfile`, followed from phase to phase (see :func:`phase_track`)."""
+
+    weaver_load: float
+    survives_without_weaver: float
+    clustering: float
+
+
+def _routes(G: nx.Graph) -> dict:
+    """Everyone's share of shortest routes, as :func:`phase_measures` reads it."""
+    return shortest_routes(G)[0] if G.number_of_nodes() <= 400 else betweenness(G)
+
+
+def phase_track(G: nx.Graph, weaver=0) -> PhaseTrack:
+    """The weaver's share of routes, the pairs in touch without her and the transitivity -- and
+    nothing else of :func:`phase_profile`, so a figure can follow them through every phase of a
+    large network quickly. The values equal the profile's fields of the same names.
+
+    References
+    ----------
+    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+    *Sociometry* 40(1), 35-41.
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34.
+
+    Examples
+    --------
+    >>> t = phase_track(phase(2, 30, 3))
+    >>> p = phase_profile(phase(2, 30, 3))
+    >>> (t.weaver_load, t.survives_without_weaver, t.clustering) == (
+    ...     p.weaver_load, p.survives_without_weaver, p.clustering)
+    True
+    """
+    if G.number_of_nodes() < 4:
+        raise P2PKitError("a weaving profile needs at least 4 people.")
+    if weaver not in G:
+        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    closed = sum(nx.triangles(G).values())
+    two_step = sum(d * (d - 1) / 2 for _, d in G.degree())
+    return PhaseTrack(
+        weaver_load=_routes(G)[weaver],
+        survives_without_weaver=pairwise_connectivity(G.subgraph(v for v in G if v != weaver)),
+        clustering=closed / two_step if closed else 0.0,
+    )
 
 
 def phase_verdict(p: PhaseProfile) -> str:
@@ -703,4 +789,78 @@ def transition(before: nx.Graph, after: nx.Graph) -> dict:
             out["close"].append((a, b))
         else:
             out["spoke"].append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step on the weaving path of :func:`weaving_path`.
+
+    ``phase`` is the last phase the network has reached (1-4); ``towards`` the phase being
+    woven towards (``None`` when the step *is* a phase); ``made`` of ``needed`` introductions
+    towards it are in place; ``new`` are the ties this step added to the step before.
+    """
+
+    graph: nx.Graph
+    phase: int
+    towards: int | None
+    made: int
+    needed: int
+    new: tuple
+
+    @property
+    def at_phase(self) -> bool:
+        return self.towards is None
+
+
+def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | None = 0, **kwargs) -> list[PathStep]:
+    """The four phases of :func:`phases` and ``steps - 1`` points on the way between each two.
+
+    Between one phase and the next, the next phase's new ties are made in a seeded random order,
+    a ``1 / steps`` share at a time (rounded); the last step of each stretch is the next phase
+    itself. People take the roles of the next phase (a member becoming a hub, or joining the
+    core) once at least half of the stretch is woven. The path has ``1 + 3 * steps`` steps.
+
+    Parameters
+    ----------
+    n, clusters, seed
+        As :func:`phases` (further keyword arguments go to it too).
+    steps : int, default 3
+        Steps from one phase to the next (at least 1).
+
+    Returns
+    -------
+    list of PathStep
+        In order; each step's graph is the step before plus its ``new`` ties.
+
+    References
+    ----------
+    Krebs, V., & Holley, J. (2006). *Building Smart Communities through Network Weaving*.
+
+    Examples
+    --------
+    >>> path = weaving_path(30, 3, steps=2)
+    >>> len(path), [s.phase for s in path if s.at_phase], path[1].made, path[1].needed
+    (7, [1, 2, 3, 4], 2, 4)
+    """
+    steps = _int("steps", steps, 1)
+    ps = phases(n, clusters, seed=seed, **kwargs)
+    rng = random.Random(seed)
+    out = [PathStep(ps[0], 1, None, 0, 0, ())]
+    for i in range(3):
+        before, after = ps[i], ps[i + 1]
+        new = sorted(e for e in after.edges() if not before.has_edge(*e))
+        rng.shuffle(new)
+        for j in range(1, steps + 1):
+            upto = round(len(new) * j / steps)
+            prev = round(len(new) * (j - 1) / steps)
+            if j == steps:
+                out.append(PathStep(after, i + 2, None, len(new), len(new), tuple(new[prev:upto])))
+                continue
+            G = before.copy()
+            G.add_edges_from((u, v, after.edges[u, v]) for u, v in new[:upto])
+            for v in G:  # roles appear once half of the stretch is woven
+                G.nodes[v]["role"] = after.nodes[v]["role"] if j * 2 >= steps else before.nodes[v]["role"]
+            G.graph["phase"] = i + 1
+            out.append(PathStep(G, i + 1, i + 2, upto, len(new), tuple(new[prev:upto])))
     return out

@@ -248,40 +248,180 @@ def test_errors_say_what_to_do():
         practice.case_profile(nx.DiGraph([(0, 1), (1, 2)]))
 
 
-# ----------------------------------------------------------------- figures and live controls
+# ----------------------------------------------------------------- model additions for the figures
 
-def test_scrubbers_are_light_offline_and_described():
-    from p2pkit.explorables.practice import cases_without_centre, unit_growth
+@pytest.mark.parametrize("name", list(practice.CASES))
+def test_case_measures_give_the_profile_and_exact_shares_of_routes(name):
+    G = practice.build_case(name, 60, seed=1)
+    prof, loads = practice.case_measures(G, seed=1)
+    assert prof == practice.case_profile(G, seed=1)
+    ref = nx.betweenness_centrality(G, normalized=True)
+    assert max(abs(loads[v] - ref[v]) for v in G) < 1e-12
+    assert loads[prof.most_central] == max(loads.values()) == prof.most_central_load
 
-    for scrub in (cases_without_centre(n=30), unit_growth(sizes=(40, 160))):
-        assert scrub.frames <= 12
-        assert not re.search(r"""(src|href)=["']https?://""", scrub.html)
-        assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in \d+ frames', scrub.html)
-    assert unit_growth(sizes=(40, 160)).html == unit_growth(sizes=(40, 160)).html
+
+def test_case_measures_above_the_exact_size_are_still_exact():
+    # above exact_up_to the shares come from igraph: the same numbers as networkx's exact ones
+    G = practice.build_case("buurtzorg", 120, seed=0)
+    prof, loads = practice.case_measures(G, exact_up_to=50, seed=0)
+    ref = nx.betweenness_centrality(G, normalized=True)
+    assert max(abs(loads[v] - ref[v]) for v in G) < 1e-9
+    assert prof.most_central == max(ref, key=lambda v: (ref[v], -v))
+    assert prof.betweenness_centralization == pytest.approx(centralization(G, "betweenness"), abs=1e-9)
+    assert not prof.hops_exact
 
 
-def test_static_figures():
-    from p2pkit.explorables.practice import case_table, four_cases
+def test_departure_verdict_follows_knock_out():
+    from p2pkit.resilience import knock_out
 
-    fig = four_cases(30)
-    assert len(fig.axes) == len(practice.CASES)
+    G = practice.chart(13, span=3)
+    top = practice.departure_verdict(knock_out(G, [0]), "Top")
+    # without the top, three teams of four remain: 3 C(4,2) / C(12,2) = 27%; 8 people outside the largest
+    assert top.startswith("Top held the network together") and "27%" in top and "8 people are cut off" in top
+    staff = practice.departure_verdict(knock_out(G, [12]), "Staff 9")
+    assert staff.startswith("Without Staff 9, everyone else still reaches everyone")
+    manager = practice.departure_verdict(knock_out(practice.chart(7, span=2), [1]), "Manager 1")
+    # chart(7, 2) without person 1: {0, 2, 5, 6} and {3}, {4}: (6 + 0 + 0) / C(6, 2) = 40%... below a half
+    assert manager.startswith("Manager 1 held the network together") and "40%" in manager
+    mid = practice.departure_verdict(knock_out(nx.path_graph(6), [1]), "Person 1")
+    # a path of 6 without person 1: {0} and {2, 3, 4, 5}: 6 / C(5, 2) = 60%, 1 person cut off
+    assert mid == ("Without Person 1, 60% of the pairs of the 5 others can still reach each other; "
+                   "1 person is cut off from the largest group.")
+
+
+def test_chapter_numbers():
+    """The numbers chapter 7 states about the five models of 60 people (seed 0)."""
+    p = {name: practice.case_profile(practice.build_case(name, 60, 0)) for name in practice.CASES}
+    assert round(p["chart"].survives_without_most_central, 2) == 0.13  # "about one pair in eight"
+    assert [round(p[k].degree_gini, 2) for k in ("gore", "herman_miller", "morning_star", "buurtzorg")] == \
+        [0.06, 0.17, 0.13, 0.04] and round(p["chart"].degree_gini, 2) == 0.43
+    assert all(4.8 <= p[k].ties_per_person / p["chart"].ties_per_person <= 6 for k in practice.CASES if k != "chart")
+    # "about a tenth of the routes or less (4% and 10%)"
+    assert (f"{p['gore'].most_central_load:.0%}", f"{p['morning_star'].most_central_load:.0%}") == ("4%", "10%")
+    assert p["gore"].survives_without_most_central == p["morning_star"].survives_without_most_central == 1.0
+    # Buurtzorg: the clearest groups and the longest routes of the four case models; a nurse is the single point
+    cases = ("gore", "herman_miller", "morning_star", "buurtzorg")
+    assert max(cases, key=lambda k: p[k].modularity) == max(cases, key=lambda k: p[k].mean_hops) == "buurtzorg"
+    assert round(p["buurtzorg"].betweenness_centralization, 2) == 0.37 and p["buurtzorg"].single_points == 1
+    B = practice.build_case("buurtzorg", 60, 0)
+    assert [B.nodes[v]["role"] for v in nx.articulation_points(B)] == ["nurse"]
+    # the participative plant: its most central manager sits on the committee and cuts a team off
+    H = practice.build_case("herman_miller", 60, 0)
+    who = p["herman_miller"].most_central
+    assert H.nodes[who]["role"] == "manager" and who in nx.articulation_points(H)
+    assert any(k == "committee" for _, _, k in H.edges(who, data="kind"))
+    # a second coach at about 550 people
+    coaches = lambda n: sum(1 for _, r in practice.buurtzorg(n).nodes(data="role") if r == "coach")  # noqa: E731
+    assert coaches(540) == 1 and coaches(550) == 2
+
+
+# ----------------------------------------------------------------- the figures (p2pkit.views.practice)
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def test_four_cases_shows_the_chart_beside_the_model():
+    from p2pkit.views.practice import pair_scene
+
+    s = pair_scene("buurtzorg", 60, 0)
+    chart_panel, model_panel = s["panels"]
+    assert len(chart_panel["people"]["id"]) == len(model_panel["people"]["id"]) == 60
+    assert "office" in model_panel["role"] and "coach" in model_panel["role"]
+    assert set(model_panel["tie_kind"]) == {"team", "coaching", "admin", "support"}
+    assert list(model_panel["kind_names"]) == ["team", "coaching", "admin", "support"]
+    p = practice.case_profile(practice.build_case("buurtzorg", 60, 0), krackhardt_up_to=0)
+    assert s["verdict"] == practice.case_verdict(p)
+    assert "not the real company" in s["caption"]
+
+
+@pytest.mark.parametrize("case", list(practice.CASES))
+def test_removing_the_most_central_person_agrees_with_the_model(case):
+    from p2pkit.resilience import knock_out
+    from p2pkit.views.practice import without_scene
+
+    G = practice.build_case(case, 60, 0)
+    p = practice.case_profile(G, krackhardt_up_to=0)
+    whole, gone = without_scene(case, False, 60), without_scene(case, True, 60)
+    net = gone["panels"][0]
+    i = net["people"]["id"].index(str(p.most_central))
+    assert net["role"][i] == "removed" and whole["panels"][0]["highlight"] == [i]
+    ko = knock_out(G, [p.most_central])
+    assert sorted(j for j, r in enumerate(net["role"]) if r == "cut_off") == sorted(
+        net["people"]["id"].index(str(v)) for v in ko.outside)
+    assert _readout(gone)["Pairs in touch without them"] == f"{p.survives_without_most_central:.0%}"
+    assert gone["verdict"] == practice.case_verdict(p, parts=("loss", "single"))
+    # the share of routes shown for each person is the model's
+    shown = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+    assert shown[str(p.most_central)] == pytest.approx(p.most_central_load, rel=1e-3)
+
+
+@pytest.mark.parametrize("who", ["", "0", "3", "17"])
+def test_case_sandbox_removes_anyone(who):
+    from p2pkit.resilience import knock_out
+    from p2pkit.views.practice import sandbox_scene
+
+    s = sandbox_scene("herman_miller", 30, 0, who)
+    net = s["panels"][0]
+    assert net["removable"]
+    if who == "":
+        assert "removed" not in net["role"] and _readout(s)["Removed"] == "nobody"
+        return
+    G = practice.build_case("herman_miller", 30, 0)
+    ko = knock_out(G, [int(who)])
+    assert net["role"][net["people"]["id"].index(who)] == "removed"
+    assert _readout(s)["Pairs still in touch"] == f"{ko.pairwise:.0%}"
+    assert _readout(s)["People cut off from the largest group"] == str(ko.cut_off)
+
+
+def test_names_are_numbered_within_roles():
+    from p2pkit.views.practice import _names
+
+    names = _names(practice.build_case("buurtzorg", 60, 0))
+    assert names[0] == "Back office 1" and "Coach 1" in names.values() and "Nurse 1" in names.values()
+    assert _names(practice.chart(13, span=3))[0] == "Top of the chart"
+    assert len(set(names.values())) == 60
+
+
+def test_unit_growth_keeps_people_in_place_and_follows_the_sweep():
+    from p2pkit.views.practice import growth_scene
+
+    sizes = (50, 100, 150, 250, 400, 600)
+    rows = practice.unit_sweep(list(sizes), cap=150, seed=0)
+    where = {}
+    for size, (a, b) in zip(sizes, rows):
+        s = growth_scene(size, 150, sizes, 0)
+        one, split, need, hops = s["panels"]
+        assert len(one["people"]["id"]) == size and len(split["people"]["id"]) == size
+        assert s["verdict"] == practice.unit_verdict(a, b, 150)
+        assert need["marker"]["x"] == hops["marker"]["x"] == size
+        assert one["colour_by"] == "group" and len(set(one["group"])) == a.communities
+        # the raw layout is fixed; drawn positions differ only by one zoom per size
+        where[size] = one
+    small, big = where[50], where[600]
+    xs = lambda p, i: (p["people"]["x"][i], p["people"]["y"][i])  # noqa: E731
+    a0, a1 = xs(small, 0), xs(small, 49)
+    b0, b1 = xs(big, 0), xs(big, 49)
+    assert math.hypot(a1[0] - a0[0], a1[1] - a0[1]) > math.hypot(b1[0] - b0[0], b1[1] - b0[1])
+    # "rise in a straight line ... stay at about six"; more informal groups as it grows; split: more hops
+    assert [a.relationships_needed for a, _ in rows] == [s - 1 for s in sizes]
+    assert all(5.7 < a.ties_per_person < 6.0 for a, _ in rows)
+    assert [a.communities for a, _ in rows] == sorted(a.communities for a, _ in rows)
+    assert all(b.relationships_needed <= 149 and b.mean_hops > a.mean_hops for a, b in rows if b.units > 1)
+
+
+def test_unit_layout_keeps_founders_in_the_middle():
+    from p2pkit.views.practice import unit_layout
+
+    pos = unit_layout([[0, 2, 4, 6], [1, 3, 5, 7]])
+    r = {v: math.hypot(*pos[v]) for v in pos}
+    assert sorted(r, key=r.get) == list(range(8))
+
+
+def test_case_table_is_escaped_and_complete():
+    from p2pkit.views.practice import case_table
+
     html = case_table(30)._repr_html_()
     assert html.count("<tr>") == 14 and html.count("– model</th>") == len(practice.CASES)
-    assert "person at the top" in html
-
-
-def test_widgets_update_and_never_show_a_traceback():
-    from p2pkit.widgets.practice import case_explorer, unit_explorer
-
-    e = case_explorer(case="chart", people=30)
-    assert "Verdict" in e.readout.value and e.message.value == ""
-    e.controls["remove"].value = True
-    e.controls["case"].value = "buurtzorg"
-    assert e.message.value == "" and "Verdict" in e.readout.value
-    e.controls["seed"].value = -3  # negative seeds are fine for random.Random
-    assert "Traceback" not in e.message.value + e.readout.value
-    u = unit_explorer(people=200)
-    assert "one unit | split" in u.readout.value
-    u.controls["cap"].value = 20
-    u.controls["people"].value = 30  # units of 15 are fine; 3 ties per newcomer need 4
-    assert "Traceback" not in u.message.value
+    assert "person at the top" in html and "models, not data" in html
+    assert "<script" not in html

@@ -180,28 +180,136 @@ def test_transition_counts_the_weavers_spokes_as_bridges():
         weaving.transition(one, nx.path_graph(3))
 
 
-# ----------------------------------------------------------------- figures and live controls
+# ----------------------------------------------------------------- the weaving path
 
-def test_weaving_scrubber_is_light_offline_and_described():
-    from p2pkit.explorables.weaving import path_frames, weaving_phases
+@pytest.mark.parametrize("n,clusters,steps,seed", [(48, 5, 3, 0), (30, 3, 2, 1), (60, 4, 4, 2), (40, 2, 1, 3)])
+def test_weaving_path_goes_through_every_phase_one_share_at_a_time(n, clusters, steps, seed):
+    path = weaving.weaving_path(n, clusters, steps, seed=seed)
+    ps = weaving.phases(n, clusters, seed=seed)
+    assert len(path) == 1 + 3 * steps
+    at = [s for s in path if s.at_phase]
+    assert [s.phase for s in at] == [1, 2, 3, 4]
+    assert all(nx.utils.graphs_equal(s.graph, G) for s, G in zip(at, ps))
+    for before, after in zip(path, path[1:]):
+        # each step is the step before plus exactly its new ties
+        assert set(map(frozenset, after.graph.edges())) == \
+            set(map(frozenset, before.graph.edges())) | set(map(frozenset, after.new))
+        assert not any(before.graph.has_edge(*e) for e in after.new)
+    for i in range(3):
+        stretch = path[1 + i * steps: 1 + (i + 1) * steps]
+        needed = ps[i + 1].number_of_edges() - ps[i].number_of_edges()
+        assert [s.made for s in stretch] == [round(needed * j / steps) for j in range(1, steps + 1)]
+        assert all(s.needed == needed for s in stretch)
+        assert all(s.towards == i + 2 for s in stretch[:-1]) and stretch[-1].at_phase
 
-    frames = path_frames(30, 3, steps=3)
-    assert len(frames) == 10 and [f[3] for f in frames][::3] == [1, 2, 3, 4]
-    scrub = weaving_phases(30, 3, steps=2)
-    assert scrub.frames == 7 <= 12
-    assert not re.search(r"""(src|href)=["']https?://""", scrub.html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in 7 frames', scrub.html)
-    assert scrub.html == weaving_phases(30, 3, steps=2).html
+
+def test_phase_measures_give_the_profile_and_exact_shares_of_routes():
+    G = weaving.phase(3, 60, 5, seed=1)
+    prof, loads = weaving.phase_measures(G, seed=1)
+    assert prof == weaving.phase_profile(G, seed=1)
+    ref = nx.betweenness_centrality(G, normalized=True)
+    assert max(abs(loads[v] - ref[v]) for v in G) < 1e-12
+    assert loads[0] == prof.weaver_load and loads[prof.most_central] == max(loads.values())
 
 
-def test_weaving_widget_reports_change_and_errors_without_traceback():
-    from p2pkit.widgets.weaving import explorer
+def test_phase_measures_of_a_large_network_are_exact():
+    # above 400 people the shares come from igraph: the same numbers as networkx's exact ones
+    G = weaving.phase(2, 420, 6, seed=0)
+    prof, loads = weaving.phase_measures(G)
+    ref = nx.betweenness_centrality(G, normalized=True)
+    assert max(abs(loads[v] - ref[v]) for v in G) < 1e-9
+    assert prof.weaver_load == pytest.approx(ref[0])
+    assert prof.mean_hops == pytest.approx(nx.average_shortest_path_length(G))
 
-    e = explorer(people=40, clusters=4, phase=1, action="bridge", k=3)
-    assert "scattered fragments" in e.readout.value and "Verdict" in e.readout.value
-    e.controls["phase"].value = 2
-    e.controls["action"].value = "close"
-    assert e.message.value == ""
-    e.controls["clusters"].value = 12
-    e.controls["people"].value = 12  # too few people for 12 clusters: a message, not a traceback
-    assert "too few" in e.message.value and "Traceback" not in e.message.value
+
+def test_chapter_numbers():
+    """The numbers chapter 8 states about 48 people in five clusters (seed 0)."""
+    ps = weaving.phases(48, 5, seed=0)
+    prof = [weaving.phase_profile(G) for G in ps]
+    assert [f"{p.weaver_load:.0%}" for p in prof] == ["1%", "83%", "49%", "16%"]
+    assert [p.ties for p in prof] == [93, 101, 118, 200]  # "from 93 to 200 ties ... 82 of the 107 new ties"
+    assert [G.degree(0) for G in ps] == sorted(G.degree(0) for G in ps)  # she keeps gaining ties
+    assert ps[3].degree(0) == max(d for _, d in ps[3].degree())  # still the best-connected person
+    path = weaving.weaving_path(48, 5, 3, seed=0)
+    measured = [weaving.phase_profile(s.graph) for s in path]
+    # on the way to phase 2 every introduction runs between clusters, and the groups merge into one at phase 2
+    group = dict(ps[0].nodes(data="group"))
+    assert all(group[a] != group[b] for s in path[1:4] for a, b in s.new)
+    assert [m.components for m in measured[:4]] == [5, 3, 2, 1]
+    # the first step without need of the weaver: 6 of 17 introductions towards phase 3 is not; 11 of 17 is
+    first = next(i for i, m in enumerate(measured) if m.survives_without_weaver >= 1.0)
+    assert (path[first].towards, path[first].made, path[first].needed, measured[first].ties) == (3, 11, 17, 112)
+    # triangles: falls from 41% to 27%, back past 41% only as the core forms, 60% in phase 4
+    cl = [m.clustering for m in measured]
+    assert f"{cl[0]:.0%}" == "41%" and f"{min(cl):.0%}" == "27%" and f"{cl[-1]:.0%}" == "60%"
+    assert [i for i, c in enumerate(cl) if c > cl[0]] == [8, 9] and path[8].towards == 4
+    # the hub-and-spoke phase: without the weaver, the others are exactly as scattered as in phase 1
+    assert measured[3].survives_without_weaver == measured[0].survives_without_weaver
+    assert nx.number_connected_components(ps[1].subgraph(range(1, 48))) == 5
+
+
+def test_sandbox_numbers_in_things_to_try():
+    G1, G2 = weaving.phases(48, 5, seed=0)[:2]
+    assert weaving.phase_profile(weaving.weave(G1, "close", 30, seed=0).graph).components == 5
+    shapes = [weaving.phase_profile(weaving.weave(G2, "bridge", k, seed=0).graph).shape for k in range(6)]
+    assert shapes.index(weaving.PHASES[2]) == 4
+
+
+# ----------------------------------------------------------------- the figures (p2pkit.views.weaving)
+
+def test_four_phases_scene_follows_the_model():
+    from p2pkit.views.weaving import phases_scene
+
+    ps = weaving.phases(48, 5, seed=0)
+    for k in (1, 2, 3, 4):
+        s = phases_scene(k, 48, 5, 0)
+        net, path = s["panels"]
+        p = weaving.phase_profile(ps[k - 1])
+        assert s["verdict"] == weaving.phase_verdict(p) and path["marker"]["x"] == k
+        new = sum(1 for kind in net.get("tie_kind", []) if kind == "new")
+        assert new == (0 if k == 1 else ps[k - 1].number_of_edges() - ps[k - 2].number_of_edges())
+        assert net["role"][0] == "weaver"
+    assert "hub" in phases_scene(3, 48, 5, 0)["panels"][0]["role"]
+    assert "core" in phases_scene(4, 48, 5, 0)["panels"][0]["role"]
+
+
+def test_weaving_phases_positions_stay_put():
+    from p2pkit.views.weaving import path_scene
+
+    first, last = path_scene(0, 5, 0), path_scene(9, 5, 0)
+    for key in ("x", "y", "id"):
+        assert first["panels"][0]["people"][key] == last["panels"][0]["people"][key]
+
+
+def test_weaving_sandbox_reports_before_and_after():
+    from p2pkit.views.weaving import sandbox_scene
+
+    s = sandbox_scene(48, 5, 1, "bridge", 4, 0)
+    rows = dict(s["readout"])
+    assert rows["Separate groups"] == "5 → 1"
+    r = weaving.weave(weaving.phases(48, 5, seed=0)[0], "bridge", 4, seed=0)
+    assert s["verdict"] == weaving.phase_verdict(weaving.phase_profile(r.graph))
+    assert sum(1 for kind in s["panels"][0]["tie_kind"] if kind == "new") == 4
+    full = sandbox_scene(12, 2, 4, "spoke", 30, 0)  # the weaver cannot meet 30 new people among 12
+    assert "Note" in dict(full["readout"])
+
+
+@pytest.mark.parametrize("G", [nx.karate_club_graph(), nx.path_graph(6), nx.gnp_random_graph(80, 0.1, seed=2)],
+                         ids=["karate", "path", "random"])
+def test_phase_profile_transitivity_and_triangles(G):
+    p = weaving.phase_profile(G)
+    assert p.clustering == pytest.approx(nx.transitivity(G)) and p.triangles == brute_triangles(G)
+
+
+@pytest.mark.parametrize("n,clusters", [(48, 5), (420, 6)])
+def test_phase_track_equals_the_profile(n, clusters):
+    for G in weaving.phases(n, clusters, seed=2):
+        t, p = weaving.phase_track(G), weaving.phase_profile(G)
+        assert t.weaver_load == pytest.approx(p.weaver_load, abs=1e-12)
+        assert (t.survives_without_weaver, t.clustering) == (p.survives_without_weaver, p.clustering)
+    # and against networkx, computed independently
+    G = weaving.phase(3, 48, 5, seed=2)
+    t = weaving.phase_track(G)
+    assert t.weaver_load == pytest.approx(nx.betweenness_centrality(G)[0])
+    assert t.clustering == pytest.approx(nx.transitivity(G))
+    assert t.survives_without_weaver == pytest.approx(pairwise_connectivity(G.subgraph(range(1, 48))))

@@ -84,11 +84,17 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "holds_together": ("holds communities together alone", OKABE_ITO["vermillion"], "cross"),
     "corrected": ("heard the correction first", OKABE_ITO["bluish green"], "square"),
     # workshops
-    "weaver": ("weaver (makes the introductions)", OKABE_ITO["vermillion"], "cross"),
+    "weaver": ("weaver (makes the introductions)", OKABE_ITO["vermillion"], "square"),
     "no_ties": ("no ties in these answers", "#8C8C8C", "wye"),
     "not_yet": ("not in the answers yet", "#B0B0B0", "square"),
     # a line drawn for comparison (a theory, another network): a mid grey that reads on light and dark
     "reference": ("for comparison", "#8C8C8C", "cross"),
+    # chapter 7's stylised organisations and chapter 8's network weaving
+    "office": ("back office", OKABE_ITO["vermillion"], "cross"),
+    "coach": ("coach", OKABE_ITO["orange"], "diamond"),
+    "representative": ("elected representative", OKABE_ITO["reddish purple"], "diamond"),
+    "hub": ("hub", OKABE_ITO["orange"], "diamond"),
+    "core": ("core member", OKABE_ITO["bluish green"], "triangle"),
 }
 
 #: tie kind -> SVG dash pattern (empty: solid). Kinds are assigned in the order of a panel's

@@ -690,6 +690,9 @@ function p2pfigFactory(d3) {
       if (!p.y_domain && !p.y_log) y.nice();
       slot.x = x; slot.y = y;
       const xa = d3.axisBottom(x).ticks(6), ya = d3.axisLeft(y).ticks(5);
+      // a whole-number format must not label 1.5 as "2": keep the whole-number ticks only
+      if (p.x_format === "d" && !p.x_log) xa.tickValues(x.ticks(6).filter(Number.isInteger));
+      if (p.y_format === "d" && !p.y_log) ya.tickValues(y.ticks(5).filter(Number.isInteger));
       if (p.x_format) xa.tickFormat(d3.format(p.x_format));
       else if (p.x_log) xa.ticks(6, "~g");
       if (p.y_format) ya.tickFormat(d3.format(p.y_format));
