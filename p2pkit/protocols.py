@@ -39,6 +39,9 @@ __all__ = [
     "central_assignment",
     "at_round",
     "verdict",
+    "AgreementRun",
+    "agreement_run",
+    "agreement_verdict",
 ]
 
 
@@ -204,6 +207,99 @@ def agreement_rounds(G: nx.Graph, tolerance: float = 0.01) -> int | None:
     return max(1, math.ceil(math.log(tolerance) / math.log(lam) - 1e-9))
 
 
+@dataclass(frozen=True)
+class AgreementRun:
+    """Averaging on one network, measured (see :func:`agreement_run`).
+
+    Attributes
+    ----------
+    people : int
+    lam : float
+        The :func:`second_eigenvalue` of the network's :func:`averaging_weights`.
+    bound_rounds : int or None
+        :func:`agreement_rounds`: rounds by which disagreement is *sure* to be below
+        ``tolerance`` of its start (``None``: never, the network is not connected).
+    disagreement : tuple of float
+        After round 0, 1, ...: :func:`disagreement` as a share of the start.
+    bound : tuple of float
+        ``lam ** t``, the bound on that share.
+    below_at : int or None
+        The first round at which the simulated disagreement is at or below ``tolerance``
+        (``None`` if not within the rounds run).
+    tolerance : float
+    """
+
+    people: int
+    lam: float
+    bound_rounds: int | None
+    disagreement: tuple
+    bound: tuple
+    below_at: int | None
+    tolerance: float
+
+
+def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> AgreementRun:
+    """Run :func:`local_averaging` on ``G`` and measure it against the eigenvalue bound.
+
+    References
+    ----------
+    Xiao, L., & Boyd, S. (2004). Fast linear iterations for distributed averaging.
+    *Systems & Control Letters* 53(1), 65-78.
+
+    Olfati-Saber, R., Fax, J. A., & Murray, R. M. (2007). Consensus and cooperation in
+    networked multi-agent systems. *Proceedings of the IEEE* 95(1), 215-233.
+
+    Examples
+    --------
+    >>> run = agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20)
+    >>> run.bound_rounds, run.below_at, run.disagreement[0]
+    (12, 11, 1.0)
+    """
+    x = local_averaging(G, values, rounds)
+    start = disagreement(x[0])
+    if start == 0:
+        raise P2PKitError("everyone starts from the same estimate: there is no disagreement to remove.")
+    share = [disagreement(v) / start for v in x]
+    lam = second_eigenvalue(averaging_weights(G))
+    below = next((t for t, d in enumerate(share) if d <= tolerance), None)
+    return AgreementRun(people=len(x[0]), lam=lam, bound_rounds=agreement_rounds(G, tolerance),
+                        disagreement=tuple(share), bound=tuple(lam ** t for t in range(rounds + 1)),
+                        below_at=below, tolerance=float(tolerance))
+
+
+def agreement_verdict(runs: dict, centre_rounds: int | None = None) -> str:
+    """One plain sentence comparing averaging on several networks (``name -> AgreementRun``).
+
+    ``centre_rounds``: rounds a centre would need to collect every estimate and announce
+    the mean (for example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart).
+
+    Examples
+    --------
+    >>> runs = {"ring": agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20),
+    ...         "everyone": agreement_run(nx.complete_graph(6), [0, 0, 0, 0, 0, 6.0], 20)}
+    >>> agreement_verdict(runs).startswith("On the everyone network averaging agrees fastest")
+    True
+    """
+    def key(name):
+        r = runs[name]
+        return (r.bound_rounds is None, r.bound_rounds or 0, r.lam)
+
+    order = sorted(runs, key=key)
+    fast, slow = runs[order[0]], runs[order[-1]]
+    tol = f"{fast.tolerance:.0%}"
+
+    def sure(r):
+        return "never (not connected)" if r.bound_rounds is None else f"by round {r.bound_rounds:,}"
+
+    text = (f"On the {order[0]} network averaging agrees fastest (within {tol} of the start {sure(fast)} at "
+            f"the latest, lambda {fast.lam:.3f}); on the {order[-1]} it is slowest ({sure(slow)}, lambda "
+            f"{slow.lam:.3f}).")
+    if centre_rounds is not None:
+        text += (f" A centre that collects every estimate and announces the mean would need "
+                 f"{centre_rounds} rounds.")
+    return text
+
+
 # --------------------------------------------------------------------------- tasks
 
 
@@ -253,11 +349,28 @@ class Allocation:
     total_distance: float
     optimum: float
     round_of: tuple = field(repr=False, default=())
+    lengths: tuple = field(repr=False, default=())
 
     @property
     def excess(self) -> float:
         """Share by which ``total_distance`` exceeds the optimum (0 = optimal)."""
         return self.total_distance / self.optimum - 1 if self.optimum > 0 else 0.0
+
+    def settled_by(self, r: int) -> tuple:
+        """The ``(person, task)`` pairs settled in rounds ``1 .. r``, in the order they were settled."""
+        return tuple(pair for pair, k in zip(self.pairs, self.round_of) if k <= r)
+
+    def distance_by(self, r: int) -> float:
+        """Total distance of the pairs settled in rounds ``1 .. r`` (the whole run's
+        ``total_distance`` once ``r >= rounds``).
+
+        Examples
+        --------
+        >>> a = claim_nearest([[0.0], [1.0]], [[0.1], [0.8]])
+        >>> round(a.distance_by(0), 6), round(a.distance_by(1), 6)
+        (0.0, 0.3)
+        """
+        return float(sum(d for d, k in zip(self.lengths, self.round_of) if k <= r))
 
 
 def _check_positions(P, T) -> tuple[np.ndarray, np.ndarray]:
@@ -327,7 +440,7 @@ def claim_nearest(P, T) -> Allocation:
     n, m = D.shape
     free_p = np.ones(n, dtype=bool)
     free_t = np.ones(m, dtype=bool)
-    pairs, by_round, round_of = [], [0], []
+    pairs, by_round, round_of, lengths = [], [0], [], []
     rounds = 0
     total = 0.0
     big = np.inf
@@ -342,12 +455,14 @@ def claim_nearest(P, T) -> Allocation:
             t = int(want[p])
             pairs.append((int(p), t))
             round_of.append(rounds)
+            lengths.append(float(D[p, t]))
             total += float(D[p, t])
         free_p[winners] = False
         free_t[want[winners]] = False
         by_round.append(len(pairs))
     _, _, opt = _optimum(D)
-    return Allocation("local rule", tuple(pairs), rounds, tuple(by_round), total, opt, tuple(round_of))
+    return Allocation("local rule", tuple(pairs), rounds, tuple(by_round), total, opt, tuple(round_of),
+                      tuple(lengths))
 
 
 def central_assignment(P, T, per_round: int = 1) -> Allocation:
@@ -397,7 +512,8 @@ def central_assignment(P, T, per_round: int = 1) -> Allocation:
     rounds = math.ceil(k / per_round)
     by_round = tuple(min(k, i * per_round) for i in range(rounds + 1))
     round_of = tuple(i // per_round + 1 for i in range(k))
-    return Allocation("centre", pairs, rounds, by_round, opt, opt, round_of)
+    lengths = tuple(float(D[p, t]) for p, t in pairs)
+    return Allocation("centre", pairs, rounds, by_round, opt, opt, round_of, lengths)
 
 
 def verdict(local: Allocation, central: Allocation) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, asdict
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -425,11 +426,19 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
                                 max(liaison_load(sizes)) if t > 1 else 0.0, sizes)
 
     k = _mesh_k(n, mesh_ties)
+    n_ties, degrees, hops, busiest = (_sparse_mesh(n, k, seed) if seed is not None
+                                      else _sparse_mesh.__wrapped__(n, k, seed))
+    out["sparse peer mesh"] = make("sparse peer mesh", n_ties, degrees, hops, busiest)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _sparse_mesh(n: int, k: int, seed) -> tuple:
+    """Ties, degrees, mean hops and busiest load of the seeded sparse mesh (kept: the same
+    network is measured again whenever only the team size or the minutes per tie change)."""
     G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=seed)
     hops, load = hops_and_load(G)
-    out["sparse peer mesh"] = make("sparse peer mesh", G.number_of_edges(),
-                                   [d for _, d in G.degree()], hops, float(load.max()))
-    return out
+    return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 
 
 def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:

@@ -139,3 +139,53 @@ def test_explorable_and_widget():
     e.controls["requests"].value = 0.0
     e.controls["seed"].value = -2
     assert "Traceback" not in e.message.value + e.readout.value
+
+
+def test_failure_agrees_with_compare_designs():
+    from p2pkit.hybrid import failure
+
+    d = compare_designs(people=60, team_size=10, cross_team=0.3, graphs=True)
+    H, E = d["graphs"]["AI hub"], d["graphs"]["embedded agents"]
+    fh = failure(H, H.graph["ai"], cross_team=0.3)
+    assert fh.in_touch == pytest.approx(d["AI hub"].in_touch_if_fails)
+    assert fh.answered == d["AI hub"].answered_if_fails == 0.0 and len(fh.without_ai) == 60
+    fe = failure(E, E.graph["ai"][:1], cross_team=0.3)
+    assert fe.in_touch == pytest.approx(d["embedded agents"].in_touch_if_fails)
+    assert fe.answered == pytest.approx(d["embedded agents"].answered_if_fails)
+    assert fe.without_ai == tuple(range(10))
+    none = failure(E, [], cross_team=0.3)
+    assert none.in_touch == 1.0 and none.answered == 1.0 and none.without_ai == ()
+
+
+def test_failure_of_a_person_against_networkx():
+    from p2pkit.hybrid import failure, failure_verdict
+
+    H = hub_design(40, 8, human_bridges=5, seed=2)
+    f = failure(H, [3, 40])  # a person and the hub
+    G = H.copy()
+    G.remove_nodes_from([3, 40])
+    comps = list(nx.connected_components(G))
+    left = [v for v in range(40) if v != 3]
+    assert f.people_left == 39
+    assert f.in_touch == pytest.approx(sum(len(c) * (len(c) - 1) / 2 for c in comps) / (39 * 38 / 2))
+    for v in left:
+        assert f.reach[v] == len(nx.node_connected_component(G, v)) - 1
+    assert failure(H, [3]).answered == 1.0  # a person leaving does not stop the others' requests
+    assert "can still reach each other" in failure_verdict("AI hub", f)
+    with pytest.raises(P2PKitError):
+        failure(H, [999])
+
+
+def test_ai_utilisation_is_the_busiest_of_compare_designs():
+    from p2pkit.hybrid import ai_utilisation
+
+    d = compare_designs(people=47, team_size=8, requests_per_person=1.5, hub_speed=200, agent_speed=30,
+                        cross_team=0.25, graphs=True)
+    H, E = d["graphs"]["AI hub"], d["graphs"]["embedded agents"]
+    uh = ai_utilisation(H, 1.5, 200, 30, 0.25)
+    ue = ai_utilisation(E, 1.5, 200, 30, 0.25)
+    assert uh == {47: pytest.approx(47 * 1.5 / 200)}
+    assert max(ue.values()) == pytest.approx(d["embedded agents"].busiest_utilisation)
+    sizes = E.graph["sizes"]  # 6 teams of 8 or 7
+    s0 = sizes[0]
+    assert ue[47] == pytest.approx((s0 * 1.5 + 0.25 * 1.5 * (47 - s0) / 5) / 30)

@@ -149,3 +149,36 @@ def test_explorables_and_widget():
     assert "The centre is faster" in e.readout.value
     e.controls["seed"].value = -3
     assert "Traceback" not in e.message.value
+
+
+@pytest.mark.parametrize("per_round", [1, 3])
+def test_distance_by_round_against_positions(per_round):
+    P, T = scatter(15, 12, seed=2)
+    for a in (claim_nearest(P, T), central_assignment(P, T, per_round=per_round)):
+        for r in range(a.rounds + 2):
+            pairs = a.settled_by(r)
+            assert len(pairs) == a.by_round[min(r, len(a.by_round) - 1)]
+            expected = sum(float(np.hypot(*(P[p] - T[t]))) for p, t in pairs)
+            assert a.distance_by(r) == pytest.approx(expected)
+        assert a.distance_by(a.rounds) == pytest.approx(a.total_distance)
+
+
+def test_agreement_run_matches_the_simulation_and_the_bound():
+    from p2pkit.protocols import agreement_run, agreement_verdict
+
+    G = orgs.peer_mesh(30, 4, 0.1, seed=1)
+    x0 = np.random.default_rng(4).normal(size=30)
+    run = agreement_run(G, x0, 80)
+    x = local_averaging(G, x0, 80)
+    d = [disagreement(v) / disagreement(x0) for v in x]
+    assert run.disagreement == pytest.approx(d)
+    assert run.lam == pytest.approx(second_eigenvalue(averaging_weights(G)))
+    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound))
+    assert run.bound_rounds == agreement_rounds(G, 0.01)
+    assert run.below_at == next(t for t, v in enumerate(d) if v <= 0.01)
+    assert run.below_at <= run.bound_rounds
+    chart = agreement_run(nx.convert_node_labels_to_integers(orgs.hierarchy(3, 3)), np.arange(13.0), 50)
+    v = agreement_verdict({"mesh": run, "chart": chart}, centre_rounds=4)
+    assert v.startswith("On the mesh network averaging agrees fastest") and "would need 4 rounds" in v
+    with pytest.raises(P2PKitError):
+        agreement_run(G, np.ones(30), 5)

@@ -173,3 +173,24 @@ def test_widget_updates_and_never_shows_a_traceback():
     e.controls["people"].value = 5
     e.controls["seed"].value = -1  # numpy refuses negative seeds: a message, not a traceback
     assert "Traceback" not in e.message.value + e.readout.value
+
+
+def test_rounds_by_size_against_closed_forms_and_the_runs():
+    from p2pkit.transparency import chart_size, rounds_by_size, size_verdict
+
+    s = rounds_by_size(span=3, levels=(3, 4, 5), capacity=2, mesh_ties=4, seeds=3)
+    assert s.sizes == (13, 40, 121) == tuple(org_chart(n, 3).number_of_nodes() for n in s.sizes)
+    assert s.sizes == tuple(chart_size(L, 3) for L in (3, 4, 5))
+    assert s.rounds["chart, limited"] == tuple(report_up_rounds(L, 3, 2) for L in (3, 4, 5))
+    assert s.rounds["chart, all at once"] == tuple(report_up_rounds(L, 3) for L in (3, 4, 5))
+    # gossip: the plain mean of independent runs
+    n = 40
+    assert s.rounds["push, anyone"][1] == pytest.approx(
+        np.mean([gossip_everything(n, "push", seed=k).rounds for k in range(3)]))
+    mesh = orgs.peer_mesh(n, 4, 0.1, seed=0)
+    assert s.rounds["push-pull, mesh"][1] == pytest.approx(
+        np.mean([gossip_everything(mesh, "push-pull", seed=k).rounds for k in range(3)]))
+    v = size_verdict(s)
+    assert v.startswith("At 121 people") and "costs it 4 rounds" in v
+    with pytest.raises(P2PKitError):
+        rounds_by_size(3, capacity=None)
