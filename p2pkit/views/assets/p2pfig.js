@@ -669,6 +669,12 @@ function p2pfigFactory(d3) {
       });
       ends.sort((a, b) => a.y - b.y);
       for (let k = 1; k < ends.length; k++) if (ends[k].y - ends[k - 1].y < 13) ends[k].y = ends[k - 1].y + 13;
+      // nudged labels stay above the x axis (its tick labels): push the lowest ones back up
+      const lowest = H - m.b - 10;
+      if (ends.length && ends[ends.length - 1].y > lowest) {
+        ends[ends.length - 1].y = lowest;
+        for (let k = ends.length - 2; k >= 0; k--) if (ends[k + 1].y - ends[k].y < 13) ends[k].y = ends[k + 1].y - 13;
+      }
       slot.gNames.selectAll("text").data(ends).join("text")
         .attr("x", (d) => Math.min(d.x, W - m.r) + 6).attr("y", (d) => d.y + 4).text((d) => d.s.name)
         .attr("class", "p2p-series-name");
