@@ -244,7 +244,14 @@ function p2pfigFactory(d3) {
       if (index !== null && index !== undefined && c.kind !== "person") this.index[c.name] = index;
       this.values[c.name] = value;
       if (this.source.static) {
-        const s = this.currentScene();
+        let s = this.currentScene();
+        const pc = this.personControl;
+        if (!s && pc && c !== pc && this.values[pc.name]) {
+          // the chosen person is not in the network this control leads to: choose nobody
+          this.values[pc.name] = "";
+          if (this.inputs[pc.name]) this.inputs[pc.name].value = "";
+          s = this.currentScene();
+        }
         if (s) this.show(s);
         else this.say("This combination is not part of the published figure.");
       } else {
