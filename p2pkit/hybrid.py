@@ -25,13 +25,16 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, asdict
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .errors import P2PKitError
-from .scaling import hops_and_load, team_sizes
+from .measures import betweenness
+from .scaling import team_sizes
 
 __all__ = [
     "DESIGNS",
@@ -49,6 +52,7 @@ __all__ = [
     "failure",
     "failure_verdict",
     "ai_utilisation",
+    "most_harmful_ai",
 ]
 
 #: The two designs compared by :func:`compare_designs`.
@@ -401,10 +405,13 @@ def _embedded_minutes(sizes, r, mu_a, c) -> float:
     total = sum(s * r for s in sizes)
     if total == 0:  # nobody asks: a request would only be served
         return T[0] * (1 + c_eff) * 60
+    if any(math.isinf(x) for x in T):  # a saturated agent: its own team's requests never finish
+        return math.inf
+    all_t = sum(T)
     mean_t = 0.0
     for i, s in enumerate(sizes):
-        others = [T[j] for j in range(t) if j != i]
-        extra = c_eff * (sum(others) / len(others)) if others and c_eff > 0 else 0.0
+        # a cross-team request visits one of the other t - 1 agents, at random
+        extra = c_eff * (all_t - T[i]) / (t - 1) if t > 1 and c_eff > 0 else 0.0
         mean_t += s * r / total * (T[i] + extra)
     return mean_t * 60
 
@@ -489,42 +496,56 @@ def compare_designs(people: int = 150, team_size: int = 10, requests_per_person:
                                                      hub_speed, agent_speed, cross_team)
     t = len(sizes)
 
-    H = hub_design(n, team_size, human_bridges, seed)
-    E = embedded_design(n, team_size, human_bridges, seed)
+    if seed is None:
+        route_h, touch_h, route_e, touch = _network_measures.__wrapped__(n, int(team_size), human_bridges, seed)
+    else:
+        route_h, touch_h, route_e, touch = _network_measures(n, int(team_size), human_bridges, seed)
 
     # hub: one M/M/1 queue with all the traffic
     lam_h = n * r
     t_h = mm1_time_in_system(lam_h, mu_h) * 60
-    _, load_h = hops_and_load(H)
     hub = HybridProfile(
         design="AI hub", people=n, ai_nodes=1, ai_capacity=mu_h, ai_ties=0,
         busiest_utilisation=lam_h / mu_h, minutes_to_decision=t_h,
-        saturates_at=mu_h / n, ai_route_share=float(load_h[n]),
-        in_touch_if_fails=people_still_in_touch(H, [n]), answered_if_fails=0.0,
+        saturates_at=mu_h / n, ai_route_share=route_h,
+        in_touch_if_fails=touch_h, answered_if_fails=0.0,
     )
 
     # embedded: a Jackson network of one queue per team
     lam, c_eff = _agent_rates(sizes, r, c)
     mean_minutes = _embedded_minutes(sizes, r, mu_a, c)
     per_request = [s + c_eff * (n - s) / (t - 1) if t > 1 else s for s in sizes]
-    agents = E.graph["ai"]
-    _, load_e = hops_and_load(E)
-    A_e = nx.to_scipy_sparse_array(E, nodelist=range(n + t), format="csr", weight=None)
-    is_person = np.arange(n + t) < n
-    touch = [_in_touch(A_e, is_person, [n + i]) for i in range(t)]
     worst = min(range(t), key=lambda i: (touch[i], -sizes[i]))
     answered = (n - sizes[worst]) * (1 - (c_eff / (t - 1) if t > 1 else 0.0)) / n
     emb = HybridProfile(
         design="embedded agents", people=n, ai_nodes=t, ai_capacity=t * mu_a,
         ai_ties=t * (t - 1) // 2, busiest_utilisation=max(lam) / mu_a,
         minutes_to_decision=mean_minutes, saturates_at=mu_a / max(per_request),
-        ai_route_share=float(max(load_e[a] for a in agents)),
-        in_touch_if_fails=touch[worst], answered_if_fails=answered,
+        ai_route_share=route_e, in_touch_if_fails=touch[worst], answered_if_fails=answered,
     )
     out = {"AI hub": hub, "embedded agents": emb}
     if graphs:
-        out["graphs"] = {"AI hub": H, "embedded agents": E}
+        out["graphs"] = {"AI hub": hub_design(n, team_size, human_bridges, seed),
+                         "embedded agents": embedded_design(n, team_size, human_bridges, seed)}
     return out
+
+
+@lru_cache(maxsize=128)
+def _network_measures(n: int, team_size: int, human_bridges: int, seed) -> tuple:
+    """The parts of :func:`compare_designs` that depend only on the two networks: the hub's
+    and the busiest agent's share of routes (Freeman 1977, igraph), and the pairs of people
+    still in touch when the hub fails or when each agent fails. Kept, because the same
+    networks are measured again at every demand and speed."""
+    H = hub_design(n, team_size, human_bridges, seed)
+    E = embedded_design(n, team_size, human_bridges, seed)
+    t = len(E.graph["ai"])
+    route_h = float(betweenness(H)[n])
+    load_e = betweenness(E)
+    route_e = float(max(load_e[a] for a in E.graph["ai"]))
+    A_e = nx.to_scipy_sparse_array(E, nodelist=range(n + t), format="csr", weight=None)
+    is_person = np.arange(n + t) < n
+    touch = tuple(_in_touch(A_e, is_person, [n + i]) for i in range(t))
+    return route_h, people_still_in_touch(H, [n]), route_e, touch
 
 
 def _minutes(x: float) -> str:
@@ -641,51 +662,67 @@ def failure(G: nx.Graph, failed=(), cross_team: float = 0.2) -> Failure:
     >>> round(f.in_touch, 4), f.answered, len(f.without_ai)
     (0.2105, 0.0, 20)
     """
-    if not isinstance(G, nx.Graph) or "ai" not in G.graph:
-        raise P2PKitError("give a network from hub_design or embedded_design.")
+    return _failure(_Structure(G), failed, cross_team)
+
+
+class _Structure:
+    """What :func:`failure` needs of a network, computed once (a sparse adjacency matrix)."""
+
+    def __init__(self, G: nx.Graph):
+        if not isinstance(G, nx.Graph) or "ai" not in G.graph:
+            raise P2PKitError("give a network from hub_design or embedded_design.")
+        self.G = G
+        self.nodes = list(G)
+        self.index = {v: i for i, v in enumerate(self.nodes)}
+        N = len(self.nodes)
+        e = np.array([(self.index[u], self.index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+        ones = np.ones(2 * len(e))
+        self.A = sparse.csr_matrix((ones, (np.r_[e[:, 0], e[:, 1]], np.r_[e[:, 1], e[:, 0]])), shape=(N, N))
+        self.person = np.array([G.nodes[v].get("kind") == "person" for v in self.nodes])
+        self.ai = list(G.graph["ai"])
+        self.hub = len(self.ai) == 1 and G.nodes[self.ai[0]].get("team") is None
+        agent_of = {G.nodes[a]["team"]: a for a in self.ai} if not self.hub else {}
+        self.own = {v: (self.ai[0] if self.hub else agent_of[G.nodes[v]["team"]])
+                    for v in self.nodes if G.nodes[v].get("kind") == "person"}
+
+
+def _failure(st: _Structure, failed, cross_team, details: bool = True) -> Failure:
     c = _rate("cross_team", cross_team)
     if c > 1:
         raise P2PKitError(f"cross_team is a share between 0 and 1; got {cross_team!r}.")
     gone = []
     for v in failed:
-        if v not in G:
+        if v not in st.index:
             raise P2PKitError(f"{v!r} is not in this network; fail a person or an AI node shown in it.")
         if v not in gone:
             gone.append(v)
-    ai = list(G.graph["ai"])
-    people = [v for v, d in G.nodes(data=True) if d.get("kind") == "person"]
-    left = [v for v in people if v not in gone]
-    H = G.subgraph([v for v in G if v not in gone])
-    reach = {}
-    pairs = 0
-    for comp in nx.connected_components(H):
-        k = sum(1 for v in comp if G.nodes[v].get("kind") == "person")
-        pairs += k * (k - 1) // 2
-        for v in comp:
-            if G.nodes[v].get("kind") == "person":
-                reach[v] = k - 1
-    p = len(left)
+    keep = np.ones(len(st.nodes), dtype=bool)
+    keep[[st.index[v] for v in gone]] = False
+    kept = np.flatnonzero(keep)
+    _, labels = connected_components(st.A[kept][:, kept], directed=False)
+    per = np.bincount(labels, weights=st.person[kept].astype(float)).astype(int)
+    p = int(st.person[kept].sum())
+    pairs = float((per * (per - 1) / 2).sum())
     in_touch = pairs / (p * (p - 1) / 2) if p >= 2 else 1.0
-    down = set(gone) & set(ai)
-    hub = len(ai) == 1 and G.nodes[ai[0]].get("team") is None
-    t = len(ai)
-    agent_of = {G.nodes[a]["team"]: a for a in ai} if not hub else {}
-
-    def own(v):
-        return ai[0] if hub else agent_of[G.nodes[v]["team"]]
-
-    without = tuple(v for v in left if own(v) in down)
+    if not details:  # only who can still reach whom (for most_harmful_ai)
+        return Failure(failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float("nan"),
+                       without_ai=(), reach={})
+    mine = st.person[kept]
+    reach = dict(zip([st.nodes[i] for i in kept[mine]], (per[labels[mine]] - 1).tolist()))
+    down = set(gone) & set(st.ai)
+    left = [v for v in st.own if v in reach]
+    without = tuple(v for v in left if st.own[v] in down)
+    t = len(st.ai)
     if not left:
         answered = 0.0
-    elif hub:
+    elif st.hub:
         answered = 0.0 if down else 1.0
     else:
         share = 0.0
         for v in left:
-            if own(v) in down:
+            if st.own[v] in down:
                 continue
-            others_down = len(down) - (1 if own(v) in down else 0)
-            share += 1 - (c * others_down / (t - 1) if t > 1 else 0.0)
+            share += 1 - (c * len(down) / (t - 1) if t > 1 else 0.0)
         answered = share / len(left)
     return Failure(failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
                    without_ai=without, reach=reach)
@@ -704,9 +741,13 @@ def failure_verdict(design: str, f: Failure) -> str:
         return (f"With the {design}, nothing has failed: all {f.people_left} people are in touch and every "
                 "request gets an AI answer.")
     lost = len(f.without_ai)
-    ai_part = ("every request still gets an AI answer" if f.answered >= 1 - 1e-12 else
-               f"{f.answered:.0%} of requests still get an AI answer"
-               + (f" ({lost} {'person gets' if lost == 1 else 'people get'} none at all)" if lost else ""))
+    if f.answered >= 1 - 1e-12:
+        ai_part = "every request still gets an AI answer"
+    elif f.answered <= 1e-12:
+        ai_part = "no request gets an AI answer"
+    else:
+        ai_part = (f"{f.answered:.0%} of requests still get an AI answer"
+                   + (f" ({lost} {'person gets' if lost == 1 else 'people get'} none at all)" if lost else ""))
     return (f"With the {design}, {f.in_touch:.0%} of the pairs of people left can still reach each other "
             f"and {ai_part}.")
 
@@ -741,3 +782,21 @@ def ai_utilisation(G: nx.Graph, requests_per_person: float, hub_speed: float = 6
         return {ai[0]: sum(sizes) * r / mu_h}
     lam, _ = _agent_rates(sizes, r, c)
     return {a: lam[G.nodes[a]["team"]] / mu_a for a in ai}
+
+
+def most_harmful_ai(G: nx.Graph):
+    """The AI node whose failure alone leaves the fewest pairs of people in touch.
+
+    Ties go to the agent of the largest team, then to the lowest number: the node whose loss
+    :func:`compare_designs` reports as ``in_touch_if_fails``.
+
+    Examples
+    --------
+    >>> most_harmful_ai(hub_design(20, 5)), most_harmful_ai(embedded_design(23, 10))
+    (20, 23)
+    """
+    st = _Structure(G)
+    served = {a: 0 for a in st.ai}
+    for v, a in st.own.items():
+        served[a] += 1
+    return min(st.ai, key=lambda a: (_failure(st, [a], 0.0, details=False).in_touch, -served[a], a))

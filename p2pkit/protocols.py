@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from .errors import P2PKitError
@@ -119,8 +120,46 @@ def second_eigenvalue(W: np.ndarray) -> float:
         raise P2PKitError("give a square averaging matrix of at least 2 people.")
     if not np.allclose(W, W.T):
         raise P2PKitError("the averaging matrix must be symmetric (use averaging_weights).")
+    if W.shape[0] >= SPARSE_FROM and np.allclose(W.sum(axis=1), 1.0):
+        lam = _second_eigenvalue_lanczos(W)
+        if lam is not None:
+            return lam
     ev = np.sort(np.abs(np.linalg.eigvalsh(W)))[::-1]
     return float(ev[1])
+
+
+#: From this many people :func:`second_eigenvalue` uses Lanczos iteration on the sparse
+#: matrix instead of a full eigendecomposition (which grows with the cube of the size).
+SPARSE_FROM = 64
+
+
+def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
+    """The second largest eigenvalue modulus of a symmetric matrix whose rows sum to 1.
+
+    Such a matrix has the eigenvalue 1 with the eigenvector of all ones; removing that
+    direction (deflation) leaves ``lambda`` as the largest eigenvalue modulus, which the
+    Lanczos method (ARPACK, :func:`scipy.sparse.linalg.eigsh`) finds with a few hundred
+    sparse products. ``None`` if it does not converge (the caller falls back to the full
+    decomposition).
+
+    References
+    ----------
+    Lehoucq, R. B., Sorensen, D. C., & Yang, C. (1998). *ARPACK Users' Guide*. SIAM.
+    """
+    from scipy import sparse
+    from scipy.sparse.linalg import ArpackNoConvergence, LinearOperator, eigsh
+
+    n = W.shape[0]
+    S = sparse.csr_matrix(W)
+    u = np.full(n, 1.0 / math.sqrt(n))
+    op = LinearOperator((n, n), matvec=lambda x: S @ x - u * (u @ x), dtype=float)
+    v0 = np.random.default_rng(0).random(n)
+    v0 -= u * (u @ v0)
+    try:
+        val = eigsh(op, k=1, which="LM", tol=1e-12, v0=v0, maxiter=20 * n, return_eigenvectors=False)
+    except ArpackNoConvergence:
+        return None
+    return float(min(1.0, abs(val[0])))
 
 
 def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
@@ -160,7 +199,7 @@ def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
         raise P2PKitError(f"give one finite starting value per person ({n} values).")
     if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 0:
         raise P2PKitError(f"rounds must be a whole number of at least 0; got {rounds!r}.")
-    W = averaging_weights(G)
+    W = sparse.csr_matrix(averaging_weights(G))  # each person listens to a few: sparse products
     out = np.empty((rounds + 1, n))
     out[0] = x
     for t in range(rounds):
@@ -199,7 +238,10 @@ def agreement_rounds(G: nx.Graph, tolerance: float = 0.01) -> int | None:
     """
     if not 0 < float(tolerance) < 1:
         raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
-    lam = second_eigenvalue(averaging_weights(G))
+    return _rounds_for(second_eigenvalue(averaging_weights(G)), tolerance)
+
+
+def _rounds_for(lam: float, tolerance: float) -> int | None:
     if lam >= 1 - 1e-12:
         return None
     if lam <= 1e-12:
@@ -260,9 +302,11 @@ def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> 
     if start == 0:
         raise P2PKitError("everyone starts from the same estimate: there is no disagreement to remove.")
     share = [disagreement(v) / start for v in x]
+    if not 0 < float(tolerance) < 1:
+        raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
     lam = second_eigenvalue(averaging_weights(G))
     below = next((t for t, d in enumerate(share) if d <= tolerance), None)
-    return AgreementRun(people=len(x[0]), lam=lam, bound_rounds=agreement_rounds(G, tolerance),
+    return AgreementRun(people=len(x[0]), lam=lam, bound_rounds=_rounds_for(lam, tolerance),
                         disagreement=tuple(share), bound=tuple(lam ** t for t in range(rounds + 1)),
                         below_at=below, tolerance=float(tolerance))
 

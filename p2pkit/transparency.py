@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 import networkx as nx
@@ -104,6 +105,22 @@ class Spread:
     def final_coverage(self) -> float:
         """Share of the present picture a present person knows at the end, on average."""
         return float(self.coverage[-1])
+
+    @property
+    def last(self) -> int:
+        """The last round of the run (``rounds``, or the round after which nothing changed)."""
+        return len(self.coverage) - 1
+
+    def conversations_by(self, r: int) -> int:
+        """Conversations held in rounds ``1 .. r`` (all of them once ``r`` reaches the end).
+
+        Examples
+        --------
+        >>> s = gossip_everything(16, seed=0)
+        >>> s.conversations_by(0), s.conversations_by(1), s.conversations_by(99) == s.conversations
+        (0, 16, True)
+        """
+        return int(sum(len(c) for c in self.calls[: max(0, int(r))]))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -646,8 +663,13 @@ def verdict(gossip: Spread, chart: Spread) -> str:
         return (f"Gossip is faster ({a.rounds} against {b.rounds} rounds), at {ratio:.1f} times the "
                 f"conversations. " + head)
     if a.rounds > b.rounds:
-        return (f"The chart is faster ({b.rounds} against {a.rounds} rounds) and needs fewer "
-                f"conversations, but its busiest person holds {b.peak_load} conversations in one round. " + head)
+        busy = (f"but its busiest person holds {b.peak_load} conversations in one round, against "
+                f"{a.peak_load} in gossip" if b.peak_load > a.peak_load else
+                f"and nobody in it holds more than {b.peak_load} "
+                f"conversation{'' if b.peak_load == 1 else 's'} in a round")
+        fewer = "fewer" if b.conversations < a.conversations else "no fewer"
+        return (f"The chart is faster ({b.rounds} against {a.rounds} rounds), needs {fewer} "
+                f"conversations, {busy}. " + head)
     return f"A tie at {a.rounds} rounds. " + head
 
 
@@ -721,7 +743,13 @@ class SizeSweep:
     rounds: dict
 
 
-def _gossip_mean(G, mode: str, seeds: int) -> float:
+@lru_cache(maxsize=512)
+def _gossip_mean(n: int, mode: str, seeds: int, mesh_k: int = 0) -> float:
+    """Mean rounds of seeded gossip runs on ``n`` people (anyone can call anyone, or the seed-0
+    peer mesh of ``mesh_k`` ties each); kept, as the runs are the same whatever the chart."""
+    from . import orgs
+
+    G = orgs.peer_mesh(n, k=mesh_k, rewire=0.1, seed=0) if mesh_k else n
     return float(np.mean([gossip_everything(G, mode=mode, seed=s).rounds for s in range(seeds)]))
 
 
@@ -752,8 +780,6 @@ def rounds_by_size(span: int = 3, levels=(3, 4, 5, 6), capacity: int = 1, mesh_t
     >>> s.sizes, s.rounds["chart, limited"], s.rounds["chart, all at once"]
     ((13, 40), (12, 18), (4, 6))
     """
-    from . import orgs
-
     cap = _check_capacity(capacity)
     if cap is None:
         raise P2PKitError("capacity: give a whole number of conversations per round for the limited chart.")
@@ -767,11 +793,10 @@ def rounds_by_size(span: int = 3, levels=(3, 4, 5, 6), capacity: int = 1, mesh_t
                            "chart, all at once")}
     for n in sizes:
         chart = org_chart(n, span)
-        k = min(int(mesh_ties), n - 1 - (n - 1) % 2)
-        mesh = orgs.peer_mesh(n, k=max(2, k), rewire=0.1, seed=0)
-        out["push, anyone"].append(_gossip_mean(n, "push", seeds))
-        out["push-pull, anyone"].append(_gossip_mean(n, "push-pull", seeds))
-        out["push-pull, mesh"].append(_gossip_mean(mesh, "push-pull", seeds))
+        k = max(2, min(int(mesh_ties), n - 1 - (n - 1) % 2))
+        out["push, anyone"].append(_gossip_mean(n, "push", int(seeds)))
+        out["push-pull, anyone"].append(_gossip_mean(n, "push-pull", int(seeds)))
+        out["push-pull, mesh"].append(_gossip_mean(n, "push-pull", int(seeds), k))
         out["chart, limited"].append(report_up_broadcast_down(chart, capacity=cap).rounds)
         out["chart, all at once"].append(report_up_broadcast_down(chart).rounds)
     return SizeSweep(int(span), cap, int(mesh_ties), int(seeds), levels, sizes,
@@ -788,11 +813,15 @@ def size_verdict(sweep: SizeSweep) -> str:
     True
     """
     n = sweep.sizes[-1]
+    words = {"push, anyone": "push gossip when anyone can call anyone",
+             "push-pull, anyone": "push-pull gossip when anyone can call anyone",
+             "push-pull, mesh": f"push-pull gossip on a peer mesh of {sweep.mesh_ties} ties each",
+             "chart, limited": f"the chart with managers talking to {sweep.capacity} a round",
+             "chart, all at once": "the chart with managers talking to all at once"}
     last = {k: v[-1] for k, v in sweep.rounds.items()}
     order = sorted(last, key=lambda k: (last[k], k))
     fast, slow = order[0], order[-1]
     step = 2 * math.ceil(sweep.span / sweep.capacity)
-    return (f"At {n:,} people {fast} is quickest ({last[fast]:.3g} rounds) and {slow} slowest "
-            f"({last[slow]:.3g}). Every level the chart adds costs it {step} rounds when managers talk to "
-            f"{sweep.capacity} a round, and 2 when they talk to all at once; gossip grows like log n, with a "
-            "constant set by who can call whom.")
+    return (f"At {n:,} people {words[fast]} is quickest ({last[fast]:.3g} rounds) and {words[slow]} is "
+            f"slowest ({last[slow]:.3g}). Every level the chart adds costs it {step} rounds when managers talk "
+            f"to {sweep.capacity} a round, and 2 when they talk to all at once.")

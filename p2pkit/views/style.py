@@ -65,6 +65,8 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "manager": ("manager", OKABE_ITO["sky blue"], "triangle"),
     "agent": ("AI agent", OKABE_ITO["reddish purple"], "wye"),
     "new": ("new tie or newcomer", OKABE_ITO["bluish green"], "star"),
+    "task": ("open task", OKABE_ITO["vermillion"], "cross"),
+    "task_done": ("task taken (line to its person)", OKABE_ITO["bluish green"], "cross"),
     "other": ("other", "#595959", "circle"),
 }
 
