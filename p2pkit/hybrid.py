@@ -53,6 +53,7 @@ __all__ = [
     "failure_verdict",
     "ai_utilisation",
     "most_harmful_ai",
+    "in_touch_without_each",
 ]
 
 #: The two designs compared by :func:`compare_designs`.
@@ -542,10 +543,8 @@ def _network_measures(n: int, team_size: int, human_bridges: int, seed) -> tuple
     route_h = float(betweenness(H)[n])
     load_e = betweenness(E)
     route_e = float(max(load_e[a] for a in E.graph["ai"]))
-    A_e = nx.to_scipy_sparse_array(E, nodelist=range(n + t), format="csr", weight=None)
-    is_person = np.arange(n + t) < n
-    touch = tuple(_in_touch(A_e, is_person, [n + i]) for i in range(t))
-    return route_h, people_still_in_touch(H, [n]), route_e, touch
+    touch_e = in_touch_without_each(E)
+    return route_h, people_still_in_touch(H, [n]), route_e, tuple(touch_e[n + i] for i in range(t))
 
 
 def _minutes(x: float) -> str:
@@ -663,6 +662,77 @@ def failure(G: nx.Graph, failed=(), cross_team: float = 0.2) -> Failure:
     (0.2105, 0.0, 20)
     """
     return _failure(_Structure(G), failed, cross_team)
+
+
+def in_touch_without_each(G: nx.Graph) -> dict:
+    """For every node, the share of pairs of people left still in touch if that node alone fails.
+
+    The same numbers as ``failure(G, [v]).in_touch`` for every ``v``, computed in one
+    depth-first search instead of one search per node: a node whose removal splits its
+    component is an articulation point, and the pieces it leaves are the subtrees of its
+    depth-first children whose low point does not reach above it (Hopcroft & Tarjan 1973),
+    plus the rest of the component.
+
+    References
+    ----------
+    Hopcroft, J., & Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+    manipulation. *Communications of the ACM* 16(6), 372-378.
+
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34.
+
+    Examples
+    --------
+    >>> share = in_touch_without_each(hub_design(20, 5))
+    >>> round(share[20], 4), share[0]
+    (0.2105, 1.0)
+    """
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    N = len(nodes)
+    adj = [[index[u] for u in G[v] if u != v] for v in nodes]
+    person = [1 if G.nodes[v].get("kind", "person") == "person" else 0 for v in nodes]
+    P = sum(person)
+    disc, low, sub = [-1] * N, [0] * N, [0] * N
+    sep, sep_pairs, comp_of, comp_people = [0] * N, [0] * N, [0] * N, []
+    clock = 0
+    for root in range(N):
+        if disc[root] >= 0:
+            continue
+        cid = len(comp_people)
+        disc[root] = low[root] = clock
+        clock += 1
+        sub[root], comp_of[root] = person[root], cid
+        stack = [(root, -1, iter(adj[root]))]
+        while stack:
+            v, parent, neighbours = stack[-1]
+            for w in neighbours:
+                if disc[w] < 0:
+                    disc[w] = low[w] = clock
+                    clock += 1
+                    sub[w], comp_of[w] = person[w], cid
+                    stack.append((w, v, iter(adj[w])))
+                    break
+                if w != parent:
+                    low[v] = min(low[v], disc[w])
+            else:
+                stack.pop()
+                if parent >= 0:
+                    low[parent] = min(low[parent], low[v])
+                    sub[parent] += sub[v]
+                    if low[v] >= disc[parent]:  # v's subtree hangs from parent alone
+                        sep[parent] += sub[v]
+                        sep_pairs[parent] += sub[v] * (sub[v] - 1) // 2
+        comp_people.append(sub[root])
+    base = sum(c * (c - 1) // 2 for c in comp_people)
+    out = {}
+    for i, v in enumerate(nodes):
+        c = comp_people[comp_of[i]]
+        rest = c - person[i] - sep[i]
+        pairs = base - c * (c - 1) // 2 + sep_pairs[i] + rest * (rest - 1) // 2
+        left = P - person[i]
+        out[v] = pairs / (left * (left - 1) / 2) if left >= 2 else 1.0
+    return out
 
 
 class _Structure:
@@ -799,4 +869,5 @@ def most_harmful_ai(G: nx.Graph):
     served = {a: 0 for a in st.ai}
     for v, a in st.own.items():
         served[a] += 1
-    return min(st.ai, key=lambda a: (_failure(st, [a], 0.0, details=False).in_touch, -served[a], a))
+    touch = in_touch_without_each(G)
+    return min(st.ai, key=lambda a: (touch[a], -served[a], a))

@@ -278,3 +278,25 @@ def test_chapter_10_hybrid_numbers():
     assert hub == pytest.approx(15) and emb < 7
     assert h.saturates_at == pytest.approx(4) and e.saturates_at == pytest.approx(5)
     assert e.ai_capacity / h.ai_capacity == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_in_touch_without_each_against_one_search_per_node(seed):
+    from p2pkit.hybrid import failure, in_touch_without_each
+
+    rng = np.random.default_rng(seed)
+    G = embedded_design(int(rng.integers(8, 40)), int(rng.integers(2, 9)), human_bridges=int(rng.integers(0, 6)),
+                        seed=seed)
+    # break a few ties so that there are several components and articulation points
+    edges = list(G.edges())
+    G.remove_edges_from(edges[i] for i in rng.choice(len(edges), size=len(edges) // 4, replace=False))
+    fast = in_touch_without_each(G)
+    for v in G:
+        assert fast[v] == pytest.approx(failure(G, [v]).in_touch), v
+    tree = nx.random_labeled_tree(30, seed=seed) if hasattr(nx, "random_labeled_tree") else nx.random_tree(30, seed=seed)
+    nx.set_node_attributes(tree, "person", "kind")
+    for v, share in in_touch_without_each(tree).items():
+        H = tree.copy()
+        H.remove_node(v)
+        pairs = sum(len(c) * (len(c) - 1) / 2 for c in nx.connected_components(H))
+        assert share == pytest.approx(pairs / (29 * 28 / 2))

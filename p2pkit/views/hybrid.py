@@ -125,7 +125,8 @@ def failure_figure(people: int = 40, team_size: int = 8) -> Figure:
          toggle("fails", "The AI fails", True,
                 help="On: the hub fails, and the embedded agent whose loss hurts most fails."),
          slider("people", "People", (24, 40, 64), people, fmt="d", live=(4, 1000, 1)),
-         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(2, 50, 1))],
+         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(5, 50, 1),
+                help="In Jupyter from 5 up: smaller teams at 1,000 people make hundreds of AI agents.")],
         description="Two network drawings of the same teams: one with an AI hub in the middle, one with an AI "
                     "agent in each team.")
 
@@ -210,7 +211,8 @@ def load_sweep(people: int = 40, team_size: int = 8, hub_speed: float = 160.0, a
          slider("cross_team", "Requests needing another team", (0.0, cross_team, 1.0), cross_team, fmt=".0%",
                 live=(0.0, 1.0, 0.05)),
          slider("people", "People", (people,), people, fmt="d", live=(4, 1000, 1)),
-         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(2, 50, 1)),
+         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(5, 50, 1),
+                help="In Jupyter from 5 up: smaller teams at 1,000 people make hundreds of AI agents."),
          slider("agent_speed", "Agent speed (requests an hour)", (agent_speed,), agent_speed, fmt=".0f",
                 live=(1, 100_000, 1))],
         description="Two network drawings, an AI hub and embedded AI agents, and a chart of minutes to decision "
@@ -274,7 +276,8 @@ def hybrid_sandbox(people: int = 40, team_size: int = 8) -> Figure:
          slider("bridges", "Human ties across teams", (0, 6), 0, fmt="d", live=(0, 200, 1)),
          slider("requests", "Requests per person per hour", (2.0,), 2.0, fmt=".1f", live=(0.0, 10.0, 0.1)),
          slider("people", "People", (people,), people, fmt="d", live=(4, 1000, 1)),
-         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(2, 50, 1)),
+         slider("team_size", "Largest team", (team_size,), team_size, fmt="d", live=(5, 50, 1),
+                help="In Jupyter from 5 up: smaller teams at 1,000 people make hundreds of AI agents."),
          slider("hub_speed", "Hub speed (requests an hour)", (160.0,), 160.0, fmt=".0f", live=(1, 100_000, 1)),
          slider("agent_speed", "Agent speed (requests an hour)", (48.0,), 48.0, fmt=".0f", live=(1, 100_000, 1)),
          slider("cross_team", "Requests needing another team", (0.2,), 0.2, fmt=".0%", live=(0.0, 1.0, 0.05)),

@@ -14,6 +14,7 @@ from functools import lru_cache
 import networkx as nx
 
 from .. import orgs
+from ..errors import P2PKitError
 from ..transparency import (
     at_round,
     gossip_everything,
@@ -221,7 +222,10 @@ def sandbox_scene(network_kind: str, capacity: int, removed: str, people: int = 
                   seed: int = 0, also_away: int = 0) -> dict:
     """One state of :func:`transparency_sandbox`."""
     chart_g = org_chart(people, span)
-    who = node_of(chart_g, removed)
+    try:
+        who = node_of(chart_g, removed)
+    except P2PKitError:  # chosen in a larger organisation (Jupyter): nobody here
+        who = None
     extra = random.Random(seed).sample([v for v in range(1, people) if v != who], min(also_away, people - 2))
     away = tuple(sorted(set(extra) | ({who} if who is not None else set())))
     drawn, chart_g, g, c = _runs(people, span, capacity, network_kind, seed, away)
