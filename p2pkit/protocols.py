@@ -40,6 +40,7 @@ __all__ = [
     "central_assignment",
     "at_round",
     "verdict",
+    "share_out",
     "AgreementRun",
     "agreement_run",
     "agreement_verdict",
@@ -481,6 +482,10 @@ def claim_nearest(P, T) -> Allocation:
     """
     P, T = _check_positions(P, T)
     D = _distances(P, T)
+    return _claim(D, _optimum(D)[2])
+
+
+def _claim(D: np.ndarray, opt: float) -> Allocation:
     n, m = D.shape
     free_p = np.ones(n, dtype=bool)
     free_t = np.ones(m, dtype=bool)
@@ -504,7 +509,6 @@ def claim_nearest(P, T) -> Allocation:
         free_p[winners] = False
         free_t[want[winners]] = False
         by_round.append(len(pairs))
-    _, _, opt = _optimum(D)
     return Allocation("local rule", tuple(pairs), rounds, tuple(by_round), total, opt, tuple(round_of),
                       tuple(lengths))
 
@@ -546,11 +550,19 @@ def central_assignment(P, T, per_round: int = 1) -> Allocation:
     (((0, 1), (1, 0)), 2, 0.3)
     """
     P, T = _check_positions(P, T)
+    _check_per_round(per_round)
+    D = _distances(P, T)
+    return _central(D, _optimum(D), per_round)
+
+
+def _check_per_round(per_round) -> None:
     if isinstance(per_round, bool) or not isinstance(per_round, (int, np.integer)) or per_round < 1:
         raise P2PKitError(f"per_round (assignments the centre hands out per round) must be a whole "
                           f"number of at least 1; got {per_round!r}.")
-    D = _distances(P, T)
-    r, c, opt = _optimum(D)
+
+
+def _central(D: np.ndarray, best: tuple, per_round: int) -> Allocation:
+    r, c, opt = best
     pairs = tuple((int(p), int(t)) for p, t in zip(r, c))
     k = len(pairs)
     rounds = math.ceil(k / per_round)
@@ -558,6 +570,24 @@ def central_assignment(P, T, per_round: int = 1) -> Allocation:
     round_of = tuple(i // per_round + 1 for i in range(k))
     lengths = tuple(float(D[p, t]) for p, t in pairs)
     return Allocation("centre", pairs, rounds, by_round, opt, opt, round_of, lengths)
+
+
+def share_out(P, T, per_round: int = 1) -> tuple[Allocation, Allocation]:
+    """Both ways of sharing out the tasks on one map: ``(claim_nearest(P, T),
+    central_assignment(P, T, per_round))``, with the distances and the best assignment
+    computed once for both.
+
+    Examples
+    --------
+    >>> P, T = scatter(12, 12, seed=3)
+    >>> share_out(P, T, 2) == (claim_nearest(P, T), central_assignment(P, T, 2))
+    True
+    """
+    P, T = _check_positions(P, T)
+    _check_per_round(per_round)
+    D = _distances(P, T)
+    best = _optimum(D)
+    return _claim(D, best[2]), _central(D, best, per_round)
 
 
 def verdict(local: Allocation, central: Allocation) -> str:

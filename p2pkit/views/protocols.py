@@ -17,9 +17,8 @@ from ..protocols import (
     agreement_run,
     agreement_verdict,
     at_round,
-    central_assignment,
-    claim_nearest,
     scatter,
+    share_out,
     verdict,
 )
 from ..transparency import org_chart, report_up_broadcast_down
@@ -108,7 +107,7 @@ def agreement_curves(people: int = 40, span: int = 3) -> Figure:
 @lru_cache(maxsize=256)
 def _allocations(people: int, tasks: int, per_round: int, seed: int):
     P, T = scatter(people, tasks, seed=seed)
-    return P, T, claim_nearest(P, T), central_assignment(P, T, per_round=per_round)
+    return (P, T) + share_out(P, T, per_round)
 
 
 def _map_panel(P, T, a, r: int, title: str) -> dict:
