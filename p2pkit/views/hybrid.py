@@ -147,22 +147,22 @@ def _time_chart(people, team_size, hub_speed, agent_speed, cross_team, current: 
         return [y if math.isfinite(y) and y <= TOP_MINUTES else float("nan") for y in ys]
 
     h_now, e_now = decision_minutes(current, people, team_size, hub_speed, agent_speed, cross_team)
-    pts = []
-    for y, role, who in ((h_now, "centre", "hub"), (e_now, "agent", "agents")):
-        if math.isfinite(y) and y <= TOP_MINUTES:
-            pts.append({"x": current, "y": y, "label": "", "role": role})
-        else:
-            pts.append({"x": current, "y": TOP_MINUTES, "label": f"{who}: saturated" if not math.isfinite(y)
-                        else f"{who}: {y:.0f} min", "role": role})
-    return chart("Minutes to decision at the AI", [
+    # the current demand on each curve; a design off the top of the chart sits on its edge
+    pts = [{"x": current, "y": min(y, TOP_MINUTES) if math.isfinite(y) else TOP_MINUTES, "label": "", "role": role}
+           for y, role in ((h_now, "centre"), (e_now, "agent"))]
+
+    def now(y):
+        return "saturated" if not math.isfinite(y) else f"{y:.1f}"
+
+    return chart(f"Minutes to decision: hub {now(h_now)}, agents {now(e_now)}", [
         series("AI hub", rates, shown([t[0] for t in times]), role="centre"),
         series("embedded agents", rates, shown([t[1] for t in times]), role="agent", dash=True)],
         x_label="requests per person per hour", y_label="minutes to decision", x_domain=(0, top_rate),
-        y_domain=(0, TOP_MINUTES), marker_x=current, marker_label=f"{current:g}", points=pts)
+        y_domain=(0, TOP_MINUTES), marker_x=current, points=pts)
 
 
-def _busy(u: float) -> str:
-    return f"{u:.0%}" if u < 1 else f"saturated ({u:.0%} of capacity asked)"
+def _busy(u: float, word: str = "busy") -> str:
+    return f"{word} {u:.0%}" if u < 1 else f"saturated ({u:.0%} asked)"
 
 
 def sweep_scene(demand: float, hub_speed: float, cross_team: float, people: int = 40, team_size: int = 8,
@@ -173,8 +173,8 @@ def sweep_scene(demand: float, hub_speed: float, cross_team: float, people: int 
     h, e = d["AI hub"], d["embedded agents"]
     uh = ai_utilisation(H, demand, hub_speed, agent_speed, cross_team)
     ue = ai_utilisation(E, demand, hub_speed, agent_speed, cross_team)
-    ph, _ = _design_panel(H, f"One AI hub · busy {_busy(h.busiest_utilisation)}", util=uh, cross_team=cross_team)
-    pe, _ = _design_panel(E, f"An agent in each team · busiest {_busy(e.busiest_utilisation)}", util=ue,
+    ph, _ = _design_panel(H, f"One AI hub · {_busy(h.busiest_utilisation)}", util=uh, cross_team=cross_team)
+    pe, _ = _design_panel(E, f"Agents in the teams · {_busy(e.busiest_utilisation, 'busiest')}", util=ue,
                           cross_team=cross_team)
     top_rate = max(RATES[-1] + 0.3, 1.15 * max(h.saturates_at, e.saturates_at), demand * 1.1)
     tc = _time_chart(people, team_size, hub_speed, agent_speed, cross_team, demand, top_rate, h, e)
@@ -232,7 +232,9 @@ def sandbox_scene(design: str, bridges: int, removed: str, requests: float = 2.0
     gone = [who] if who is not None else []
     util = ai_utilisation(G, requests, hub_speed, agent_speed, cross_team)
     names = _names(G)
-    panel, f = _design_panel(G, f"{DESIGNS[design]}: {names[who]} removed" if gone else DESIGNS[design], gone,
+    title = {"hub": "One AI hub", "embedded": "An AI agent in each team"}[design]
+    the = "the " if gone and G.nodes[who]["kind"] == "ai" else ""
+    panel, f = _design_panel(G, f"Without {the}{names[who]}" if gone else title, gone,
                              util=util, removable=True, cross_team=cross_team)
     h_min, e_min = decision_minutes(requests, people, team_size, hub_speed, agent_speed, cross_team)
     d = compare_designs(people, team_size, requests, hub_speed, agent_speed, cross_team, human_bridges=bridges,

@@ -136,8 +136,7 @@ def growth_scene(people: int, team_size: int, mesh_ties: int, minutes: float, se
     t_chart = chart("Ties to keep up", _design_series({d: [ties(d, n, team_size, mesh_ties) for n in done]
                                                       for d in DESIGNS}, done),
                     x_label="people", y_label="ties", x_log=True, y_log=True,
-                    x_domain=(SIZES[0], SIZES[-1]), y_domain=(5, top_ties), marker_x=people,
-                    marker_label=f"{people:,}")
+                    x_domain=(SIZES[0], SIZES[-1]), y_domain=(5, top_ties), marker_x=people)
     dunbar = series(f"Dunbar's ~{DUNBAR}", [SIZES[0], SIZES[-1]], [DUNBAR, DUNBAR], role="other", dash=True)
     m_chart = chart("Most ties one person keeps",
                     _design_series({d: [by[n][d].most_ties for n in done] for d in DESIGNS}, done) + [dunbar],
@@ -181,7 +180,6 @@ def sandbox_scene(people: int, team_size: int, mesh_ties: int, minutes: float, s
     t_chart = chart("Ties to keep up", [series(d, grid, [ties(d, n, team_size, mesh_ties) for n in grid],
                                               role=DESIGN_STYLE[d][0], dash=DESIGN_STYLE[d][1]) for d in DESIGNS],
                     x_label="people", y_label="ties", x_log=True, y_log=True, marker_x=people,
-                    marker_label=f"{people:,}",
                     points=[{"x": people, "y": now[d].ties, "label": "", "role": DESIGN_STYLE[d][0]}
                             for d in DESIGNS])
     hours = bars("Hours a week each person spends keeping ties up",

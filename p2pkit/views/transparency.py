@@ -151,8 +151,7 @@ def _coverage_chart(g, c, r: int, last: int, progressive: bool = True) -> dict:
     return chart("Share of the picture known, on average",
                  [series("gossip", *upto(g), role="peer"), series("org chart", *upto(c), role="centre", dash=True)],
                  x_label="round", y_label="share known, on average", y_format=".0%", x_format="d",
-                 x_domain=(0, max(1, last)), y_domain=(0, 1), marker_x=r if progressive else None,
-                 marker_label=f"round {r}" if progressive else "")
+                 x_domain=(0, max(1, last)), y_domain=(0, 1), marker_x=r if progressive else None)
 
 
 def _standing(s, i: int) -> str:
@@ -167,11 +166,10 @@ def round_scene(round: int, capacity: int, people: int, seed: int, span: int = 3
     last = max(g.last, c.last)
     r = last if round == END else min(int(round), last)
     gi, ci = min(r, g.last), min(r, c.last)
-    plain = {v: f"Person {v}" for v in range(people)}
+    names = _chart_names(chart_g)  # the same people in both networks, named by their place in the chart
     panels = [
-        _knowledge_panel(mesh, pos_ring, g, gi, f"Gossip on a peer mesh · round {r}", plain),
-        _knowledge_panel(chart_g, pos_tree, c, ci, f"Org chart, managers talk to {_cap_words(capacity)} · round {r}",
-                         _chart_names(chart_g), top=0),
+        _knowledge_panel(mesh, pos_ring, g, gi, f"Gossip on a peer mesh · round {r}", names),
+        _knowledge_panel(chart_g, pos_tree, c, ci, f"Org chart, {_cap_words(capacity)} · round {r}", names, top=0),
         _coverage_chart(g, c, r, last),
     ]
     text = verdict(g, c) if r >= last else at_round(g, c, r)
@@ -232,13 +230,11 @@ def sandbox_scene(network_kind: str, capacity: int, removed: str, people: int = 
     pos_ring, pos_tree = _positions(people, span)
     pos_g = pos_tree if network_kind == "chart" else pos_ring
     last = max(g.last, c.last)
-    plain = {v: f"Person {v}" for v in range(people)}
-    chart_names = _chart_names(chart_g)
+    chart_names = _chart_names(chart_g)  # the same people in both networks
     gname = {"mesh": "Gossip on a peer mesh", "anyone": "Gossip, anyone can call anyone (ties not drawn)",
              "chart": "Gossip along the chart's lines"}[network_kind]
     panels = [
-        _knowledge_panel(drawn, pos_g, g, g.last, gname, chart_names if network_kind == "chart" else plain,
-                         away=away, removable=True),
+        _knowledge_panel(drawn, pos_g, g, g.last, gname, chart_names, away=away, removable=True),
         _knowledge_panel(chart_g, pos_tree, c, c.last, f"Report up, broadcast down ({_cap_words(capacity)})",
                          chart_names, top=0, away=away, removable=True),
         _coverage_chart(g, c, last, last, progressive=False),
