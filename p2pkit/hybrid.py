@@ -25,13 +25,16 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, asdict
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from .errors import P2PKitError
-from .scaling import hops_and_load, team_sizes
+from .measures import betweenness
+from .scaling import team_sizes
 
 __all__ = [
     "DESIGNS",
@@ -45,6 +48,12 @@ __all__ = [
     "HybridProfile",
     "compare_designs",
     "verdict",
+    "Failure",
+    "failure",
+    "failure_verdict",
+    "ai_utilisation",
+    "most_harmful_ai",
+    "in_touch_without_each",
 ]
 
 #: The two designs compared by :func:`compare_designs`.
@@ -397,10 +406,13 @@ def _embedded_minutes(sizes, r, mu_a, c) -> float:
     total = sum(s * r for s in sizes)
     if total == 0:  # nobody asks: a request would only be served
         return T[0] * (1 + c_eff) * 60
+    if any(math.isinf(x) for x in T):  # a saturated agent: its own team's requests never finish
+        return math.inf
+    all_t = sum(T)
     mean_t = 0.0
     for i, s in enumerate(sizes):
-        others = [T[j] for j in range(t) if j != i]
-        extra = c_eff * (sum(others) / len(others)) if others and c_eff > 0 else 0.0
+        # a cross-team request visits one of the other t - 1 agents, at random
+        extra = c_eff * (all_t - T[i]) / (t - 1) if t > 1 and c_eff > 0 else 0.0
         mean_t += s * r / total * (T[i] + extra)
     return mean_t * 60
 
@@ -485,42 +497,54 @@ def compare_designs(people: int = 150, team_size: int = 10, requests_per_person:
                                                      hub_speed, agent_speed, cross_team)
     t = len(sizes)
 
-    H = hub_design(n, team_size, human_bridges, seed)
-    E = embedded_design(n, team_size, human_bridges, seed)
+    if seed is None:
+        route_h, touch_h, route_e, touch = _network_measures.__wrapped__(n, int(team_size), human_bridges, seed)
+    else:
+        route_h, touch_h, route_e, touch = _network_measures(n, int(team_size), human_bridges, seed)
 
     # hub: one M/M/1 queue with all the traffic
     lam_h = n * r
     t_h = mm1_time_in_system(lam_h, mu_h) * 60
-    _, load_h = hops_and_load(H)
     hub = HybridProfile(
         design="AI hub", people=n, ai_nodes=1, ai_capacity=mu_h, ai_ties=0,
         busiest_utilisation=lam_h / mu_h, minutes_to_decision=t_h,
-        saturates_at=mu_h / n, ai_route_share=float(load_h[n]),
-        in_touch_if_fails=people_still_in_touch(H, [n]), answered_if_fails=0.0,
+        saturates_at=mu_h / n, ai_route_share=route_h,
+        in_touch_if_fails=touch_h, answered_if_fails=0.0,
     )
 
     # embedded: a Jackson network of one queue per team
     lam, c_eff = _agent_rates(sizes, r, c)
     mean_minutes = _embedded_minutes(sizes, r, mu_a, c)
     per_request = [s + c_eff * (n - s) / (t - 1) if t > 1 else s for s in sizes]
-    agents = E.graph["ai"]
-    _, load_e = hops_and_load(E)
-    A_e = nx.to_scipy_sparse_array(E, nodelist=range(n + t), format="csr", weight=None)
-    is_person = np.arange(n + t) < n
-    touch = [_in_touch(A_e, is_person, [n + i]) for i in range(t)]
     worst = min(range(t), key=lambda i: (touch[i], -sizes[i]))
     answered = (n - sizes[worst]) * (1 - (c_eff / (t - 1) if t > 1 else 0.0)) / n
     emb = HybridProfile(
         design="embedded agents", people=n, ai_nodes=t, ai_capacity=t * mu_a,
         ai_ties=t * (t - 1) // 2, busiest_utilisation=max(lam) / mu_a,
         minutes_to_decision=mean_minutes, saturates_at=mu_a / max(per_request),
-        ai_route_share=float(max(load_e[a] for a in agents)),
-        in_touch_if_fails=touch[worst], answered_if_fails=answered,
+        ai_route_share=route_e, in_touch_if_fails=touch[worst], answered_if_fails=answered,
     )
     out = {"AI hub": hub, "embedded agents": emb}
     if graphs:
-        out["graphs"] = {"AI hub": H, "embedded agents": E}
+        out["graphs"] = {"AI hub": hub_design(n, team_size, human_bridges, seed),
+                         "embedded agents": embedded_design(n, team_size, human_bridges, seed)}
     return out
+
+
+@lru_cache(maxsize=128)
+def _network_measures(n: int, team_size: int, human_bridges: int, seed) -> tuple:
+    """The parts of :func:`compare_designs` that depend only on the two networks: the hub's
+    and the busiest agent's share of routes (Freeman 1977, igraph), and the pairs of people
+    still in touch when the hub fails or when each agent fails. Kept, because the same
+    networks are measured again at every demand and speed."""
+    H = hub_design(n, team_size, human_bridges, seed)
+    E = embedded_design(n, team_size, human_bridges, seed)
+    t = len(E.graph["ai"])
+    route_h = float(betweenness(H)[n])
+    load_e = betweenness(E)
+    route_e = float(max(load_e[a] for a in E.graph["ai"]))
+    touch_e = in_touch_without_each(E)
+    return route_h, people_still_in_touch(H, [n]), route_e, tuple(touch_e[n + i] for i in range(t))
 
 
 def _minutes(x: float) -> str:
@@ -565,3 +589,285 @@ def verdict(profiles: dict, requests_per_person: float | None = None) -> str:
     cost = (f" The agents cost {e.ai_capacity / h.ai_capacity:.1f} times the hub's AI capacity and "
             f"{e.ai_ties:,} ties between agents to keep in step.")
     return speed + fail + cost
+
+
+# --------------------------------------------------------------------------- any failure
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What is left of a hybrid organisation once some nodes fail (see :func:`failure`).
+
+    Attributes
+    ----------
+    failed : tuple
+        The nodes that failed (people or AI nodes).
+    people_left : int
+        People still there.
+    in_touch : float
+        Share of the pairs of people left who can still reach each other (through people or
+        AI nodes).
+    answered : float
+        Share of the requests of the people left that still get an AI answer.
+    without_ai : tuple
+        People left whose own AI node (the hub, or their team's agent) has failed: none of
+        their requests is answered.
+    reach : dict
+        Person left -> how many of the other people left they can still reach.
+    """
+
+    failed: tuple
+    people_left: int
+    in_touch: float
+    answered: float
+    without_ai: tuple
+    reach: dict
+
+
+def failure(G: nx.Graph, failed=(), cross_team: float = 0.2) -> Failure:
+    """What survives when the nodes in ``failed`` fail, in a network from :func:`hub_design`
+    or :func:`embedded_design`.
+
+    Requests follow the rules of :func:`compare_designs`: each person's requests go to their
+    own AI node (the hub, or their team's agent), and with embedded agents a share
+    ``cross_team`` of them also need the agent of another team, chosen at random among the
+    other teams. A request is answered if every AI node it needs is working. A failed
+    person simply stops asking.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A network from :func:`hub_design` or :func:`embedded_design`.
+    failed : iterable
+        Nodes that fail (people ``0 .. n-1`` or AI nodes).
+    cross_team : float, default 0.2
+
+    Returns
+    -------
+    Failure
+        With one AI node failed and nobody else, ``in_touch`` and ``answered`` are the
+        ``in_touch_if_fails`` and ``answered_if_fails`` of :func:`compare_designs`.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34 (pairwise connectivity).
+
+    Jackson, J. R. (1957). Networks of waiting lines. *Operations Research* 5(4), 518-521.
+
+    Examples
+    --------
+    >>> f = failure(hub_design(20, 5), [20])
+    >>> round(f.in_touch, 4), f.answered, len(f.without_ai)
+    (0.2105, 0.0, 20)
+    """
+    return _failure(_Structure(G), failed, cross_team)
+
+
+def in_touch_without_each(G: nx.Graph) -> dict:
+    """For every node, the share of pairs of people left still in touch if that node alone fails.
+
+    The same numbers as ``failure(G, [v]).in_touch`` for every ``v``, computed in one
+    depth-first search instead of one search per node: a node whose removal splits its
+    component is an articulation point, and the pieces it leaves are the subtrees of its
+    depth-first children whose low point does not reach above it (Hopcroft & Tarjan 1973),
+    plus the rest of the component.
+
+    References
+    ----------
+    Hopcroft, J., & Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+    manipulation. *Communications of the ACM* 16(6), 372-378.
+
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    *Computational and Mathematical Organization Theory* 12, 21-34.
+
+    Examples
+    --------
+    >>> share = in_touch_without_each(hub_design(20, 5))
+    >>> round(share[20], 4), share[0]
+    (0.2105, 1.0)
+    """
+    nodes = list(G)
+    index = {v: i for i, v in enumerate(nodes)}
+    N = len(nodes)
+    adj = [[index[u] for u in G[v] if u != v] for v in nodes]
+    person = [1 if G.nodes[v].get("kind", "person") == "person" else 0 for v in nodes]
+    P = sum(person)
+    disc, low, sub = [-1] * N, [0] * N, [0] * N
+    sep, sep_pairs, comp_of, comp_people = [0] * N, [0] * N, [0] * N, []
+    clock = 0
+    for root in range(N):
+        if disc[root] >= 0:
+            continue
+        cid = len(comp_people)
+        disc[root] = low[root] = clock
+        clock += 1
+        sub[root], comp_of[root] = person[root], cid
+        stack = [(root, -1, iter(adj[root]))]
+        while stack:
+            v, parent, neighbours = stack[-1]
+            for w in neighbours:
+                if disc[w] < 0:
+                    disc[w] = low[w] = clock
+                    clock += 1
+                    sub[w], comp_of[w] = person[w], cid
+                    stack.append((w, v, iter(adj[w])))
+                    break
+                if w != parent:
+                    low[v] = min(low[v], disc[w])
+            else:
+                stack.pop()
+                if parent >= 0:
+                    low[parent] = min(low[parent], low[v])
+                    sub[parent] += sub[v]
+                    if low[v] >= disc[parent]:  # v's subtree hangs from parent alone
+                        sep[parent] += sub[v]
+                        sep_pairs[parent] += sub[v] * (sub[v] - 1) // 2
+        comp_people.append(sub[root])
+    base = sum(c * (c - 1) // 2 for c in comp_people)
+    out = {}
+    for i, v in enumerate(nodes):
+        c = comp_people[comp_of[i]]
+        rest = c - person[i] - sep[i]
+        pairs = base - c * (c - 1) // 2 + sep_pairs[i] + rest * (rest - 1) // 2
+        left = P - person[i]
+        out[v] = pairs / (left * (left - 1) / 2) if left >= 2 else 1.0
+    return out
+
+
+class _Structure:
+    """What :func:`failure` needs of a network, computed once (a sparse adjacency matrix)."""
+
+    def __init__(self, G: nx.Graph):
+        if not isinstance(G, nx.Graph) or "ai" not in G.graph:
+            raise P2PKitError("give a network from hub_design or embedded_design.")
+        self.G = G
+        self.nodes = list(G)
+        self.index = {v: i for i, v in enumerate(self.nodes)}
+        N = len(self.nodes)
+        e = np.array([(self.index[u], self.index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
+        ones = np.ones(2 * len(e))
+        self.A = sparse.csr_matrix((ones, (np.r_[e[:, 0], e[:, 1]], np.r_[e[:, 1], e[:, 0]])), shape=(N, N))
+        self.person = np.array([G.nodes[v].get("kind") == "person" for v in self.nodes])
+        self.ai = list(G.graph["ai"])
+        self.hub = len(self.ai) == 1 and G.nodes[self.ai[0]].get("team") is None
+        agent_of = {G.nodes[a]["team"]: a for a in self.ai} if not self.hub else {}
+        self.own = {v: (self.ai[0] if self.hub else agent_of[G.nodes[v]["team"]])
+                    for v in self.nodes if G.nodes[v].get("kind") == "person"}
+
+
+def _failure(st: _Structure, failed, cross_team, details: bool = True) -> Failure:
+    c = _rate("cross_team", cross_team)
+    if c > 1:
+        raise P2PKitError(f"cross_team is a share between 0 and 1; got {cross_team!r}.")
+    gone = []
+    for v in failed:
+        if v not in st.index:
+            raise P2PKitError(f"{v!r} is not in this network; fail a person or an AI node shown in it.")
+        if v not in gone:
+            gone.append(v)
+    keep = np.ones(len(st.nodes), dtype=bool)
+    keep[[st.index[v] for v in gone]] = False
+    kept = np.flatnonzero(keep)
+    _, labels = connected_components(st.A[kept][:, kept], directed=False)
+    per = np.bincount(labels, weights=st.person[kept].astype(float)).astype(int)
+    p = int(st.person[kept].sum())
+    pairs = float((per * (per - 1) / 2).sum())
+    in_touch = pairs / (p * (p - 1) / 2) if p >= 2 else 1.0
+    if not details:  # only who can still reach whom (for most_harmful_ai)
+        return Failure(failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float("nan"),
+                       without_ai=(), reach={})
+    mine = st.person[kept]
+    reach = dict(zip([st.nodes[i] for i in kept[mine]], (per[labels[mine]] - 1).tolist()))
+    down = set(gone) & set(st.ai)
+    left = [v for v in st.own if v in reach]
+    without = tuple(v for v in left if st.own[v] in down)
+    t = len(st.ai)
+    if not left:
+        answered = 0.0
+    elif st.hub:
+        answered = 0.0 if down else 1.0
+    else:
+        share = 0.0
+        for v in left:
+            if st.own[v] in down:
+                continue
+            share += 1 - (c * len(down) / (t - 1) if t > 1 else 0.0)
+        answered = share / len(left)
+    return Failure(failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
+                   without_ai=without, reach=reach)
+
+
+def failure_verdict(design: str, f: Failure) -> str:
+    """One plain sentence on a :class:`Failure` of the ``design`` (``"AI hub"`` or
+    ``"embedded agents"``): who can still reach whom, and which requests still get answered.
+
+    Examples
+    --------
+    >>> failure_verdict("AI hub", failure(hub_design(20, 5), [20])).startswith("With the AI hub")
+    True
+    """
+    if not f.failed:
+        return (f"With the {design}, nothing has failed: all {f.people_left} people are in touch and every "
+                "request gets an AI answer.")
+    lost = len(f.without_ai)
+    if f.answered >= 1 - 1e-12:
+        ai_part = "every request still gets an AI answer"
+    elif f.answered <= 1e-12:
+        ai_part = "no request gets an AI answer"
+    else:
+        ai_part = (f"{f.answered:.0%} of requests still get an AI answer"
+                   + (f" ({lost} {'person gets' if lost == 1 else 'people get'} none at all)" if lost else ""))
+    return (f"With the {design}, {f.in_touch:.0%} of the pairs of people left can still reach each other "
+            f"and {ai_part}.")
+
+
+def ai_utilisation(G: nx.Graph, requests_per_person: float, hub_speed: float = 600.0,
+                   agent_speed: float = 60.0, cross_team: float = 0.2) -> dict:
+    """Each AI node's utilisation: requests it receives per hour over what it can serve.
+
+    The arrival rates of :func:`compare_designs` (the hub receives everyone's requests;
+    an embedded agent its own team's and its share of the other teams' cross-team
+    requests); 1 or more means saturated.
+
+    References
+    ----------
+    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley.
+
+    Examples
+    --------
+    >>> ai_utilisation(hub_design(20, 5), 2.0, hub_speed=80)
+    {20: 0.5}
+    """
+    if not isinstance(G, nx.Graph) or "ai" not in G.graph:
+        raise P2PKitError("give a network from hub_design or embedded_design.")
+    r = _rate("requests_per_person", requests_per_person)
+    mu_h, mu_a = _rate("hub_speed", hub_speed), _rate("agent_speed", agent_speed)
+    if mu_h <= 0 or mu_a <= 0:
+        raise P2PKitError("the AI speeds must be above 0 requests per hour.")
+    c = _rate("cross_team", cross_team)
+    ai = list(G.graph["ai"])
+    sizes = G.graph["sizes"]
+    if len(ai) == 1 and G.nodes[ai[0]].get("team") is None:
+        return {ai[0]: sum(sizes) * r / mu_h}
+    lam, _ = _agent_rates(sizes, r, c)
+    return {a: lam[G.nodes[a]["team"]] / mu_a for a in ai}
+
+
+def most_harmful_ai(G: nx.Graph):
+    """The AI node whose failure alone leaves the fewest pairs of people in touch.
+
+    Ties go to the agent of the largest team, then to the lowest number: the node whose loss
+    :func:`compare_designs` reports as ``in_touch_if_fails``.
+
+    Examples
+    --------
+    >>> most_harmful_ai(hub_design(20, 5)), most_harmful_ai(embedded_design(23, 10))
+    (20, 23)
+    """
+    st = _Structure(G)
+    served = {a: 0 for a in st.ai}
+    for v, a in st.own.items():
+        served[a] += 1
+    touch = in_touch_without_each(G)
+    return min(st.ai, key=lambda a: (touch[a], -served[a], a))

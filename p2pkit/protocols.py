@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from .errors import P2PKitError
@@ -39,6 +40,10 @@ __all__ = [
     "central_assignment",
     "at_round",
     "verdict",
+    "share_out",
+    "AgreementRun",
+    "agreement_run",
+    "agreement_verdict",
 ]
 
 
@@ -116,8 +121,46 @@ def second_eigenvalue(W: np.ndarray) -> float:
         raise P2PKitError("give a square averaging matrix of at least 2 people.")
     if not np.allclose(W, W.T):
         raise P2PKitError("the averaging matrix must be symmetric (use averaging_weights).")
+    if W.shape[0] >= SPARSE_FROM and np.allclose(W.sum(axis=1), 1.0):
+        lam = _second_eigenvalue_lanczos(W)
+        if lam is not None:
+            return lam
     ev = np.sort(np.abs(np.linalg.eigvalsh(W)))[::-1]
     return float(ev[1])
+
+
+#: From this many people :func:`second_eigenvalue` uses Lanczos iteration on the sparse
+#: matrix instead of a full eigendecomposition (which grows with the cube of the size).
+SPARSE_FROM = 64
+
+
+def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
+    """The second largest eigenvalue modulus of a symmetric matrix whose rows sum to 1.
+
+    Such a matrix has the eigenvalue 1 with the eigenvector of all ones; removing that
+    direction (deflation) leaves ``lambda`` as the largest eigenvalue modulus, which the
+    Lanczos method (ARPACK, :func:`scipy.sparse.linalg.eigsh`) finds with a few hundred
+    sparse products. ``None`` if it does not converge (the caller falls back to the full
+    decomposition).
+
+    References
+    ----------
+    Lehoucq, R. B., Sorensen, D. C., & Yang, C. (1998). *ARPACK Users' Guide*. SIAM.
+    """
+    from scipy import sparse
+    from scipy.sparse.linalg import ArpackNoConvergence, LinearOperator, eigsh
+
+    n = W.shape[0]
+    S = sparse.csr_matrix(W)
+    u = np.full(n, 1.0 / math.sqrt(n))
+    op = LinearOperator((n, n), matvec=lambda x: S @ x - u * (u @ x), dtype=float)
+    v0 = np.random.default_rng(0).random(n)
+    v0 -= u * (u @ v0)
+    try:
+        val = eigsh(op, k=1, which="LM", tol=1e-12, v0=v0, maxiter=20 * n, return_eigenvectors=False)
+    except ArpackNoConvergence:
+        return None
+    return float(min(1.0, abs(val[0])))
 
 
 def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
@@ -157,7 +200,7 @@ def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
         raise P2PKitError(f"give one finite starting value per person ({n} values).")
     if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 0:
         raise P2PKitError(f"rounds must be a whole number of at least 0; got {rounds!r}.")
-    W = averaging_weights(G)
+    W = sparse.csr_matrix(averaging_weights(G))  # each person listens to a few: sparse products
     out = np.empty((rounds + 1, n))
     out[0] = x
     for t in range(rounds):
@@ -196,12 +239,110 @@ def agreement_rounds(G: nx.Graph, tolerance: float = 0.01) -> int | None:
     """
     if not 0 < float(tolerance) < 1:
         raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
-    lam = second_eigenvalue(averaging_weights(G))
+    return _rounds_for(second_eigenvalue(averaging_weights(G)), tolerance)
+
+
+def _rounds_for(lam: float, tolerance: float) -> int | None:
     if lam >= 1 - 1e-12:
         return None
     if lam <= 1e-12:
         return 1
     return max(1, math.ceil(math.log(tolerance) / math.log(lam) - 1e-9))
+
+
+@dataclass(frozen=True)
+class AgreementRun:
+    """Averaging on one network, measured (see :func:`agreement_run`).
+
+    Attributes
+    ----------
+    people : int
+    lam : float
+        The :func:`second_eigenvalue` of the network's :func:`averaging_weights`.
+    bound_rounds : int or None
+        :func:`agreement_rounds`: rounds by which disagreement is *sure* to be below
+        ``tolerance`` of its start (``None``: never, the network is not connected).
+    disagreement : tuple of float
+        After round 0, 1, ...: :func:`disagreement` as a share of the start.
+    bound : tuple of float
+        ``lam ** t``, the bound on that share.
+    below_at : int or None
+        The first round at which the simulated disagreement is at or below ``tolerance``
+        (``None`` if not within the rounds run).
+    tolerance : float
+    """
+
+    people: int
+    lam: float
+    bound_rounds: int | None
+    disagreement: tuple
+    bound: tuple
+    below_at: int | None
+    tolerance: float
+
+
+def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> AgreementRun:
+    """Run :func:`local_averaging` on ``G`` and measure it against the eigenvalue bound.
+
+    References
+    ----------
+    Xiao, L., & Boyd, S. (2004). Fast linear iterations for distributed averaging.
+    *Systems & Control Letters* 53(1), 65-78.
+
+    Olfati-Saber, R., Fax, J. A., & Murray, R. M. (2007). Consensus and cooperation in
+    networked multi-agent systems. *Proceedings of the IEEE* 95(1), 215-233.
+
+    Examples
+    --------
+    >>> run = agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20)
+    >>> run.bound_rounds, run.below_at, run.disagreement[0]
+    (12, 11, 1.0)
+    """
+    x = local_averaging(G, values, rounds)
+    start = disagreement(x[0])
+    if start == 0:
+        raise P2PKitError("everyone starts from the same estimate: there is no disagreement to remove.")
+    share = [disagreement(v) / start for v in x]
+    if not 0 < float(tolerance) < 1:
+        raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
+    lam = second_eigenvalue(averaging_weights(G))
+    below = next((t for t, d in enumerate(share) if d <= tolerance), None)
+    return AgreementRun(people=len(x[0]), lam=lam, bound_rounds=_rounds_for(lam, tolerance),
+                        disagreement=tuple(share), bound=tuple(lam ** t for t in range(rounds + 1)),
+                        below_at=below, tolerance=float(tolerance))
+
+
+def agreement_verdict(runs: dict, centre_rounds: int | None = None) -> str:
+    """One plain sentence comparing averaging on several networks (``name -> AgreementRun``).
+
+    ``centre_rounds``: rounds a centre would need to collect every estimate and announce
+    the mean (for example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart).
+
+    Examples
+    --------
+    >>> runs = {"ring": agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20),
+    ...         "everyone": agreement_run(nx.complete_graph(6), [0, 0, 0, 0, 0, 6.0], 20)}
+    >>> agreement_verdict(runs).startswith("On the everyone network averaging agrees fastest")
+    True
+    """
+    def key(name):
+        r = runs[name]
+        return (r.bound_rounds is None, r.bound_rounds or 0, r.lam)
+
+    order = sorted(runs, key=key)
+    fast, slow = runs[order[0]], runs[order[-1]]
+    tol = f"{fast.tolerance:.0%}"
+
+    def sure(r):
+        return "never (not connected)" if r.bound_rounds is None else f"by round {r.bound_rounds:,}"
+
+    text = (f"On the {order[0]} network averaging agrees fastest (within {tol} of the start {sure(fast)} at "
+            f"the latest, lambda {fast.lam:.3f}); on the {order[-1]} it is slowest ({sure(slow)}, lambda "
+            f"{slow.lam:.3f}).")
+    if centre_rounds is not None:
+        text += (f" A centre that collects every estimate and announces the mean would need "
+                 f"{centre_rounds} rounds.")
+    return text
 
 
 # --------------------------------------------------------------------------- tasks
@@ -253,11 +394,28 @@ class Allocation:
     total_distance: float
     optimum: float
     round_of: tuple = field(repr=False, default=())
+    lengths: tuple = field(repr=False, default=())
 
     @property
     def excess(self) -> float:
         """Share by which ``total_distance`` exceeds the optimum (0 = optimal)."""
         return self.total_distance / self.optimum - 1 if self.optimum > 0 else 0.0
+
+    def settled_by(self, r: int) -> tuple:
+        """The ``(person, task)`` pairs settled in rounds ``1 .. r``, in the order they were settled."""
+        return tuple(pair for pair, k in zip(self.pairs, self.round_of) if k <= r)
+
+    def distance_by(self, r: int) -> float:
+        """Total distance of the pairs settled in rounds ``1 .. r`` (the whole run's
+        ``total_distance`` once ``r >= rounds``).
+
+        Examples
+        --------
+        >>> a = claim_nearest([[0.0], [1.0]], [[0.1], [0.8]])
+        >>> round(a.distance_by(0), 6), round(a.distance_by(1), 6)
+        (0.0, 0.3)
+        """
+        return float(sum(d for d, k in zip(self.lengths, self.round_of) if k <= r))
 
 
 def _check_positions(P, T) -> tuple[np.ndarray, np.ndarray]:
@@ -324,10 +482,14 @@ def claim_nearest(P, T) -> Allocation:
     """
     P, T = _check_positions(P, T)
     D = _distances(P, T)
+    return _claim(D, _optimum(D)[2])
+
+
+def _claim(D: np.ndarray, opt: float) -> Allocation:
     n, m = D.shape
     free_p = np.ones(n, dtype=bool)
     free_t = np.ones(m, dtype=bool)
-    pairs, by_round, round_of = [], [0], []
+    pairs, by_round, round_of, lengths = [], [0], [], []
     rounds = 0
     total = 0.0
     big = np.inf
@@ -342,12 +504,13 @@ def claim_nearest(P, T) -> Allocation:
             t = int(want[p])
             pairs.append((int(p), t))
             round_of.append(rounds)
+            lengths.append(float(D[p, t]))
             total += float(D[p, t])
         free_p[winners] = False
         free_t[want[winners]] = False
         by_round.append(len(pairs))
-    _, _, opt = _optimum(D)
-    return Allocation("local rule", tuple(pairs), rounds, tuple(by_round), total, opt, tuple(round_of))
+    return Allocation("local rule", tuple(pairs), rounds, tuple(by_round), total, opt, tuple(round_of),
+                      tuple(lengths))
 
 
 def central_assignment(P, T, per_round: int = 1) -> Allocation:
@@ -387,17 +550,44 @@ def central_assignment(P, T, per_round: int = 1) -> Allocation:
     (((0, 1), (1, 0)), 2, 0.3)
     """
     P, T = _check_positions(P, T)
+    _check_per_round(per_round)
+    D = _distances(P, T)
+    return _central(D, _optimum(D), per_round)
+
+
+def _check_per_round(per_round) -> None:
     if isinstance(per_round, bool) or not isinstance(per_round, (int, np.integer)) or per_round < 1:
         raise P2PKitError(f"per_round (assignments the centre hands out per round) must be a whole "
                           f"number of at least 1; got {per_round!r}.")
-    D = _distances(P, T)
-    r, c, opt = _optimum(D)
+
+
+def _central(D: np.ndarray, best: tuple, per_round: int) -> Allocation:
+    r, c, opt = best
     pairs = tuple((int(p), int(t)) for p, t in zip(r, c))
     k = len(pairs)
     rounds = math.ceil(k / per_round)
     by_round = tuple(min(k, i * per_round) for i in range(rounds + 1))
     round_of = tuple(i // per_round + 1 for i in range(k))
-    return Allocation("centre", pairs, rounds, by_round, opt, opt, round_of)
+    lengths = tuple(float(D[p, t]) for p, t in pairs)
+    return Allocation("centre", pairs, rounds, by_round, opt, opt, round_of, lengths)
+
+
+def share_out(P, T, per_round: int = 1) -> tuple[Allocation, Allocation]:
+    """Both ways of sharing out the tasks on one map: ``(claim_nearest(P, T),
+    central_assignment(P, T, per_round))``, with the distances and the best assignment
+    computed once for both.
+
+    Examples
+    --------
+    >>> P, T = scatter(12, 12, seed=3)
+    >>> share_out(P, T, 2) == (claim_nearest(P, T), central_assignment(P, T, 2))
+    True
+    """
+    P, T = _check_positions(P, T)
+    _check_per_round(per_round)
+    D = _distances(P, T)
+    best = _optimum(D)
+    return _claim(D, best[2]), _central(D, best, per_round)
 
 
 def verdict(local: Allocation, central: Allocation) -> str:

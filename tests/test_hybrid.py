@@ -123,19 +123,180 @@ def test_decision_minutes_is_the_queue_part_of_compare_designs():
         assert e == d["embedded agents"].minutes_to_decision
 
 
-def test_explorable_and_widget():
-    import re
+def test_failure_agrees_with_compare_designs():
+    from p2pkit.hybrid import failure
 
-    from p2pkit.explorables.hybrid import failure_figure, load_sweep
-    from p2pkit.widgets.hybrid import explorer
-    s = load_sweep(people=16, team_size=4, hub_speed=64, agent_speed=20, rates=(1.0, 5.0))
-    assert s.frames == 2 and not re.search(r"""(src|href)=["']https?://""", s.html)
-    assert 'alt="Animation in 2 frames' in s.html
-    assert len(failure_figure(16, 4).axes) == 2
-    e = explorer(people=40, team_size=8, hub_speed=160)
-    assert "Verdict" in e.readout.value
-    e.controls["requests"].value = 9.0
-    assert "saturated" in e.readout.value
-    e.controls["requests"].value = 0.0
-    e.controls["seed"].value = -2
-    assert "Traceback" not in e.message.value + e.readout.value
+    d = compare_designs(people=60, team_size=10, cross_team=0.3, graphs=True)
+    H, E = d["graphs"]["AI hub"], d["graphs"]["embedded agents"]
+    fh = failure(H, H.graph["ai"], cross_team=0.3)
+    assert fh.in_touch == pytest.approx(d["AI hub"].in_touch_if_fails)
+    assert fh.answered == d["AI hub"].answered_if_fails == 0.0 and len(fh.without_ai) == 60
+    fe = failure(E, E.graph["ai"][:1], cross_team=0.3)
+    assert fe.in_touch == pytest.approx(d["embedded agents"].in_touch_if_fails)
+    assert fe.answered == pytest.approx(d["embedded agents"].answered_if_fails)
+    assert fe.without_ai == tuple(range(10))
+    none = failure(E, [], cross_team=0.3)
+    assert none.in_touch == 1.0 and none.answered == 1.0 and none.without_ai == ()
+
+
+def test_failure_of_a_person_against_networkx():
+    from p2pkit.hybrid import failure, failure_verdict
+
+    H = hub_design(40, 8, human_bridges=5, seed=2)
+    f = failure(H, [3, 40])  # a person and the hub
+    G = H.copy()
+    G.remove_nodes_from([3, 40])
+    comps = list(nx.connected_components(G))
+    left = [v for v in range(40) if v != 3]
+    assert f.people_left == 39
+    assert f.in_touch == pytest.approx(sum(len(c) * (len(c) - 1) / 2 for c in comps) / (39 * 38 / 2))
+    for v in left:
+        assert f.reach[v] == len(nx.node_connected_component(G, v)) - 1
+    assert failure(H, [3]).answered == 1.0  # a person leaving does not stop the others' requests
+    assert "can still reach each other" in failure_verdict("AI hub", f)
+    with pytest.raises(P2PKitError):
+        failure(H, [999])
+
+
+def test_ai_utilisation_is_the_busiest_of_compare_designs():
+    from p2pkit.hybrid import ai_utilisation
+
+    d = compare_designs(people=47, team_size=8, requests_per_person=1.5, hub_speed=200, agent_speed=30,
+                        cross_team=0.25, graphs=True)
+    H, E = d["graphs"]["AI hub"], d["graphs"]["embedded agents"]
+    uh = ai_utilisation(H, 1.5, 200, 30, 0.25)
+    ue = ai_utilisation(E, 1.5, 200, 30, 0.25)
+    assert uh == {47: pytest.approx(47 * 1.5 / 200)}
+    assert max(ue.values()) == pytest.approx(d["embedded agents"].busiest_utilisation)
+    sizes = E.graph["sizes"]  # 6 teams of 8 or 7
+    s0 = sizes[0]
+    assert ue[47] == pytest.approx((s0 * 1.5 + 0.25 * 1.5 * (47 - s0) / 5) / 30)
+
+
+@pytest.mark.parametrize("people,size,bridges", [(40, 8, 0), (23, 10, 0), (60, 10, 7)])
+def test_most_harmful_ai_is_the_one_compare_designs_reports(people, size, bridges):
+    from p2pkit.hybrid import failure, most_harmful_ai
+
+    d = compare_designs(people=people, team_size=size, human_bridges=bridges, seed=1, graphs=True)
+    for name in ("AI hub", "embedded agents"):
+        G = d["graphs"][name]
+        worst = most_harmful_ai(G)
+        assert failure(G, [worst]).in_touch == pytest.approx(d[name].in_touch_if_fails)
+        assert min(failure(G, [a]).in_touch for a in G.graph["ai"]) == pytest.approx(d[name].in_touch_if_fails)
+
+
+def test_route_shares_against_networkx():
+    d = compare_designs(people=36, team_size=6, human_bridges=4, seed=2, graphs=True)
+    H, E = d["graphs"]["AI hub"], d["graphs"]["embedded agents"]
+    bh, be = nx.betweenness_centrality(H), nx.betweenness_centrality(E)
+    assert d["AI hub"].ai_route_share == pytest.approx(bh[36])
+    assert d["embedded agents"].ai_route_share == pytest.approx(max(be[a] for a in E.graph["ai"]))
+
+
+@pytest.mark.parametrize("people,size,r,c", [(70, 8, 1.0, 0.3), (23, 10, 2.0, 0.2), (41, 6, 0.5, 0.0), (30, 30, 1.0, 0.5)])
+def test_embedded_minutes_against_the_jackson_sum(people, size, r, c):
+    # independent: every team's agent is an M/M/1 queue; a cross-team request also visits one
+    # of the other agents at random (Jackson 1957)
+    from p2pkit.hybrid import decision_minutes
+    from p2pkit.scaling import team_sizes
+
+    mu = 60.0
+    sizes = team_sizes(people, size)
+    n, t = sum(sizes), len(sizes)
+    lam = [s * r + (c * r * (n - s) / (t - 1) if t > 1 else 0.0) for s in sizes]
+    T = [1 / (mu - x) for x in lam]
+    c_eff = c if t > 1 else 0.0
+    expected = sum(s * r / (n * r) * (T[i] + c_eff * (sum(T) - T[i]) / max(1, t - 1)) for i, s in enumerate(sizes))
+    assert decision_minutes(r, people, size, 600.0, mu, c)[1] == pytest.approx(expected * 60)
+    assert decision_minutes(20.0, people, size, 600.0, mu, c)[1] == math.inf
+
+
+# --------------------------------------------------------------------------- figures (p2pkit.views.hybrid)
+
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def test_failure_scene_crosses_out_the_ai_that_matters_most():
+    from p2pkit.hybrid import failure, most_harmful_ai
+    from p2pkit.views.hybrid import failure_scene
+
+    s = failure_scene(True, 4, 40, 8)
+    H, E = hub_design(40, 8, human_bridges=4, seed=0), embedded_design(40, 8, human_bridges=4, seed=0)
+    hub_panel, emb_panel = s["panels"]
+    assert hub_panel["role"][40] == "removed" and emb_panel["role"][most_harmful_ai(E)] == "removed"
+    fh, fe = failure(H, [40]), failure(E, [most_harmful_ai(E)])
+    assert _readout(s)["Pairs of people still in touch (hub / agents)"] == f"{fh.in_touch:.0%} / {fe.in_touch:.0%}"
+    assert hub_panel["role"].count("cut_off") == 40 == len(fh.without_ai)
+    assert emb_panel["role"].count("cut_off") == len(fe.without_ai) == 8
+    whole = failure_scene(False, 4, 40, 8)
+    assert "removed" not in whole["panels"][0]["role"] and "nothing has failed" in whole["verdict"]
+
+
+def test_sweep_scene_sizes_the_ai_by_how_busy_it_is():
+    from p2pkit.hybrid import ai_utilisation
+    from p2pkit.views.hybrid import sweep_scene
+
+    s = sweep_scene(3.0, 160.0, 0.2)
+    d = compare_designs(40, 8, 3.0, 160.0, 48.0, 0.2)
+    assert s["verdict"] == verdict(d)
+    hub_panel = s["panels"][0]
+    busy = hub_panel["figures"][2]["values"][40]
+    assert busy == pytest.approx(ai_utilisation(hub_design(40, 8), 3.0, 160.0, 48.0, 0.2)[40]) == pytest.approx(0.75)
+    assert hub_panel["size"][40] > hub_panel["size"][0]
+    hub_line = next(x for x in s["panels"][2]["series"] if x["name"] == "AI hub")
+    assert max(y for y in hub_line["y"] if y is not None) <= 30
+
+
+def test_sandbox_removes_anyone():
+    from p2pkit.hybrid import failure, failure_verdict
+    from p2pkit.views.hybrid import sandbox_scene
+
+    s = sandbox_scene("hub", 6, "40")
+    H = hub_design(40, 8, human_bridges=6, seed=0)
+    f = failure(H, [40])
+    assert s["verdict"] == failure_verdict("AI hub", f)
+    assert s["panels"][1]["bars"][0]["text"] == f"{f.in_touch:.0%}"
+    # an agent's id chosen in the other design means nobody there
+    assert sandbox_scene("hub", 0, "43")["readout"][0] == ["Removed", "nobody"]
+    e = sandbox_scene("embedded", 0, "43")
+    assert e["readout"][0] == ["Removed", "AI agent of team 4"]
+
+
+def test_chapter_10_hybrid_numbers():
+    """The numbers chapter 10 states (40 people in teams of 8; hub 160, agents 48 an hour, 20% cross-team)."""
+    from p2pkit.hybrid import decision_minutes
+
+    d = compare_designs(people=40, team_size=8, hub_speed=160, agent_speed=48, cross_team=0.2)
+    h, e = d["AI hub"], d["embedded agents"]
+    assert round(h.in_touch_if_fails, 2) == 0.18 and h.answered_if_fails == 0
+    assert round(e.in_touch_if_fails, 2) == 0.67 and round(e.answered_if_fails, 2) == 0.76
+    hub, emb = decision_minutes(0.5, 40, 8, 160, 48, 0.2)
+    assert hub < 1 and emb >= 1.5  # under a minute against a minute and a half or more
+    hub, emb = decision_minutes(3.9, 40, 8, 160, 48, 0.2)
+    assert hub == pytest.approx(15) and emb < 7
+    assert h.saturates_at == pytest.approx(4) and e.saturates_at == pytest.approx(5)
+    assert e.ai_capacity / h.ai_capacity == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_in_touch_without_each_against_one_search_per_node(seed):
+    from p2pkit.hybrid import failure, in_touch_without_each
+
+    rng = np.random.default_rng(seed)
+    G = embedded_design(int(rng.integers(8, 40)), int(rng.integers(2, 9)), human_bridges=int(rng.integers(0, 6)),
+                        seed=seed)
+    # break a few ties so that there are several components and articulation points
+    edges = list(G.edges())
+    G.remove_edges_from(edges[i] for i in rng.choice(len(edges), size=len(edges) // 4, replace=False))
+    fast = in_touch_without_each(G)
+    for v in G:
+        assert fast[v] == pytest.approx(failure(G, [v]).in_touch), v
+    tree = nx.random_labeled_tree(30, seed=seed) if hasattr(nx, "random_labeled_tree") else nx.random_tree(30, seed=seed)
+    nx.set_node_attributes(tree, "person", "kind")
+    for v, share in in_touch_without_each(tree).items():
+        H = tree.copy()
+        H.remove_node(v)
+        pairs = sum(len(c) * (len(c) - 1) / 2 for c in nx.connected_components(H))
+        assert share == pytest.approx(pairs / (29 * 28 / 2))

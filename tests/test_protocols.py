@@ -134,18 +134,107 @@ def test_at_round_counts_settled_tasks():
     assert "(all done)" in at_round(a, c, 99)
 
 
-def test_explorables_and_widget():
-    import re
+@pytest.mark.parametrize("per_round", [1, 3])
+def test_distance_by_round_against_positions(per_round):
+    P, T = scatter(15, 12, seed=2)
+    for a in (claim_nearest(P, T), central_assignment(P, T, per_round=per_round)):
+        for r in range(a.rounds + 2):
+            pairs = a.settled_by(r)
+            assert len(pairs) == a.by_round[min(r, len(a.by_round) - 1)]
+            expected = sum(float(np.hypot(*(P[p] - T[t]))) for p, t in pairs)
+            assert a.distance_by(r) == pytest.approx(expected)
+        assert a.distance_by(a.rounds) == pytest.approx(a.total_distance)
 
-    from p2pkit.explorables.protocols import agreement_curves, local_rule_against_centre
-    from p2pkit.widgets.protocols import explorer
-    s = local_rule_against_centre(people=8, tasks=8, frames=3)
-    assert s.frames == 3 and not re.search(r"""(src|href)=["']https?://""", s.html)
-    assert 'alt="Animation in 3 frames' in s.html
-    assert len(agreement_curves(people=12, rounds=10).axes) == 1
-    e = explorer(people=10, tasks=12)
-    assert "Verdict" in e.readout.value
-    e.controls["per_round"].value = 50
-    assert "The centre is faster" in e.readout.value
-    e.controls["seed"].value = -3
-    assert "Traceback" not in e.message.value
+
+def test_agreement_run_matches_the_simulation_and_the_bound():
+    from p2pkit.protocols import agreement_run, agreement_verdict
+
+    G = orgs.peer_mesh(30, 4, 0.1, seed=1)
+    x0 = np.random.default_rng(4).normal(size=30)
+    run = agreement_run(G, x0, 80)
+    x = local_averaging(G, x0, 80)
+    d = [disagreement(v) / disagreement(x0) for v in x]
+    assert run.disagreement == pytest.approx(d)
+    assert run.lam == pytest.approx(second_eigenvalue(averaging_weights(G)))
+    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound))
+    assert run.bound_rounds == agreement_rounds(G, 0.01)
+    assert run.below_at == next(t for t, v in enumerate(d) if v <= 0.01)
+    assert run.below_at <= run.bound_rounds
+    chart = agreement_run(nx.convert_node_labels_to_integers(orgs.hierarchy(3, 3)), np.arange(13.0), 50)
+    v = agreement_verdict({"mesh": run, "chart": chart}, centre_rounds=4)
+    assert v.startswith("On the mesh network averaging agrees fastest") and "would need 4 rounds" in v
+    with pytest.raises(P2PKitError):
+        agreement_run(G, np.ones(30), 5)
+
+
+def test_lanczos_eigenvalue_equals_the_full_decomposition():
+    # from SPARSE_FROM people second_eigenvalue uses Lanczos on the deflated sparse matrix
+    from p2pkit.protocols import SPARSE_FROM
+    from p2pkit.transparency import org_chart
+
+    nets = [orgs.peer_mesh(400, 4, 0.1, seed=2), orgs.peer_mesh(350, 8, 0.3, seed=5), org_chart(500, 3),
+            nx.cycle_graph(SPARSE_FROM), org_chart(SPARSE_FROM + 1, 2), orgs.peer_mesh(150, 8, 0.1, seed=0),
+            nx.convert_node_labels_to_integers(nx.disjoint_union(nx.path_graph(200), nx.path_graph(150)))]
+    for G in nets:
+        W = averaging_weights(G)
+        dense = float(np.sort(np.abs(np.linalg.eigvalsh(W)))[::-1][1])
+        assert G.number_of_nodes() >= SPARSE_FROM
+        assert second_eigenvalue(W) == pytest.approx(dense, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- figures (p2pkit.views.protocols)
+
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def test_tasks_scene_draws_the_pairs_settled_so_far():
+    from p2pkit.protocols import at_round
+    from p2pkit.views.protocols import END, tasks_scene
+
+    P, T = scatter(20, 20, seed=1)
+    a, c = claim_nearest(P, T), central_assignment(P, T, per_round=2)
+    for r in (0, 1, 4):
+        s = tasks_scene(r, 2, 1)
+        local, centre = s["panels"]
+        assert len(local["ties"]) // 2 == len(a.settled_by(r)) and len(centre["ties"]) // 2 == len(c.settled_by(r))
+        assert local["role"].count("task_done") == len(a.settled_by(r))
+        assert s["verdict"] == at_round(a, c, r)
+        assert _readout(s)["Total distance so far (local rule / centre)"] == \
+            f"{a.distance_by(r):.2f} / {c.distance_by(r):.2f}"
+        # the pairs settled in this round are ringed: two people or tasks per pair
+        assert len(local.get("highlight", [])) == 2 * sum(1 for k in a.round_of if k == r)
+    assert tasks_scene(END, 2, 1)["verdict"] == verdict(a, c)
+
+
+def test_agreement_scene_is_the_model():
+    from p2pkit.protocols import agreement_run, agreement_verdict
+    from p2pkit.transparency import org_chart, report_up_broadcast_down
+    from p2pkit.views.protocols import agreement_scene
+
+    s = agreement_scene(20, 2, 1)
+    x0 = np.random.default_rng(1).normal(size=20)
+    runs = {"peer mesh, 4 ties": agreement_run(orgs.peer_mesh(20, k=4, rewire=0.1, seed=1), x0, 120),
+            "org chart, span 2": agreement_run(org_chart(20, 2), x0, 120),
+            "peer mesh, 8 ties": agreement_run(orgs.peer_mesh(20, k=8, rewire=0.1, seed=1), x0, 120)}
+    centre = report_up_broadcast_down(org_chart(20, 2)).rounds
+    assert s["verdict"] == agreement_verdict(runs, centre_rounds=centre)
+    line = next(x for x in s["panels"][0]["series"] if x["name"] == "org chart, span 2")
+    assert line["y"][:5] == pytest.approx(list(runs["org chart, span 2"].disagreement[0:10:2]), rel=1e-3)
+
+
+def test_chapter_9_numbers():
+    """The numbers chapter 9 states about the protocols figures at their default settings."""
+    from p2pkit.protocols import agreement_run
+    from p2pkit.transparency import org_chart
+
+    P, T = scatter(20, 20, seed=0)
+    assert claim_nearest(P, T).by_round[1] == 9  # nearly half of the tasks in the first round
+    x0 = np.random.default_rng(0).normal(size=40)
+    m8 = agreement_run(orgs.peer_mesh(40, k=8, rewire=0.1, seed=0), x0, 120)
+    m4 = agreement_run(orgs.peer_mesh(40, k=4, rewire=0.1, seed=0), x0, 120)
+    ch = agreement_run(org_chart(40, 3), x0, 120)
+    assert (m8.below_at, m8.bound_rounds) == (28, 39)
+    assert (m4.below_at, m4.bound_rounds) == (84, 110)
+    assert ch.below_at is None and ch.disagreement[-1] > 0.03 and ch.bound_rounds == 401

@@ -8,6 +8,7 @@ from p2pkit import orgs
 from p2pkit.errors import P2PKitError
 from p2pkit.scaling import (
     DESIGNS,
+    DUNBAR,
     full_mesh_ties,
     hops_and_load,
     liaison_load,
@@ -105,17 +106,67 @@ def test_errors():
         scaling_profiles(50, minutes_per_tie=-1)
 
 
-def test_explorable_and_widget():
-    import re
+@pytest.mark.parametrize("n,k", [(150, 6), (300, 2), (80, 10)])
+def test_sparse_mesh_measures_equal_hops_and_load(n, k):
+    from p2pkit.scaling import _sparse_mesh
 
-    from p2pkit.explorables.scaling import growing_organisation, team_of_teams_figure
-    from p2pkit.widgets.scaling import explorer
-    s = growing_organisation(sizes=(10, 40, 160))
-    assert s.frames == 3 and not re.search(r"""(src|href)=["']https?://""", s.html)
-    assert 'alt="Animation in 3 frames' in s.html
-    assert len(team_of_teams_figure(20, 5).axes) == 1
-    e = explorer(people=60)
-    assert "Verdict" in e.readout.value and "full mesh" in e.readout.value
-    e.controls["people"].value = 4
-    e.controls["team_size"].value = 50
-    assert "Traceback" not in e.message.value + e.readout.value
+    G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=3)
+    hops, load = hops_and_load(G)
+    ties_, degrees, mean_hops, busiest = _sparse_mesh.__wrapped__(n, k, 3)
+    assert ties_ == G.number_of_edges() and degrees == tuple(d for _, d in G.degree())
+    assert mean_hops == pytest.approx(hops) and busiest == pytest.approx(load.max())
+    p = scaling_profiles(n, mesh_ties=k, seed=3)["sparse peer mesh"]
+    assert p.mean_hops == pytest.approx(hops) and p.busiest_load == pytest.approx(load.max())
+
+
+# --------------------------------------------------------------------------- figures (p2pkit.views.scaling)
+
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def test_team_scene_is_the_team_of_teams():
+    from p2pkit.views.scaling import team_scene
+
+    s = team_scene(40, 8)
+    net = s["panels"][0]
+    G = team_of_teams(40, 8)
+    assert len(net["ties"]) // 2 == G.number_of_edges() == team_of_teams_ties([8] * 5)
+    assert net["role"].count("bridge") == 5 and net["group"] == [G.nodes[v]["team"] for v in G]
+    shares = net["figures"][1]["values"]
+    assert sorted({round(x, 4) for x in shares}) == [0.0, round(liaison_load([8] * 5)[0], 4)]
+    assert s["verdict"] == verdict(scaling_profiles(40, 8))
+    # people stay where they are whatever the ties
+    assert team_scene(40, 8)["panels"][0]["people"] == net["people"]
+
+
+def test_growth_scene_follows_the_profiles():
+    from p2pkit.views.scaling import SIZES, growth_scene
+
+    s = growth_scene(150, 10, 6, 10.0)
+    ties_chart, most_chart, hops_chart = s["panels"]
+    full = next(x for x in ties_chart["series"] if x["name"] == "full mesh")
+    assert full["x"] == [n for n in SIZES if n <= 150] and full["y"][-1] == 11175
+    dunbar = next(x for x in most_chart["series"] if x["name"].startswith("Dunbar"))
+    assert dunbar["y"] == [150, 150]
+    p = scaling_profiles(150, 10, 6, 10.0)
+    assert _readout(s)["Ties"] == f"{p['full mesh'].ties:,} / {p['team of teams'].ties:,} / {p['sparse peer mesh'].ties:,}"
+    assert s["verdict"] == verdict(p)
+    # the minutes per tie change only the hours (and so the readout), not the charts
+    other = growth_scene(150, 10, 6, 30.0)
+    assert other["panels"] == s["panels"] and other["readout"] != s["readout"]
+
+
+def test_chapter_10_scaling_numbers():
+    """The numbers chapter 10 states about the growing organisation (teams of 10, 6 ties, 10 minutes)."""
+    from p2pkit.views.scaling import SIZES
+
+    p150 = scaling_profiles(150, 10, 6, 10.0)
+    assert p150["full mesh"].ties == 11175 and round(p150["full mesh"].hours_per_person) == 25
+    first_over = next(n for n in SIZES if scaling_profiles(n, 10, 6, 10.0)["full mesh"].most_ties > DUNBAR)
+    assert first_over == 250
+    p1000 = scaling_profiles(1000, 10, 6, 10.0)
+    assert round(p1000["team of teams"].ties_if_doubled) == 3 and p1000["team of teams"].most_ties == 108
+    assert round(scaling_profiles(10, 10, 6, 10.0)["sparse peer mesh"].mean_hops, 1) == 1.3
+    assert round(p1000["sparse peer mesh"].mean_hops) == 6

@@ -137,7 +137,7 @@ def test_errors():
         org_chart(1, 3)
 
 
-# --------------------------------------------------------------------------- views
+# --------------------------------------------------------------------------- sentences
 
 
 def test_at_round_and_final_verdict():
@@ -151,25 +151,110 @@ def test_at_round_and_final_verdict():
     assert f"since round {g.rounds}" in at_round(g, c, 100)
 
 
-def test_explorable_is_offline_light_and_deterministic():
-    import re
+def test_rounds_by_size_against_closed_forms_and_the_runs():
+    from p2pkit.transparency import chart_size, rounds_by_size, size_verdict
 
-    from p2pkit.explorables.transparency import gossip_against_chart
-    a = gossip_against_chart(people=13, span=3, frames=4)
-    assert a.frames <= 12 and len(re.findall(r"frames\[\d+\] = ", a.html)) == a.frames
-    assert not re.search(r"""(src|href)=["']https?://""", a.html)
-    assert re.search(r'<img id="_anim_img[0-9a-f]+" alt="Animation in', a.html)
-    assert gossip_against_chart(people=13, span=3, frames=4).html == a.html
+    s = rounds_by_size(span=3, levels=(3, 4, 5), capacity=2, mesh_ties=4, seeds=3)
+    assert s.sizes == (13, 40, 121) == tuple(org_chart(n, 3).number_of_nodes() for n in s.sizes)
+    assert s.sizes == tuple(chart_size(L, 3) for L in (3, 4, 5))
+    assert s.rounds["chart, limited"] == tuple(report_up_rounds(L, 3, 2) for L in (3, 4, 5))
+    assert s.rounds["chart, all at once"] == tuple(report_up_rounds(L, 3) for L in (3, 4, 5))
+    # gossip: the plain mean of independent runs
+    n = 40
+    assert s.rounds["push, anyone"][1] == pytest.approx(
+        np.mean([gossip_everything(n, "push", seed=k).rounds for k in range(3)]))
+    mesh = orgs.peer_mesh(n, 4, 0.1, seed=0)
+    assert s.rounds["push-pull, mesh"][1] == pytest.approx(
+        np.mean([gossip_everything(mesh, "push-pull", seed=k).rounds for k in range(3)]))
+    v = size_verdict(s)
+    assert v.startswith("At 121 people") and "costs it 4 rounds" in v
+    with pytest.raises(P2PKitError):
+        rounds_by_size(3, capacity=None)
 
 
-def test_widget_updates_and_never_shows_a_traceback():
-    from p2pkit.widgets.transparency import NETWORKS, explorer
-    e = explorer(people=20)
-    assert "Verdict" in e.readout.value and e.message.value == ""
-    e.controls["network"].value = NETWORKS[2]
-    e.controls["absent"].value = 3
-    assert "Verdict" in e.readout.value
-    e.controls["unlimited"].value = True
-    e.controls["people"].value = 5
-    e.controls["seed"].value = -1  # numpy refuses negative seeds: a message, not a traceback
-    assert "Traceback" not in e.message.value + e.readout.value
+def test_conversations_by_round_add_up():
+    g = gossip_everything(orgs.peer_mesh(30, 4, 0.1, seed=1), seed=1)
+    c = report_up_broadcast_down(org_chart(30, 3), capacity=2)
+    for s in (g, c):
+        assert s.conversations_by(0) == 0
+        assert s.conversations_by(s.last) == s.conversations == sum(len(x) for x in s.calls)
+        assert [s.conversations_by(r + 1) - s.conversations_by(r) for r in range(s.last)] == [len(x) for x in s.calls]
+
+
+# --------------------------------------------------------------------------- figures (p2pkit.views.transparency)
+
+
+def _readout(scene):
+    return dict(scene["readout"])
+
+
+def test_round_scene_shows_the_two_runs():
+    from p2pkit.transparency import at_round
+    from p2pkit.views.transparency import END, round_scene
+
+    mesh = orgs.peer_mesh(40, k=4, rewire=0.1, seed=1)
+    g = gossip_everything(mesh, mode="push-pull", seed=1)
+    c = report_up_broadcast_down(org_chart(40, 3), capacity=2)
+    for r in (0, 3, 9):
+        s = round_scene(r, 2, 40, 1)
+        assert s["verdict"] == at_round(g, c, r)
+        gossip, chart = s["panels"][0], s["panels"][1]
+        # green marks: the people who know the whole picture after round r
+        assert gossip["role"].count("reached") == round(g.complete_share[min(r, g.last)] * 40)
+        assert gossip["figures"][0]["values"] == pytest.approx(list(g.shares[min(r, g.last)]), abs=1e-3)
+        assert chart["role"][0] in ("centre", "reached")
+        assert _readout(s)["Conversations so far (gossip / chart)"] == \
+            f"{g.conversations_by(r):,} / {c.conversations_by(r):,}"
+    end = round_scene(END, 2, 40, 1)
+    assert end["verdict"] == verdict(g, c)
+    assert end["panels"][0]["role"].count("reached") == 40
+
+
+def test_sandbox_sends_a_person_away_from_both_networks():
+    from p2pkit.views.transparency import sandbox_scene
+
+    s = sandbox_scene("mesh", 1, "1", people=30)
+    g = gossip_everything(orgs.peer_mesh(30, k=4, rewire=0.1, seed=0), mode="push-pull", seed=0, absent=[1])
+    c = report_up_broadcast_down(org_chart(30, 3), capacity=1, absent=[1])
+    assert s["verdict"] == verdict(g, c)
+    assert all(p["role"][1] == "removed" for p in s["panels"][:2])
+    assert _readout(s)["Rounds until everyone knows everything (gossip / chart)"] == f"{g.rounds} / never"
+    anyone = sandbox_scene("anyone", 0, "", people=30)
+    assert anyone["panels"][0]["ties"] == []  # anyone can call anyone: no ties drawn
+    assert anyone["verdict"] == verdict(gossip_everything(30, seed=0),
+                                        report_up_broadcast_down(org_chart(30, 3)))
+
+
+def test_rounds_against_size_draws_the_sweep():
+    from p2pkit.transparency import rounds_by_size, size_verdict
+    from p2pkit.views.transparency import sweep_scene
+
+    s = sweep_scene(3, 1, 4)
+    sweep = rounds_by_size(3, (3, 4, 5, 6), capacity=1, mesh_ties=4, seeds=4)
+    lines = {x["name"]: x for x in s["panels"][0]["series"]}
+    assert lines["chart, 1 a round"]["x"] == [13, 40, 121, 364] == list(sweep.sizes)
+    assert lines["chart, 1 a round"]["y"] == [12, 18, 24, 30]
+    assert lines["push-pull, mesh 4"]["y"] == pytest.approx(list(sweep.rounds["push-pull, mesh"]), rel=1e-3)
+    assert s["verdict"] == size_verdict(sweep)
+
+
+def test_chapter_9_numbers():
+    """The numbers chapter 9 states about the figures at their default settings."""
+    mesh = orgs.peer_mesh(40, k=4, rewire=0.1, seed=0)
+    g = gossip_everything(mesh, mode="push-pull", seed=0)
+    c = report_up_broadcast_down(org_chart(40, 3), capacity=1)
+    assert (g.rounds, c.rounds) == (12, 18)  # gossip finishes first: 12 rounds against 18
+    assert round(g.conversations / c.conversations) == 6 and g.peak_load == 5 and c.peak_load == 1
+    assert c.conversations == 2 * 39  # one conversation per tie each way
+    assert report_up_broadcast_down(org_chart(40, 3)).rounds == 6  # managers talk to all at once
+    seeds = [gossip_everything(orgs.peer_mesh(40, k=4, rewire=0.1, seed=k), mode="push-pull", seed=k).rounds
+             for k in range(3)]
+    assert seeds == [12, 18, 17]
+    # the sandbox (30 people, span 3): sending any manager away stops the chart, not gossip
+    chart, mesh30 = org_chart(30, 3), orgs.peer_mesh(30, k=4, rewire=0.1, seed=0)
+    for v in [v for v in chart if v == 0 or chart.degree(v) > 1]:
+        assert report_up_broadcast_down(chart, capacity=1, absent=[v]).rounds is None
+        assert gossip_everything(mesh30, mode="push-pull", seed=0, absent=[v]).rounds is not None
+    # the sizes of the rounds-against-size figure for a span of 3
+    from p2pkit.transparency import chart_size
+    assert [chart_size(L, 3) for L in (3, 4, 5, 6)] == [13, 40, 121, 364]

@@ -69,6 +69,9 @@ ROLES: dict[str, tuple[str, str, str]] = {
     "holder": ("holds a piece of what it needs", OKABE_ITO["bluish green"], "triangle"),
     "relay": ("passes a piece on", OKABE_ITO["orange"], "diamond"),
     "simulated": ("simulated", "#8C8C8C", "cross"),
+    # chapter 9: tasks claimed by a local rule or assigned by a centre
+    "task": ("open task", OKABE_ITO["vermillion"], "cross"),
+    "task_done": ("task taken (line to its person)", OKABE_ITO["bluish green"], "cross"),
     "other": ("other", "#595959", "circle"),
     # chapter 4: a sudden need, the chain of command, news
     "need": ("where the need appears", OKABE_ITO["reddish purple"], "star"),

@@ -726,7 +726,7 @@ function p2pfigFactory(d3) {
       for (let k = 1; k < ends.length; k++) if (ends[k].y - ends[k - 1].y < 13) ends[k].y = ends[k - 1].y + 13;
       // lines that end together at the bottom: stack their names upwards, above the x axis
       for (let k = ends.length - 1; k >= 0; k--) {
-        const limit = k === ends.length - 1 ? H - m.b : ends[k + 1].y - 13;
+        const limit = k === ends.length - 1 ? H - m.b - 10 : ends[k + 1].y - 13;
         if (ends[k].y > limit) ends[k].y = limit;
       }
       slot.gNames.selectAll("text").data(ends).join("text")
