@@ -33,13 +33,9 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 # JavaScript the site serves itself instead of loading it from a CDN (works offline).
-$(VENDOR)/.installed: js/package.json js/package-lock.json js/site/widgets-config.js Makefile
+$(VENDOR)/.installed: js/package.json js/package-lock.json Makefile
 	cd js && npm ci --no-audit --no-fund --loglevel=error
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/widgets $(VENDOR)/mathjax/output/chtml/fonts
-	cp $(JSMOD)/requirejs/require.js $(VENDOR)/widgets/require.js
-	cp js/site/widgets-config.js $(VENDOR)/widgets/
-	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/embed-amd.js $(VENDOR)/widgets/
-	cp $(JSMOD)/@jupyter-widgets/html-manager/dist/*.woff2 $(VENDOR)/widgets/
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/mathjax/output/chtml/fonts
 	cp $(JSMOD)/mathjax/es5/tex-chtml.js $(VENDOR)/mathjax/
 	cp -r $(JSMOD)/mathjax/es5/output/chtml/fonts/woff-v2 $(VENDOR)/mathjax/output/chtml/fonts/
 	mkdir -p p2pkit/views/assets/vendor

@@ -35,6 +35,38 @@ def _named_by_their_text(app, pagename, templatename, context, doctree):
         context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
+def _pack_links(app, pagename, templatename, context, doctree):
+    """Each session plan, and the workshops index, link their facilitator packs (PDF).
+
+    The packs are printed after the build (``tools/packs.py``); the link sits under the title.
+    """
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from packs import plans
+
+    body = context.get("body")
+    if not body or not pagename.startswith("workshops/"):
+        return
+    ids = {m["id"] for m in plans()}
+    name = pagename.split("/", 1)[1]
+    if name in ids:
+        box = ("<div class='admonition tip p2p-pack'><p class='admonition-title'>Print the facilitator pack</p>"
+               "<p>The plan, the facilitator one-pager and the participant handout in one PDF, with a cover "
+               f"that shows the demo: <a href='packs/{name}-pack-a4.pdf'>A4 (PDF)</a> · "
+               f"<a href='packs/{name}-pack-letter.pdf'>Letter (PDF)</a>.</p></div>")
+    elif name == "index":
+        box = ("<div class='admonition tip p2p-pack'><p class='admonition-title'>Print the handouts</p>"
+               "<p>Every workshop's participant handout in one PDF: <a href='packs/all-handouts-a4.pdf'>A4 (PDF)</a> · "
+               "<a href='packs/all-handouts-letter.pdf'>Letter (PDF)</a>. Each workshop page links its own "
+               "facilitator pack.</p></div>")
+    else:
+        return
+    i = body.find("</h1>")
+    if i >= 0:
+        context["body"] = body[: i + 5] + box + body[i + 5:]
+
+
 def _drop_thebe(app, pagename, templatename, context, doctree):
     scripts = context.get("script_files")
     if not scripts:
@@ -74,16 +106,14 @@ VENDOR = ROOT / "_vendor"
 def _self_hosted_scripts(app, config):
     """Stop the build, with what to do, if the scripts the site serves itself are missing.
 
-    Without them the pages would silently lose their mathematics (MathJax) and any embedded
-    widget (the widget manager) -- the plain ``pip install -r requirements.txt && jupyter-book
-    build .`` path did exactly that.
+    Without them the pages would silently lose their mathematics (MathJax) -- the plain
+    ``pip install -r requirements.txt && jupyter-book build .`` path did exactly that.
     """
-    missing = [p for p in ("widgets/embed-amd.js", "widgets/require.js", "mathjax/tex-chtml.js")
-               if not (VENDOR / p).exists()]
+    missing = [p for p in ("mathjax/tex-chtml.js",) if not (VENDOR / p).exists()]
     if missing:
         raise ConfigError(f"the self-hosted scripts are missing (_vendor/{missing[0]}): run `make vendor` "
                           "(or `make book`), which installs them from the npm registry; the site would "
-                          "otherwise show no mathematics and no widgets.")
+                          "otherwise show no mathematics.")
 
 
 def _site_settings(app, config):
@@ -114,5 +144,6 @@ def setup(app):
     app.connect("config-inited", _site_settings)
     app.connect("config-inited", _figure_assets)
     app.connect("html-page-context", _named_by_their_text)
+    app.connect("html-page-context", _pack_links)
     app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

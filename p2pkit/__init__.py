@@ -19,9 +19,11 @@ organisations, named as a reader would name it:
 - :mod:`p2pkit.hybrid`        hybrid human and AI networks (chapter 10);
 - :mod:`p2pkit.survey`, :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
 - :mod:`p2pkit.checks`        feedback for the student exercises;
-- :mod:`p2pkit.style`         one palette and node style for every figure;
-- :mod:`p2pkit.explorables`   figures a reader can scrub on the static site;
-- :mod:`p2pkit.widgets`       live controls for Jupyter, Binder and presenter mode.
+- :mod:`p2pkit.measures`      shared measures (betweenness, paths, Lorenz curves), fast;
+- :mod:`p2pkit.files`         reading a user's table file (CSV or .xlsx) safely;
+- :mod:`p2pkit.views`         the interactive figure component and every figure: static on the
+  published site (every state precomputed), live in Jupyter, Binder and presenter mode;
+- :mod:`p2pkit.style`         matplotlib's house style (for the few figures still drawn with it).
 """
 
 from __future__ import annotations

@@ -110,9 +110,6 @@ def run(argv: list[str] | None = None) -> int:
         parser().print_help()
         return 2
     if args.command == "report":
-        import matplotlib
-
-        matplotlib.use("Agg")  # files only: never open a window
         from .report import build_report
 
         out = Path(args.output)

@@ -35,26 +35,36 @@ __all__ = [
     "layout",
     "draw_network",
     "new_figure",
+    "house_style",
+    "RC",
 ]
 
 from .views.layouts import layout, ring_layout, tree_layout  # noqa: F401  (one implementation)
 from .views.style import COMMUNITY_COLOURS, OKABE_ITO, ROLE_COLOURS, ROLE_MARKERS  # noqa: F401
 
-plt.rcParams.update(
-    {
-        "font.size": 10,
-        "axes.titlesize": 11,
-        "figure.dpi": 100,
-        "savefig.bbox": "tight",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-)
+#: matplotlib settings of the house style. Importing this module changes nothing: use
+#: ``with house_style(): ...`` (or ``plt.rcParams.update(RC)`` in your own notebook).
+RC = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "figure.dpi": 100,
+    "savefig.bbox": "tight",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def house_style():
+    """A context in which matplotlib draws in the house style (``with house_style(): ...``)."""
+    return plt.rc_context(RC)
+
+
 
 
 def new_figure(width: float = 6.0, height: float = 4.0, ncols: int = 1):
     """A figure in the house style; returns ``(fig, axes)``."""
-    fig, axes = plt.subplots(1, ncols, figsize=(width, height))
+    with house_style():
+        fig, axes = plt.subplots(1, ncols, figsize=(width, height))
     return fig, axes
 
 

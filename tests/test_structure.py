@@ -48,15 +48,8 @@ def _section(text, name):
     return text[i: j if j > 0 else None]
 
 
-def _converted(text):
-    # transition: chapters still on the old view layer are converted one by one
-    if "p2pkit.explorables" in text or "p2pkit.widgets" in text:
-        pytest.xfail("chapter not yet on the figure component")
-
-
 def test_explore_has_goal_explorable_notice_and_try(chapter):
     path, text, _ = chapter
-    _converted(text)
     explore = _section(text, "Explore")
     goal = explore.find(":class: important")
     scrub = explore.find("```{code-cell}")
@@ -67,7 +60,6 @@ def test_explore_has_goal_explorable_notice_and_try(chapter):
 
 def test_live_has_a_sandbox_figure_and_no_dead_copy(chapter):
     path, text, _ = chapter
-    _converted(text)
     live = _section(text, "Live")
     assert "p2pkit.views" in live, f"{path.name}: the sandbox should be a figure from p2pkit.views"
     assert "Binder" in live

@@ -1,9 +1,8 @@
 // P2P Leadership Companion: accessibility fixes for third-party markup (smallest overrides).
 // 1. The theme's sidebar toggles (<summary> with only an icon) get an accessible name.
-// 2. ipywidgets sliders rendered on the static page get an aria-label from their description.
-// 3. docutils marks the bibliography as role="list" but its entries as doc-biblioentry, which
+// 2. docutils marks the bibliography as role="list" but its entries as doc-biblioentry, which
 //    ARIA does not allow inside a list: the entries become list items.
-// 4. WCAG 2.5.3 "label in name": the theme's search buttons are named "Search" while they show
+// 3. WCAG 2.5.3 "label in name": the theme's search buttons are named "Search" while they show
 //    "Search Ctrl+K" (their own text now names them), and the colour-mode button's icons carry
 //    titles ("Light", "Dark") that are not in its name "Color mode" (the icons become decorative).
 (function () {
@@ -22,18 +21,6 @@
       }
     });
   }
-  function labelSliders(root) {
-    root.querySelectorAll(".widget-slider, .jupyter-widget-slider, .widget-inline-hbox").forEach(function (box) {
-      var label = box.querySelector(".widget-label, label");
-      var text = label ? label.textContent.trim() : "";
-      box.querySelectorAll("[role=slider]").forEach(function (h) {
-        if (!h.getAttribute("aria-label")) { h.setAttribute("aria-label", text || "slider"); }
-      });
-      box.querySelectorAll("input:not([aria-label])").forEach(function (i) {
-        if (text && !i.labels?.length) { i.setAttribute("aria-label", text); }
-      });
-    });
-  }
   function labelInName(root) {
     root.querySelectorAll("button.search-button-field[aria-label]").forEach(function (b) {
       b.removeAttribute("aria-label");
@@ -43,8 +30,6 @@
       i.setAttribute("aria-hidden", "true");
     });
   }
-  function fix() { nameSummaries(document); labelSliders(document); fixCitationLists(document); labelInName(document); }
+  function fix() { nameSummaries(document); fixCitationLists(document); labelInName(document); }
   document.addEventListener("DOMContentLoaded", fix);
-  new MutationObserver(function () { labelSliders(document); })
-    .observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -23,9 +23,10 @@ README = """P2P Leadership Companion -- offline copy of the website
 2. Open the folder p2p-leadership-companion and double-click index.html
    (or open it from your browser's File > Open menu).
 
-Everything works without a server and without internet: chapters, figures, the scrubbable
-explorables and the first view of every widget. Live widgets need Python: see the
-"Running things live" section of the landing page.
+Everything works without a server and without internet: chapters, workshop pages, handouts
+and every control of every interactive figure. To give figures any size or seed, or to read
+your own team's survey, run them in Python: see the "Running things live" section of the
+landing page.
 """
 
 

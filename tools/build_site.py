@@ -6,6 +6,8 @@ Usage: .venv/bin/python tools/build_site.py
 1. `jupyter-book build . -W -n --keep-going` (warnings are errors; nitpicky references).
 2. Trim `_build/html/_static`: source maps (`*.map`) and any TTF/WOFF/EOT/SVG font that has a
    WOFF2 twin of the same name (every browser that runs the site's JavaScript reads WOFF2).
+3. Print the facilitator packs (tools/packs.py: Chromium's print to PDF, A4 and Letter) into
+   `_build/html/workshops/packs/`; without Chromium this step says so and is skipped.
 Exit status is the build's.
 """
 
@@ -73,8 +75,20 @@ def trim(static: Path = HTML / "_static") -> tuple[int, int]:
     return removed, saved
 
 
+def packs() -> int:
+    if shutil.which("chromium") is None and shutil.which("chromium-browser") is None:
+        print("packs: NOTE: no Chromium, so the facilitator-pack PDFs were not printed "
+              "(apt-get install chromium, or `make test` as root, installs it)")
+        return 0
+    sys.path.insert(0, str(ROOT / "tools"))
+    import packs as packs_tool
+
+    return packs_tool.main(["--html", str(HTML)])
+
+
 if __name__ == "__main__":
     code = build()
     if code == 0:
         trim()
+        code = packs()
     sys.exit(code)

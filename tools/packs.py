@@ -62,10 +62,10 @@ def _cover(meta: dict, picture: bytes | None) -> str:
     size = meta.get("group_size", {})
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(meta['title'])}</title>
 <style>
-body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #000; font-size: 10.5pt; line-height: 1.35; }}
+body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #000; font-size: 9.5pt; line-height: 1.3; }}
 h1 {{ font-size: 20pt; margin: 0 0 4pt; }} h2 {{ font-size: 12pt; margin: 12pt 0 4pt; }}
 table {{ border-collapse: collapse; width: 100%; }} td {{ border-bottom: 1px solid #999; padding: 2pt 4pt; }}
-figure {{ margin: 10pt 0 0; }} img {{ max-width: 100%; max-height: 95mm; border: 1px solid #999; }}
+figure {{ margin: 6pt 0 0; break-inside: avoid; }} img {{ max-width: 100%; max-height: 72mm; border: 1px solid #999; }}
 figcaption {{ font-size: 9pt; }} .small {{ font-size: 9pt; }}
 </style></head><body>
 <p class="small">P2P Leadership Companion -- facilitator pack</p>
@@ -133,7 +133,8 @@ def make_packs(html_root: Path) -> list[Path]:
             pid = meta["id"]
             picture = _demo_picture(page, html_root, pid)
             for paper in PAPERS:
-                page.set_content(_cover(meta, picture))
+                page.set_content(_cover(meta, picture), wait_until="load")
+                page.wait_for_function("() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
                 page.emulate_media(media="print")
                 cover = page.pdf(format=PAPERS[paper], print_background=False,
                                  margin={"top": "13mm", "bottom": "14mm", "left": "14mm", "right": "14mm"})
