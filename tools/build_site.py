@@ -50,6 +50,11 @@ def invalidate_stale_cache() -> None:
 
 def build() -> int:
     invalidate_stale_cache()
+    # Sphinx does not overwrite a static file it copied before: remove the copies of the
+    # companion's own stylesheets and scripts, so a change to them always reaches the site.
+    for own in (ROOT / "theme", ROOT / "_build" / "p2pfig-static"):
+        for f in own.glob("*") if own.exists() else ():
+            (HTML / "_static" / f.name).unlink(missing_ok=True)
     jb = Path(sys.executable).parent / "jupyter-book"
     t0 = time.perf_counter()
     # A non-inline MPLBACKEND inherited from a caller would stop kernels from showing figures.
