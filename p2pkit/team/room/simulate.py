@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import random
 import re
+import threading
 import time
 import urllib.parse
-import random
-import threading
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from typing import Self
 
-__all__ = ["Crowd", "Phone", "Reply", "Server", "crowd", "loopback", "percentile"]
+__all__ = ["Crowd", "Phone", "Process", "Reply", "Server", "crowd", "loopback", "percentile"]
 
 _XSRF = re.compile(r'name="_xsrf" value="([^"]+)"')
 
@@ -210,11 +210,79 @@ class Server:
         self.thread.join(20)
 
 
+class Process:
+    """``python -m p2pkit room`` in a child process on 127.0.0.1 (a free port), as a facilitator
+    starts it: for the crash test (``kill()`` is a hard kill) and the benchmark."""
+
+    def __init__(self, folder, *extra: str, timeout: float = 60.0):
+        self.folder, self.extra, self.timeout = str(folder), list(extra), timeout
+        self.proc = None
+        self.lines: list[str] = []
+
+    def start(self) -> Process:
+        import os
+        import queue
+        import subprocess
+        import sys
+
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        cmd = [sys.executable, "-m", "p2pkit", "room", "--folder", self.folder, "--host", "127.0.0.1",
+               "--port", "0", *self.extra]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in self.proc.stdout], daemon=True).start()
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.proc.poll() is not None:
+                    break
+                continue
+            self.lines.append(line.rstrip("\n"))
+            if line.startswith("Participants open:"):
+                self.facilitator = next(x.strip() for x in self.lines if "/f/" in x)
+                self.url = line.split()[2]
+                return self
+        self.kill()
+        raise RuntimeError("the room did not start: " + " | ".join(self.lines[-5:]))
+
+    def kill(self) -> None:
+        """A hard kill (SIGKILL): no clean-up of any kind."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+        if self.proc is not None:
+            self.proc.wait(30)
+
+    def set_roster(self, names: list[str]) -> None:
+        """Type the roster into the facilitator's form, as a facilitator does."""
+        f = Phone(self.url, "127.0.0.1")
+        home = urllib.parse.urlsplit(self.facilitator).path
+        f.get(home)
+        r = f.post(home + "roster", [("roster", "\n".join(names))])
+        f.close()
+        if r.status != 303:
+            raise RuntimeError(f"the roster was refused ({r.status})")
+
+    def stop(self) -> None:
+        """Ctrl-C, as a facilitator stops it."""
+        import signal
+
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(30)
+            except Exception:  # noqa: BLE001 - then a hard kill
+                self.kill()
+
+
 @dataclass
 class Crowd:
     """What a simulated room did: every acknowledged save and how long each submit took."""
 
     acked: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
+    attempted: dict[str, dict] = field(default_factory=dict)
+    phones: dict[str, Phone] = field(default_factory=dict)
     seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -260,6 +328,7 @@ def crowd(base: str, names: list[str], keys: list[str], rounds: int = 3, first_s
     def phone(i: int, name: str) -> None:
         rng = random.Random(seed * 100_003 + i)
         p = Phone(base, loopback(first_source + i), timeout=min(30.0, timeout))
+        out.phones[name] = p
         try:
             r = p.join(name)
             if r.status != 303:
@@ -267,6 +336,8 @@ def crowd(base: str, names: list[str], keys: list[str], rounds: int = 3, first_s
             start.wait(timeout)
             for _ in range(rounds):
                 ticks = _random_ticks(rng, name, names, keys)
+                with out.lock:
+                    out.attempted[name] = ticks
                 reply, revision = p.answer(ticks)
                 if revision is None:
                     raise RuntimeError(f"answer answered {reply.status}")
