@@ -24,6 +24,7 @@
     if (badge) { badge.textContent = s.open ? "Open" : "Closed"; badge.className = "badge " + (s.open ? "open" : "closed"); }
     list("answered", s.answered);
     list("waiting", s.waiting);
+    text("waiting-count", String(s.waiting.length));
     if (!("scene" in s)) return;
     message.textContent = s.message || "";
     if (!s.scene) { if (handle) { root.replaceChildren(); handle = null; specKey = ""; } return; }
