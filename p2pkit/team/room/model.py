@@ -255,7 +255,7 @@ def survey_graph(people: Iterable[Person], questions: Iterable[Question],
     --------
     >>> G = survey_graph([Person("Ana"), Person("Bo")], DEFAULT_QUESTIONS,
     ...                  {"Ana": {"advice": ["Bo"], "decisions": ["Bo"]}})
-    >>> G.edges(data=True)["Ana", "Bo"]
+    >>> G.edges["Ana", "Bo"]
     {'weight': 1.0, 'relation': 'advice;decisions'}
     """
     G = nx.DiGraph()
