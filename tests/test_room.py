@@ -9,6 +9,7 @@ The load, crash and browser tests are in ``test_room_load.py`` and ``test_room_b
 from __future__ import annotations
 
 import csv
+import http.client
 import json
 import re
 import urllib.parse
@@ -230,8 +231,11 @@ def test_request_bodies_have_a_size_limit(room):
     many = [("q-advice", "Bo")] * 5000  # more fields than any form has
     assert p.post("/answer", many).status == 400
     huge = b"q-advice=" + b"x" * 3_000_000
-    r = p.request("POST", "/answer", huge, {"Content-Type": "application/x-www-form-urlencoded"})
-    assert r.status == 400  # refused before the body is read
+    try:
+        status = p.request("POST", "/answer", huge, {"Content-Type": "application/x-www-form-urlencoded"}).status
+    except (ConnectionResetError, http.client.RemoteDisconnected):
+        status = "reset"  # the server answered 400 and closed before the client read it
+    assert status in (400, "reset")  # refused as soon as the headers announce the size
     p.close()
     assert counts(room) == before
 
