@@ -2,7 +2,8 @@
 #   make book    set up .venv from requirements.txt, then build the site into _build/html
 #   make test    set up, then run every test (unit, doctests, nbval, chapters, book build)
 # Other targets: serve, execute (re-run every .ipynb in place), archive (offline zip of the
-# site), present WORKSHOP=name (presenter mode), lab, publish, linkcheck, vendor, clean, help.
+# site), present WORKSHOP=name (presenter mode), room (live survey on phones), lab, publish, linkcheck,
+# vendor, clean, help.
 
 PYTHON ?= python3.11
 VENV   := .venv
@@ -16,10 +17,10 @@ ifeq (, $(shell command -v $(PYTHON) 2>/dev/null))
 PYTHON := python3
 endif
 
-.PHONY: help bootstrap vendor browser book test serve execute archive present lab publish linkcheck clean
+.PHONY: help bootstrap vendor browser book test serve execute archive present room lab publish linkcheck clean
 
 help:
-	@sed -n '1,6p' Makefile
+	@sed -n '1,7p' Makefile
 
 bootstrap: $(STAMP) $(VENDOR)/.installed
 
@@ -67,6 +68,15 @@ archive: book
 present: bootstrap
 	@test -n "$(WORKSHOP)" || { echo "Usage: make present WORKSHOP=<name> (see workshops/*-demo.ipynb)"; exit 1; }
 	$(BIN)/python tools/present.py $(WORKSHOP) --port $(or $(PRESENT_PORT),8866)
+
+# Live room: participants answer on their phones, the map grows on the facilitator's screen.
+#   make room ROOM_FOLDER=_build/room [ROOM_PEOPLE=people.csv] [ROOM_HOST=0.0.0.0] [ROOM_PORT=8765] [ROOM_ARGS=--codes]
+ROOM_FOLDER ?= _build/room
+ROOM_HOST   ?= 127.0.0.1
+ROOM_PORT   ?= 8765
+room: bootstrap
+	$(BIN)/python -m p2pkit room --folder "$(ROOM_FOLDER)" --host $(ROOM_HOST) --port $(ROOM_PORT) \
+	  $(if $(ROOM_PEOPLE),--people "$(ROOM_PEOPLE)") $(ROOM_ARGS)
 
 # JupyterLab on this machine, chapters opening as notebooks (MyST Markdown via jupytext).
 lab: bootstrap

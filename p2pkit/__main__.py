@@ -1,4 +1,4 @@
-"""Command line of the survey kit: ``python -m p2pkit report|check|export|example ...``.
+"""Command line of the survey kit: ``python -m p2pkit report|check|export|example|room ...``.
 
 Every problem with the input ends with one line on stderr (``error: ...`` naming the file,
 row and what to do) and a non-zero exit status, never a traceback.
@@ -23,6 +23,7 @@ _EPILOG = """examples:
   python -m p2pkit check form-export.csv --people people.csv
   python -m p2pkit export ties.csv --to gexf -o team.gexf
   python -m p2pkit example practice/
+  python -m p2pkit room --folder workshop/ --people people.csv --host 0.0.0.0
 
 Accepted answers: a tie list (source,target[,relation][,weight]; Gephi's Source,Target,Type,Weight;
 Kumu's From,To,Type), an online-form export (one row per respondent, chosen names in a cell
@@ -89,6 +90,10 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("folder")
     x.add_argument("--people", type=int, default=60, help="number of people (default 60)")
     x.add_argument("--seed", type=int, default=0)
+
+    from .team.room.cli import add_parser as add_room
+
+    add_room(sub)
     return ap
 
 
@@ -156,6 +161,10 @@ def run(argv: list[str] | None = None) -> int:
         t, p = write_example(args.folder, people=args.people, seed=args.seed)
         print(f"Wrote {t} and {p}. Try: python -m p2pkit report {t} --people {p} -o report.html")
         return 0
+    if args.command == "room":
+        from .team.room.cli import run as run_room
+
+        return run_room(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

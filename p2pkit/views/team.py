@@ -3,6 +3,8 @@
 - :func:`team_map`: who is tied to whom, interactive in the single-file report: find a person
   and see their ties, hover or tab to people for their figures, filter by relation, colour by
   community or by role. Above :data:`MAP_PEOPLE` people it shows one mark per community.
+- :func:`room_map`: the same map for a survey still collecting answers (the live room): people
+  who have not answered drawn apart, the relation control fixed by the survey's questions.
 - :func:`equality_figure`, :func:`krackhardt_figure`, :func:`resilience_figure`: the other
   three figures of the report.
 
@@ -25,8 +27,8 @@ from ..measures import betweenness, lorenz
 from .component import Figure, choice
 from .scene import bars, chart, network, scene, series
 
-__all__ = ["team_map", "equality_figure", "krackhardt_figure", "resilience_figure", "MAP_PEOPLE",
-           "map_layout", "relations_of"]
+__all__ = ["team_map", "room_map", "room_layout", "equality_figure", "krackhardt_figure", "resilience_figure",
+           "MAP_PEOPLE", "map_layout", "relations_of"]
 
 #: Up to this many people the map shows every person; above it, one mark per community.
 MAP_PEOPLE = 1000
@@ -105,14 +107,98 @@ def team_map(G: nx.Graph, d, name: Callable[[object], str] = str, seed: int = 0)
     if d.people > MAP_PEOPLE:
         return _community_map(G, d, seed)
     U = _undirected(G)
-    pos = map_layout(U, seed)
     people = list(U)
-    roles = _roles(d, people)
+    return _people_map(G, d, U, map_layout(U, seed), _roles(d, people), relations_of(G),
+                       {v: name(v) for v in people}, ROLE_WORDS)
+
+
+#: what the live room calls the people who have not answered (drawn as hollow grey circles)
+WAITING_WORDS = {"open": "has not answered yet", "closed": "did not answer"}
+
+
+def room_layout(G: nx.Graph, previous: dict | None = None, seed: int = 0) -> dict:
+    """Positions for the live room's map that move little as answers arrive.
+
+    A spring layout (Fruchterman & Reingold 1991) with a weak pull towards the centre, so
+    people without ties yet stay near the others instead of drifting to the edge and
+    shrinking the drawing. Later calls start from the ``previous`` positions and run fewer
+    steps, so a new answer nudges the drawing instead of redrawing it; people new to the
+    roster start at random places.
+    """
+    U = _undirected(G)
+    n = max(1, U.number_of_nodes())
+    known = {v: tuple(previous[v]) for v in U if previous and v in previous}
+    L = nx.Graph()
+    L.add_nodes_from(U)
+    L.add_edges_from(U.edges(), weight=1.0)
+    hub = ("__centre__",)
+    L.add_edges_from(((hub, v) for v in U), weight=0.4)
+    start = None
+    if known:
+        cx = sum(x for x, _ in known.values()) / len(known)
+        cy = sum(y for _, y in known.values()) / len(known)
+        start = {**known, hub: (cx, cy)}
+    pos = nx.spring_layout(L, pos=start, seed=seed, k=1.4 / math.sqrt(n), weight="weight",
+                           iterations=30 if known else 80)
+    pos.pop(hub)
+    return pos
+
+
+def room_map(G: nx.DiGraph, d, relations: list[str], answered, name: Callable[[object], str] = str,
+             pos: dict | None = None, closed: bool = False) -> Figure:
+    """The team map of a survey that is still collecting answers (``python -m p2pkit room``).
+
+    Like :func:`team_map`, with three differences for a room watching its map grow: the
+    relation control always lists ``relations`` (the survey's questions), so the figure's
+    spec stays the same while ties arrive; people not in ``answered`` are drawn as hollow grey
+    circles ("has not answered yet"); and the readout starts with how many have answered.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        Everyone on the roster, with the ties of the answers so far.
+    d : p2pkit.report.Diagnosis
+        The diagnosis of ``G``.
+    relations : list of str
+        The relations the survey asks about, in the order of its questions.
+    answered : collection
+        The people who have answered.
+    name : callable
+        Person -> text shown (codes when the facilitator pseudonymises).
+    pos : dict, optional
+        Positions (see :func:`room_layout`); default :func:`map_layout`.
+    closed : bool
+        The survey is closed: non-respondents "did not answer".
+    """
+    U = _undirected(G)
+    people = list(U)
+    done = set(answered)
+    roles = {v: (r if v in done else "cut_off") for v, r in _roles(d, people).items()}
+    words = {**ROLE_WORDS, "cut_off": WAITING_WORDS["closed" if closed else "open"]}
+    fig = _people_map(G, d, U, pos if pos is not None else map_layout(U), roles, list(relations),
+                      {v: name(v) for v in people}, words, always_choose=True)
+    inner = fig.build
+    count = f"{len(done & set(people)):,} of {len(people):,}"
+
+    def build(**values):
+        sc = inner(**values)
+        sc["readout"].insert(0, ["Answered", count])
+        if not any(True for _ in U.edges()):
+            sc["verdict"] = "No ties yet: the map grows as answers arrive."
+            sc["summary"] = (f"Map of {len(people):,} people, {count} answered, no ties yet. "
+                             "Hollow grey circles are people who have not answered.")
+        return sc
+
+    fig.build = build
+    return fig
+
+
+def _people_map(G, d, U, pos, roles, rels, names, role_words, always_choose: bool = False) -> Figure:
+    """The map of every person: one figure with a relation control (team_map, room_map)."""
+    people = list(U)
     member = membership(d.communities)
-    rels = relations_of(G)
     mx = max(d.named_by.values()) or 1
     sizes = {v: d.named_by[v] / mx for v in people}
-    names = {v: name(v) for v in people}
 
     def build(relation=ALL):
         if relation == ALL:
@@ -132,7 +218,7 @@ def team_map(G: nx.Graph, d, name: Callable[[object], str] = str, seed: int = 0)
         net = network(H, pos, title=("All ties" if relation == ALL else f"Ties of {relation}"), names=names,
                       roles=roles, groups=member, sizes=sizes, nodes=people, labels=len(people) <= 40,
                       figures=[("Named by", named, "d"), ("Share of routes between others", load, ".1%")],
-                      tie_kinds=kinds, role_labels=ROLE_WORDS)
+                      tie_kinds=kinds, role_labels=role_words)
         top = max(people, key=lambda v: (named[v], -people.index(v)))
         busiest = max(people, key=lambda v: (load[v], -people.index(v)))
         ties = H.number_of_edges()
@@ -151,7 +237,7 @@ def team_map(G: nx.Graph, d, name: Callable[[object], str] = str, seed: int = 0)
         return scene(net, readout=readout, verdict=verdict, summary=summary)
 
     controls = [choice("relation", "Relation", {ALL: ALL, **{r: r for r in rels}}, ALL,
-                       help="Show the ties of one relation only.")] if len(rels) > 1 else []
+                       help="Show the ties of one relation only.")] if len(rels) > 1 or (always_choose and rels) else []
     return Figure("Who is tied to whom", build, controls,
                   description=f"A map of {len(people):,} people; size shows how often a person is named.")
 
