@@ -311,6 +311,39 @@ def test_route_numbers_in_the_chapter():
     assert hours(sixteen)["Peer mesh"].startswith("6.5 h") and hours(sixteen)["Flat hierarchy"].startswith("6.6 h")
 
 
+def test_verdict_numbers_in_the_chapter():
+    """The numbers chapter 5 states in its model and verdict (31 people, seed 0, the defaults)."""
+    from p2pkit.views.decay import route_scene
+
+    # "at 90% per hand-off, 59% of the details arrive after five hand-offs"
+    assert f"{fidelity(5, 0.9):.0%}" == "59%"
+    holders = (1, 2, 3, 4, 6, 8, 10, 12, 16)        # the positions of "People who hold a piece"
+    runs = {k: compare(31, seed=0, sources_per_decision=k) for k in holders}
+    one = runs[1]
+    # one holder: six to nine hours in the hierarchies against under an hour in the mesh
+    assert 6 <= one["flat hierarchy"].hours < one["tall hierarchy"].hours <= 9
+    assert one["peer mesh"].hours < 1
+    assert f"{one['flat hierarchy'].hours:.1f}" == "6.2" and f"{one['tall hierarchy'].hours:.1f}" == "8.6"
+    # "the time at the top is about half the time to decision, or more"
+    for k in holders:
+        for shape in ("tall hierarchy", "flat hierarchy"):
+            j = runs[k][shape]
+            if math.isfinite(j.hours):
+                assert j.decide_hours / j.hours >= 0.4, (k, shape)
+    assert f"{one['flat hierarchy'].decide_hours:.1f}" == "4.0"
+    # from four holders on, each piece travels two to two and a half hand-offs to the mesh's
+    # decider (the flat hierarchy: exactly two)
+    for k in holders[3:]:
+        assert 2.0 <= round(runs[k]["peer mesh"].mean_hops, 1) <= 2.5, k
+        assert runs[k]["flat hierarchy"].mean_hops == 2
+    # "from six holders on" the flat hierarchy keeps more detail; "from ten" the tall one overloads
+    for k in holders:
+        assert (runs[k]["flat hierarchy"].fidelity > runs[k]["peer mesh"].fidelity) == (k >= 6), k
+        assert math.isinf(runs[k]["tall hierarchy"].hours) == (k >= 10), k
+        assert runs[k]["peer mesh"].hours < runs[k]["flat hierarchy"].hours, k   # the mesh decides soonest
+    assert route_scene(16, 31, 0)["panels"][4]["bars"][2]["text"].startswith("6.5 h")
+
+
 @pytest.mark.parametrize("people,levels", [(150, 6), (1000, 9)])
 def test_sandbox_taller_hierarchies(people, levels):
     # the chapter: with 150 or 1,000 people the tall hierarchy is 6 or 9 hand-offs deep

@@ -36,9 +36,12 @@ def test_mm1_hand_computed():
 
 
 def test_mm1_hockey_stick_ratio():
-    # Wq * mu = rho / (1 - rho): 1 at 50%, 9 at 90%, 19 at 95%, 99 at 99%
-    for rho, ratio in [(0.5, 1), (0.9, 9), (0.95, 19), (0.99, 99)]:
+    # Wq * mu = rho / (1 - rho): 1 at 50%, 4 at 80%, 9 at 90%, 19 at 95%, 99 at 99%
+    # (chapter 5: "at 50% busy ... as long as it takes; at 80%, four times as long; ...")
+    for rho, ratio in [(0.5, 1), (0.8, 4), (0.9, 9), (0.95, 19), (0.99, 99)]:
         assert mm1(rho * 10, 10).wait_ratio == pytest.approx(ratio)
+    # chapter 5: 8 decisions a day for someone who can take 10 keeps them busy 80% of the time
+    assert mm1(8, 10).utilisation == pytest.approx(0.8)
 
 
 def test_mm1_little_law_and_other_units():

@@ -658,6 +658,10 @@ def test_krackhardt_table_numbers_and_escaping():
     t = krackhardt_table()
     assert t.rows[0][1] == "190" and t.rows[1][1] == "102"
     assert t.rows[0][3] == "90 (47%)" and t.rows[1][3] == "46 (45%)"
+    # chapter 4: "almost twice as many advice ties, and they are far more cliquish"
+    assert (t.rows[0][2], t.rows[1][2]) == ("0.45", "0.24")        # density
+    assert (t.rows[0][4], t.rows[1][4]) == ("0.73", "0.47")        # clustering (transitivity)
+    assert 1.75 < 190 / 102 < 2
     html_text = t._repr_html_()
     assert "<th scope='col'>Ties returned</th>" in html_text and html_text.count("<tr>") == 3
 
