@@ -299,6 +299,12 @@ def test_chapter_numbers():
     # "about a tenth of the routes or less (4% and 10%)"
     assert (f"{p['gore'].most_central_load:.0%}", f"{p['morning_star'].most_central_load:.0%}") == ("4%", "10%")
     assert p["gore"].survives_without_most_central == p["morning_star"].survives_without_most_central == 1.0
+    # "in the lattice and the CLOU model nobody is a single point of failure"
+    assert p["gore"].single_points == p["morning_star"].single_points == 0
+    # Krackhardt hierarchy: 0 where every tie runs both ways, 1 for the chart, the participative plant in between
+    assert [p[k].krackhardt["hierarchy"] for k in ("gore", "morning_star", "buurtzorg")] == [0.0, 0.0, 0.0]
+    assert p["chart"].krackhardt["hierarchy"] == 1.0 and 0 < p["herman_miller"].krackhardt["hierarchy"] < 1
+    assert p["chart"].krackhardt["efficiency"] == 1.0  # "1 for a chart"
     # Buurtzorg: the clearest groups and the longest routes of the four case models; a nurse is the single point
     cases = ("gore", "herman_miller", "morning_star", "buurtzorg")
     assert max(cases, key=lambda k: p[k].modularity) == max(cases, key=lambda k: p[k].mean_hops) == "buurtzorg"
@@ -313,6 +319,18 @@ def test_chapter_numbers():
     # a second coach at about 550 people
     coaches = lambda n: sum(1 for _, r in practice.buurtzorg(n).nodes(data="role") if r == "coach")  # noqa: E731
     assert coaches(540) == 1 and coaches(550) == 2
+
+
+def test_chapter_numbers_unit_size():
+    """Chapter 7's unit-size numbers: in a unit of 150 each person needs 149 relationships for all to know all;
+    400 people in three units of at most 150, two liaison ties between neighbours, need 5.1 hand-offs on
+    average, one unit of 400 needs 3.2 (exact at this size, as the figure shows them)."""
+    assert practice.unit_size(practice.grow_unit(150, seed=0)).relationships_needed == 149
+    one, split = practice.unit_sweep([50, 100, 150, 250, 400, 600], cap=150, seed=0)[4]
+    assert (one.people, split.units) == (400, 3) and split.largest_unit <= 150
+    assert one.hops_exact and split.hops_exact
+    assert (f"{split.mean_hops:.1f}", f"{one.mean_hops:.1f}") == ("5.1", "3.2")
+    assert split.mean_hops == pytest.approx(nx.average_shortest_path_length(practice.split_unit(400, cap=150, seed=0)))
 
 
 # ----------------------------------------------------------------- the figures (p2pkit.views.practice)

@@ -246,6 +246,10 @@ def test_chapter_numbers():
     # the hub-and-spoke phase: without the weaver, the others are exactly as scattered as in phase 1
     assert measured[3].survives_without_weaver == measured[0].survives_without_weaver
     assert nx.number_connected_components(ps[1].subgraph(range(1, 48))) == 5
+    # "without her the other 47 people fall back into the five separate clusters they started in"
+    group = dict(ps[0].nodes(data="group"))
+    clusters = {frozenset(v for v in range(1, 48) if group[v] == g) for g in set(group.values())}
+    assert {frozenset(c) for c in nx.connected_components(ps[1].subgraph(range(1, 48)))} == clusters
 
 
 def test_sandbox_numbers_in_things_to_try():
