@@ -266,7 +266,7 @@ def test_sandbox_removes_anyone():
 
 def test_chapter_10_hybrid_numbers():
     """The numbers chapter 10 states (40 people in teams of 8; hub 160, agents 48 an hour, 20% cross-team)."""
-    from p2pkit.hybrid import decision_minutes
+    from p2pkit.hybrid import decision_minutes, failure
 
     d = compare_designs(people=40, team_size=8, hub_speed=160, agent_speed=48, cross_team=0.2)
     h, e = d["AI hub"], d["embedded agents"]
@@ -278,6 +278,12 @@ def test_chapter_10_hybrid_numbers():
     assert hub == pytest.approx(15) and emb < 7
     assert h.saturates_at == pytest.approx(4) and e.saturates_at == pytest.approx(5)
     assert e.ai_capacity / h.ai_capacity == pytest.approx(1.5)
+    # in the sandbox, six human ties across the five teams keep all 40 people in touch
+    # through a hub failure (none: 18%)
+    assert failure(hub_design(40, 8, human_bridges=6, seed=0), [40]).in_touch == 1
+    # 1,000 people and a hub of 4,000 an hour: as fast per person as before (saturates at 4)
+    big = compare_designs(people=1000, team_size=8, hub_speed=4000, agent_speed=48, cross_team=0.2)
+    assert big["AI hub"].saturates_at == pytest.approx(h.saturates_at) == pytest.approx(4)
 
 
 @pytest.mark.parametrize("seed", range(6))

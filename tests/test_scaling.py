@@ -170,3 +170,15 @@ def test_chapter_10_scaling_numbers():
     assert round(p1000["team of teams"].ties_if_doubled) == 3 and p1000["team of teams"].most_ties == 108
     assert round(scaling_profiles(10, 10, 6, 10.0)["sparse peer mesh"].mean_hops, 1) == 1.3
     assert round(p1000["sparse peer mesh"].mean_hops) == 6
+
+
+def test_chapter_10_connection_technology_numbers():
+    """What connection technology changes (chapter 10): the cost of a tie, at 5 and 10 minutes a week."""
+    # at 150 people a full mesh takes about 12 hours a week each at five minutes per tie, about 25 at ten
+    assert round(scaling_profiles(150, 10, 6, 5.0)["full mesh"].hours_per_person) == 12
+    assert round(scaling_profiles(150, 10, 6, 10.0)["full mesh"].hours_per_person) == 25
+    # at 1,000 people even five minutes per tie comes to 83 hours a week each
+    assert int(scaling_profiles(1000, 10, 6, 5.0)["full mesh"].hours_per_person) == 83
+    # a sparse mesh of six ties each costs one hour a week at ten minutes per tie, at any size
+    for n in (10, 150, 1000):
+        assert scaling_profiles(n, 10, 6, 10.0)["sparse peer mesh"].hours_per_person == pytest.approx(1.0)

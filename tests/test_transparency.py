@@ -256,5 +256,38 @@ def test_chapter_9_numbers():
         assert report_up_broadcast_down(chart, capacity=1, absent=[v]).rounds is None
         assert gossip_everything(mesh30, mode="push-pull", seed=0, absent=[v]).rounds is not None
     # the sizes of the rounds-against-size figure for a span of 3
-    from p2pkit.transparency import chart_size
+    from p2pkit.transparency import chart_size, rounds_by_size
     assert [chart_size(L, 3) for L in (3, 4, 5, 6)] == [13, 40, 121, 364]
+    # ... and its lines: the chart at one conversation a round needs 12 rounds for 13 people and
+    # 30 for 364; gossip in which anyone can call anyone goes from 5 rounds to fewer than 10
+    sweep = rounds_by_size(3, (3, 4, 5, 6), capacity=1, mesh_ties=4, seeds=4)
+    assert sweep.rounds["chart, limited"][0] == 12 and sweep.rounds["chart, limited"][-1] == 30
+    anyone = sweep.rounds["push-pull, anyone"]
+    assert anyone[0] == 5 and anyone[-1] < 10
+    # Things to notice: at round 9 only the 13 managers know more than their own piece and the
+    # average person knows less than a tenth; by round 6 the average gossiper knows more than
+    # half, and nobody knows all of it yet
+    chart40 = org_chart(40, 3)
+    managers = {v for v in chart40 if v == 0 or chart40.degree(v) > 1}
+    assert len(managers) == 13 and set(np.flatnonzero(c.shares[9] > 1 / 40 + 1e-9)) == managers
+    assert c.coverage[9] < 0.1 and c.complete_share[9] < 0.5
+    assert g.coverage[6] > 0.5 and g.complete_share[6] == 0
+    from p2pkit.views.transparency import round_scene
+
+    readout = dict(map(tuple, round_scene(6, 1, 40, 0)["readout"]))
+    assert readout["Gossip"] == "57% known on average; 0 of 40 know everything"
+    readout = dict(map(tuple, round_scene(9, 1, 40, 0)["readout"]))
+    assert readout["Org chart"].startswith("9% known on average")
+    # a centre that collects and announces: 2 rounds on a star (chapter 9, averaging)
+    assert report_up_broadcast_down(org_chart(40, 39)).rounds == 2
+
+
+def test_chapter_10_connection_technology_numbers():
+    """Chapter 10, "What connection technology changes": the rounds-against-size figure at 40 people."""
+    from p2pkit.transparency import rounds_by_size
+
+    sweep = rounds_by_size(3, (3, 4, 5, 6), capacity=1, mesh_ties=4, seeds=4)
+    at40 = {name: rounds[sweep.sizes.index(40)] for name, rounds in sweep.rounds.items()}
+    assert round(at40["push-pull, anyone"]) == 7  # anyone can call anyone: about 7 rounds
+    assert round(at40["push-pull, mesh"]) == 13  # a peer mesh of four ties each: about 13
+    assert at40["chart, limited"] == 18 and at40["chart, all at once"] == 6  # the chart: 18, or 6
