@@ -923,3 +923,20 @@ def test_a_network_panel_can_start_coloured_by_community():
     assert "colour_by" not in network(G, pos, groups={0: 0, 1: 0, 2: 1})
     with pytest.raises(P2PKitError):
         network(G, pos, colour_by="group")
+
+
+def test_krackhardt_numbers_in_the_chapter():
+    # "the advice network ... communities have almost nothing to do with the departments. Friendship
+    # follows departments more closely."
+    advice, friends = (chart_vs_informal(orgs.load_dataset(n)) for n in ("krack_advice", "krack_friends"))
+    assert advice.agreement < 0.2 and friends.agreement > 0.5
+    # "The two biggest go-betweens are vice-presidents, 18 and 21. Most of 18's positions [are as a] liaison.
+    # A manager, 10, comes third. The CEO, 7, comes fourth"
+    G = orgs.load_dataset("krack_advice")
+    r = brokerage_roles(G, "dept")
+    order = sorted(r, key=lambda v: -r[v]["total"])
+    assert order[:4] == ["18", "21", "10", "7"]
+    vps = {u for u, v in orgs.load_dataset("krack_reports").edges() if v == "7"}
+    assert {"18", "21"} <= vps and "10" not in vps
+    assert r["18"]["liaison"] > r["18"]["total"] / 2
+    assert G.nodes["7"]["dept"] not in {G.nodes[v]["dept"] for v in G if v != "7"}   # a department of one
