@@ -839,6 +839,8 @@ def test_growth_story_in_the_chapter():
     assert [lift(s) < 0.1 for s in fof[8:]] == [False, True, True]
     own = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     assert communities_appeared(own) == 3 and lift(own[-1]) >= 0.1
+    # 'first cross the line at step 3, fall back below it for two steps, and stay clear from step 6'
+    assert [lift(s) >= 0.1 for s in own[3:]] == [True, False, False] + [True] * 5
     both = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.9, seed=0)
     assert communities_appeared(both) == 1 and all(lift(s) >= 0.1 for s in both[1:])
     for groups in (2, 3, 4):
