@@ -1,8 +1,10 @@
 """Node communities: groups that form without a middleman, who bridges them, what spreads.
 
-Chapter 2 of the book describes node communities -- people who find each other and
-organise around shared purpose without someone in the middle arranging it. In a network
-such groups show up as *communities*: sets of people with many ties inside and few
+Node communities are the first of the three elements the publisher's description of
+Baker's *Peer-to-Peer Leadership* names (Baker 2014, "About This Book"); the description
+does not define them. This companion reads a node community as a group of people who have
+found each other and work together without someone in the middle arranging it. In a
+network such groups show up as *communities*: sets of people with many ties inside and few
 between. This module finds them, scores them, names the people who bridge them, grows
 them from local rules, and races a rumour against its correction across them.
 
@@ -22,8 +24,8 @@ Misinformation
     cascades; Kempe, Kleinberg & Tardos 2003), :func:`expected_race` (Monte Carlo),
     :func:`first_reached` and :func:`race_verdict`.
 
-Every verdict shown in the book's figures and widgets comes from a ``*_verdict`` function
-here, computed from the numbers, not written by hand.
+Every verdict shown in the companion's figures comes from a ``*_verdict`` function here,
+computed from the numbers, not written by hand.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Equipotency: how evenly the power to act is spread across a network.
 
-Chapter 3 of the book argues that in a peer-to-peer organisation every member has the
-potential to lead. This module measures how far a network is from that:
+Equipotency is the second of the three elements the publisher's description of Baker's
+*Peer-to-Peer Leadership* names (Baker 2014, "About This Book"); the description does not
+define it. This companion reads it as every member of a network holding the potential to
+lead, and this module measures how far a network is from that:
 
 - :func:`centrality` -- each person's degree, betweenness or closeness (Freeman 1979).
 - :func:`centralization` -- Freeman's (1979) network centralization: 1 for a star,

@@ -839,6 +839,8 @@ def test_growth_story_in_the_chapter():
     assert [lift(s) < 0.1 for s in fof[8:]] == [False, True, True]
     own = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     assert communities_appeared(own) == 3 and lift(own[-1]) >= 0.1
+    # 'first cross the line at step 3, fall back below it for two steps, and stay clear from step 6'
+    assert [lift(s) >= 0.1 for s in own[3:]] == [True, False, False] + [True] * 5
     both = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.9, seed=0)
     assert communities_appeared(both) == 1 and all(lift(s) >= 0.1 for s in both[1:])
     for groups in (2, 3, 4):
@@ -923,3 +925,20 @@ def test_a_network_panel_can_start_coloured_by_community():
     assert "colour_by" not in network(G, pos, groups={0: 0, 1: 0, 2: 1})
     with pytest.raises(P2PKitError):
         network(G, pos, colour_by="group")
+
+
+def test_krackhardt_numbers_in_the_chapter():
+    # "the advice network ... communities have almost nothing to do with the departments. Friendship
+    # follows departments more closely."
+    advice, friends = (chart_vs_informal(orgs.load_dataset(n)) for n in ("krack_advice", "krack_friends"))
+    assert advice.agreement < 0.2 and friends.agreement > 0.5
+    # "The two biggest go-betweens are vice-presidents, 18 and 21. Most of 18's positions [are as a] liaison.
+    # A manager, 10, comes third. The CEO, 7, comes fourth"
+    G = orgs.load_dataset("krack_advice")
+    r = brokerage_roles(G, "dept")
+    order = sorted(r, key=lambda v: -r[v]["total"])
+    assert order[:4] == ["18", "21", "10", "7"]
+    vps = {u for u, v in orgs.load_dataset("krack_reports").edges() if v == "7"}
+    assert {"18", "21"} <= vps and "10" not in vps
+    assert r["18"]["liaison"] > r["18"]["total"] / 2
+    assert G.nodes["7"]["dept"] not in {G.nodes[v]["dept"] for v in G if v != "7"}   # a department of one

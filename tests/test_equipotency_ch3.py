@@ -764,6 +764,7 @@ def test_prose_hierarchy_to_equipotent():
     assert profs[0].krackhardt["hierarchy"] == 1 and round(profs[-1].krackhardt["hierarchy"], 2) == 0.5
     assert profs[-1].krackhardt["efficiency"] > 0.93
     assert mesh.number_of_edges() - chart.number_of_edges() == 41
+    assert round(profs[0].centralization["betweenness"], 2) == 0.61   # 'falls from 0.61 to 0.16'
     assert round(profs[-1].centralization["betweenness"], 2) == 0.16 and round(profs[-1].gini["betweenness"], 2) == 0.42
     assert profs[5].centralization["degree"] > profs[0].centralization["degree"]   # rises halfway
     # the sandbox's remark: the Explore figure meets the goal on ties from the start
@@ -830,6 +831,9 @@ def test_prose_who_takes_the_lead():
     assert round(c8.mean_response, 2) == 1.24 and round(m8.mean_response, 2) == 1.15
     assert round(m8.load_gini, 2) == 0.11 and round(f8.load_gini, 2) == 0.95
     assert 75 <= min(m8.load.values()) and max(m8.load.values()) <= 385 and m8.leading == 21
+    # the dashed line is the M/M/1 time in the system plus the mean hand-off time to the top
+    assert fixed_leader_expected(chart21, 0.1, 0, 0.2) == pytest.approx(1 / 0.9 + 0.2 * sum(hops.values()) / 21)
+    assert round(fixed_leader_expected(chart21, 0.1, 0, 0.2), 2) == 1.45
 
 
 def test_prose_deference():
