@@ -303,12 +303,13 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
     has = deg > 0
 
     s = (rng.random((R, n)) < x0).astype(float)
+    rows = np.arange(R)[:, None]
     shares = np.empty((R, T + 1))
     history = np.empty((T + 1, n), dtype=bool)
     payoffs = np.empty((T + 1, n))
     for t in range(T + 1):
         P = _payoffs(B, s, r, c, b)
-        shares[:, t] = s.mean(axis=1)
+        shares[:, t] = s.sum(axis=1) / n
         history[t] = s[0] > 0.5
         payoffs[t] = P[0]
         if t == T or M <= 0:
@@ -321,10 +322,10 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
             continue
         pick = (rng.random((R, n)) * deg).astype(int)          # a random contact (0 for nobody)
         y = np.where(has, indices[np.minimum(indptr[:-1] + pick, len(indices) - 1)], np.arange(n))
-        Py = np.take_along_axis(P, y, axis=1)
+        Py = P[rows, y]
         prob = np.clip((Py - P) / M, 0.0, 1.0)
         copy = (rng.random((R, n)) < prob) & has
-        s = np.where(copy, np.take_along_axis(s, y, axis=1), s)
+        s = np.where(copy, s[rows, y], s)
     return CooperationRun(r, c, b, T, R, nodes, shares, history, payoffs,
                           {v: int(x) for v, x in zip(nodes, g)})
 
