@@ -495,8 +495,7 @@ def compare_alignment(G: nx.Graph, transparency: float, anchor: float = 0.3, loc
 
 
 def _share(x: float) -> str:
-    text = f"{x:.0%}"
-    return "0%" if text == "-0%" else text
+    return "none" if x < 0.005 else f"{x:.0%}"
 
 
 def _rounds(r: int | None, most: int) -> str:
@@ -514,7 +513,7 @@ def alignment_verdict(c: AlignmentComparison) -> str:
     Examples
     --------
     >>> print(alignment_verdict(compare_alignment(nx.cycle_graph(30), 0.2, seeds=range(3))))  # doctest: +ELLIPSIS
-    With local rules alone (nobody sees the intent) people settle 0% of the way to it: ...
+    With local rules alone (nobody sees the intent) people settle none of the way to it: ...
     """
     if c.local_pull > 0:
         first = (f"With local rules alone (nobody sees the intent) people settle {_share(c.local)} of the way to it: "

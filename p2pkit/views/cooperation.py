@@ -77,12 +77,12 @@ def _names(G, name: str) -> dict:
     return {v: ("Top" if role[v] == "top" else f"{'Manager' if role[v] == 'manager' else 'Staff'} {v}") for v in G}
 
 
-def sharing_scene(network_name: str, r: float, reward: float, round: int, seed: int = 0) -> dict:
+def sharing_scene(network_name: str, r: float, reward: float, at_round: int, seed: int = 0) -> dict:
     """One state of :func:`free_riding`."""
     G = _networks()[network_name]
     runs = _runs(float(r), float(reward))
     drawn = _drawn(network_name, float(r), float(reward), int(seed))
-    t = min(int(round), ROUNDS)
+    t = min(int(at_round), ROUNDS)
     nodes = drawn.nodes
     shares_now = drawn.history[t]
     sharers = int(shares_now.sum())
