@@ -418,7 +418,7 @@ def exploration_verdict(results: dict, early: int = 3) -> str:
 
     Examples
     --------
-    >>> res = compare({"network where everyone sees everyone": nx.complete_graph(30),
+    >>> res = compare({"full mesh": nx.complete_graph(30),
     ...                "ring": nx.cycle_graph(30)}, n=10, k=4, rounds=60, shock_round=30, landscapes=3)
     >>> print(exploration_verdict(res))  # doctest: +ELLIPSIS
     After 3 rounds the average strategy scores ...
@@ -452,16 +452,22 @@ def exploration_verdict(results: dict, early: int = 3) -> str:
         soon = min(T, shock + 5)
         rec = {name: r.mean(soon) for name, r in results.items()}
         end = {name: r.mean(T) for name, r in results.items()}
-        quick, best_end = max(rec, key=rec.get), max(end, key=end.get)
+        quick, best_end, worst_end = max(rec, key=rec.get), max(end, key=end.get), min(end, key=end.get)
         lo, hi = f"{min(drop.values()):.0%}", f"{max(drop.values()):.0%}"
         text += (f" When the strategy falters ({first.shock_share:.0%} of the landscape re-drawn at round {shock}) "
-                 f"scores fall to {lo if lo == hi else lo + '-' + hi}; five rounds later the {quick} has "
-                 f"recovered most ({rec[quick]:.0%})")
-        if best_end != quick and end[best_end] - end[quick] >= 0.01:
-            text += (f", but by round {T} the {best_end} is ahead ({end[best_end]:.0%} against {end[quick]:.0%}): "
-                     "the quickest to recover is not the one that recovers best.")
+                 f"scores fall to {lo if lo == hi else lo + '-' + hi}; ")
+        if max(rec.values()) - min(rec.values()) < 0.01:
+            text += f"five rounds later all have recovered to about {rec[quick]:.0%}"
         else:
-            text += f", and by round {T} it is still ahead or level ({end[quick]:.0%})."
+            text += f"five rounds later the {quick} has recovered most ({rec[quick]:.0%})"
+        if end[best_end] - end[worst_end] >= 0.01:
+            text += (f"; by round {T} the {best_end} is ahead ({end[best_end]:.0%}) and the {worst_end} behind "
+                     f"({end[worst_end]:.0%}).")
+            if worst_end == fast and len(results) > 1:
+                text += (" The network that copies fastest ends lowest again: after the shock it gathers everyone on the "
+                         "first strategy that works, again.")
+        else:
+            text += f"; by round {T} they are level ({end[best_end]:.0%})."
     elif shock is None or first.shock_share == 0:
         text += " Nothing falters in this run: add a shock to see who recovers."
     return text

@@ -102,7 +102,7 @@ def test_lazer_friedman_dense_fast_sparse_better():
     assert res["everyone"].mean(55) > res["ring"].mean(55)
     assert res["ring"].mean(100) > res["everyone"].mean(100)
     text = exploration_verdict(res)
-    assert "converges fastest but settles lower" in text and "recovers best" in text
+    assert "converges fastest but settles lower" in text and "ends lowest again" in text
 
 
 def test_bad_input_says_what_to_do():
