@@ -31,7 +31,7 @@ NETWORKS = {
     "sparse ring": (lambda: orgs.peer_mesh(40, 2, 0.0, seed=0), lambda G: ring_layout(G, centre=None)),
 }
 SHORT = {"full mesh": "full mesh", "peer mesh": "peer mesh", "chart": "chart", "sparse ring": "sparse ring"}
-LINE_ROLE = {"full mesh": "centre", "peer mesh": "peer", "chart": "manager", "sparse ring": "reached"}
+LINE_ROLE = {"full mesh": "centre", "peer mesh": "peer", "chart": "rumour", "sparse ring": "reached"}
 ROUNDS, SHOCK_ROUND, CHOICES = 100, 50, 12
 ROUND_STEPS = (0, 3, 10, 25, 49, 50, 55, 70, 100)
 ROLE_WORDS = {"holder": "holds the best possible strategy", "peer": "holds the most common strategy",
