@@ -115,6 +115,19 @@ class StreamAccess:
         """Share of all the detail in all the streams that arrives within the budget."""
         return float(self.fidelity[self.reachable].sum() / self.streams) if self.streams else 0.0
 
+    def usable_by(self, hours: float) -> float:
+        """:attr:`usable` had the budget been ``hours`` (the detail arrived by then, as a share of all of it).
+
+        Examples
+        --------
+        >>> a = stream_access(orgs.hierarchy(3, 2), [3, 4, 5, 6], [0], keep=0.9, budget=0)
+        >>> a.usable, round(a.usable_by(2), 2)
+        (0.0, 0.81)
+        """
+        h = _hours("hours", hours)
+        ok = self.hours <= h + 1e-9
+        return float(self.fidelity[ok].sum() / self.streams) if self.streams else 0.0
+
     @property
     def mean_fidelity(self) -> float:
         """Share of the detail that arrives, averaged over the streams that arrive in time (nan if none)."""
