@@ -72,6 +72,7 @@ def _names(G, name: str) -> dict:
 
 
 def _share(x: float) -> str:
+    """A position on the scale from the local priorities' average (0%) to the intent (100%)."""
     text = f"{x:.0%}"
     return "0%" if text == "-0%" else text
 
@@ -116,7 +117,7 @@ def intent_scene(network_name: str, transparency: float, local_pull: float, broa
                ("People at least 80% of the way, at the end", f"{r.aligned:.0%}"),
                ("Rounds until everyone has settled", str(r.rounds_to_settle) if r.rounds_to_settle is not None
                 else f"more than {ROUNDS}"),
-               ("Local rules alone settle at", _share(c.local)),
+               ("Local rules alone settle at (0%: the local priorities' average)", _share(c.local)),
                (f"Visibility needed to come {c.target:.0%} of the way",
                 f"{c.needed:.0%}" if c.needed is not None else "none suffices"),
                ("A broadcast alone settles at", _share(c.broadcast_alignment))]

@@ -117,7 +117,7 @@ def sharing_scene(network_name: str, r: float, reward: float, at_round: int, see
                + (f" and a reward of {reward:g} per contribution" if reward else "")
                + f": {sharers} of {len(nodes)} share (circles), the rest free-ride (triangles). Line chart: the share "
                "still sharing round by round, averaged over 40 runs: "
-               + ", ".join(f"{run.final:.0%} on the {name}" for name, run in runs.items())
+               + ", ".join(f"{_pct(run.final)} on the {name}" for name, run in runs.items())
                + f" after {ROUNDS} rounds, against the well-mixed baseline.")
     return scene(net, panel, readout=readout, verdict=cooperation_verdict(runs, BASELINE_GROUP), summary=summary,
                  caption=f"Each person shares in their own group (themselves and their contacts) and in each contact's "
