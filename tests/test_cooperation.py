@@ -144,3 +144,13 @@ def test_bad_input_says_what_to_do():
         simulate(G, 2, seed="x")
     with pytest.raises(P2PKitError, match="same synergy"):
         cooperation_verdict({"a": simulate(G, 2, rounds=5), "b": simulate(G, 3, rounds=5)})
+
+
+def test_a_reward_works_exactly_like_more_synergy():
+    """Only r / (1 - reward/cost) matters: payoffs and the imitation normaliser scale together, so
+    a reward of half the cost gives the same runs as twice the synergy (same seed)."""
+    G = orgs.peer_mesh(40, 4, 0.1, seed=0)
+    a = simulate(G, 3, rounds=100, reward=0.5, runs=5, seed=4)
+    b = simulate(G, 6, rounds=100, reward=0.0, runs=5, seed=4)
+    assert np.array_equal(a.shares, b.shares) and np.allclose(2 * a.payoffs, b.payoffs)
+    assert well_mixed_threshold(5, reward=0.5) * 2 == well_mixed_threshold(5)
