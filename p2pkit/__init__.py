@@ -10,13 +10,18 @@ organisations, named as a reader would name it:
 - :mod:`p2pkit.dynamics`      ties that form and fade, improvised coordination (chapter 4);
 - :mod:`p2pkit.decisions`     the managerial tax: queueing at a gatekeeper (chapter 5);
 - :mod:`p2pkit.decay`         information decay and time to decision (chapter 5);
+- :mod:`p2pkit.judgement`     decision quality: one decider or a majority of peers (chapter 5);
 - :mod:`p2pkit.resilience`    failure, redundancy, re-routing and repair (chapter 6);
+- :mod:`p2pkit.exploration`   exploring or copying when a strategy falters (chapter 6);
 - :mod:`p2pkit.practice`      stylised models of documented organisations (chapter 7);
 - :mod:`p2pkit.weaving`       network weaving, phase by phase (chapter 8);
 - :mod:`p2pkit.transparency`  gossip against reporting up (chapter 9);
 - :mod:`p2pkit.protocols`     shared protocols against orders (chapter 9);
+- :mod:`p2pkit.cooperation`   incentives to share: a public-goods game on a network (chapter 9);
+- :mod:`p2pkit.alignment`     local rules, transparency and the strategic intent (chapter 9);
 - :mod:`p2pkit.scaling`       coordination cost as organisations grow (chapter 10);
 - :mod:`p2pkit.hybrid`        hybrid human and AI networks (chapter 10);
+- :mod:`p2pkit.ai_access`     whether AI agents can reach the data streams they need (chapter 10);
 - :mod:`p2pkit.survey`, :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
 - :mod:`p2pkit.checks`        feedback for the student exercises;
 - :mod:`p2pkit.measures`      shared measures (betweenness, paths, Lorenz curves), fast;

@@ -281,6 +281,16 @@ WRONG = [
     ("ch05", "relay_fidelity", (0.6,), "of what is left"),
     ("ch05", "chart_hops", (3,), "people on the route"),
     ("ch05", "best_decider", ("7",), "report to the same vice-president"),
+    ("ch05", "crowd_prediction", ("decider", "decider"), "mistakes are independent"),
+    ("ch05", "crowd_prediction", ("crowd", "crowd"), "mistakes come together"),
+    ("ch05", "majority_of_five", (0.6,), "one peer on their own"),
+    ("ch05", "majority_of_five", (0.16416,), "C(5, 3) = 10 ways"),
+    ("ch05", "majority_of_five", (0.33696,), "exactly three right"),
+    ("ch05", "peers_to_beat", (16,), "An even panel"),
+    ("ch05", "peers_to_beat", (15,), "Try larger panels"),
+    ("ch05", "peers_to_beat", (19,), "smallest panel"),
+    ("ch05", "panel_time", (0.5,), "slowest of nine votes"),
+    ("ch05", "panel_time", (4.5,), "same time, not one after another"),
     ("ch06", "attack_prediction", ("random", "targeted"), "two leaders"),
     ("ch06", "cut_off_without_0", (1,), "Member 11 is not the only one"),
     ("ch06", "two_who_matter", ({"2", "17"},), "only two friends"),
@@ -289,6 +299,13 @@ WRONG = [
     ("ch06", "one_tie_for_the_room", ([("W5", "W9")],), "not through W5 or W7"),
     ("ch06", "department_ties", ([("6", "8")],), "three ties among them"),
     ("ch06", "friends_as_backup", (1,), "chart alone"),
+    ("ch06", "falter_prediction", ("sparse ring", "full mesh"), "the more ties, the faster"),
+    ("ch06", "falter_prediction", ("full mesh", "full mesh"), "keep trying different things"),
+    ("ch06", "k0_best", (26,), "argmin"),
+    ("ch06", "k0_best", (0,), "index of the largest"),
+    ("ch06", "explore_longer", ([(0, i) for i in range(1, 40)],), "A star or a chart"),
+    ("ch06", "explore_longer", ([(i, i + 1) for i in range(20)],), "separate groups"),
+    ("ch06", "explore_longer", ([(i, j) for i in range(12) for j in range(i + 1, 12)],), "at most 60"),
     ("ch07", "least_centralized", ("buurtzorg",), "two groups that cut across"),
     ("ch07", "busiest_in_buurtzorg", ("coach",), "one member of every team"),
     ("ch07", "cross_team_ties", (2,), "more ties to other teams"),
@@ -310,6 +327,20 @@ WRONG = [
     ("ch09", "rule_or_centre", ("centre", "local rule"), "one assignment per round"),
     ("ch09", "extra_distance", (0.087,), "Multiply by 100"),
     ("ch09", "centre_bandwidth", (2,), "ceil(20 / per_round)"),
+    ("ch09", "sharing_prediction", ("peer mesh", "no"), "Count the groups"),
+    ("ch09", "sharing_prediction", ("chart", "yes"), "synergy / 5"),
+    ("ch09", "star_payoff", (3.5,), "Subtract 1 for each group"),
+    ("ch09", "star_payoff", (2.5,), "Subtract 4, not 1"),
+    ("ch09", "star_payoff", (0.5,), "own group only"),
+    ("ch09", "smallest_reward", (0.4,), "Raise the reward"),
+    ("ch09", "smallest_reward", (0.6,), "smallest reward"),
+    ("ch09", "smallest_reward", (0.45,), "one decimal"),
+    ("ch09", "intent_prediction", ("the intent", "the intent"), "not in anyone's average"),
+    ("ch09", "intent_prediction", ("a local consensus", "a local consensus"), "the anchor wins in the end"),
+    ("ch09", "visibility_for_80", (0.8,), "how far people should come"),
+    ("ch09", "visibility_for_80", (0.2,), "only about 40%"),
+    ("ch09", "broadcast_attention", (0.2,), "Raise the attention"),
+    ("ch09", "broadcast_attention", (0.4,), "smallest share"),
     ("ch10", "mesh_ties", (22350,), "Divide by 2"),
     ("ch10", "teams_ties", (675,), "ties between the 15 liaisons"),
     ("ch10", "best_team_size", (10,), "Try larger teams"),
@@ -319,7 +350,22 @@ WRONG = [
     ("ch10", "faster_design", ("embedded",), "pools all the demand"),
     ("ch10", "agent_speed_needed", (60,), "Faster agents"),
     ("ch10", "agent_speed_needed", (80,), "slowest speed"),
+    ("ch10", "agents_prediction", ("peer network", "peer network"), "One agent cannot be near every stream"),
+    ("ch10", "agents_prediction", ("hierarchy", "hierarchy"), "one hand-off further up"),
+    ("ch10", "kept_through_managers", (0.7,), "not of the original"),
+    ("ch10", "kept_through_managers", (0.9,), "That is one manager"),
+    ("ch10", "kept_through_managers", (0.6561,), "does not relay it"),
+    ("ch10", "agents_for_two_hours", (5,), "Add agents one at a time"),
+    ("ch10", "agents_for_two_hours", (9,), "smallest number"),
 ]
+
+def _k0_choice_by_choice(n=8, seed=3):
+    """The single peak of a k = 0 landscape: the better option of each choice on its own."""
+    from p2pkit.exploration import nk_landscape
+
+    land = nk_landscape(n, 0, seed=seed)
+    return sum(int(land.tables[i].argmax()) << i for i in range(n))
+
 
 # Correct answers worked out independently of the module under test (closed forms, networkx,
 # published values): each must be marked correct.
@@ -335,13 +381,19 @@ INDEPENDENT = [
     ("ch05", "wait_multiple", (0.9 / (1 - 0.9),)),                   # rho / (1 - rho)
     ("ch05", "wait_hours", (8 * 0.95 / (10 - 9.5),)),                 # Wq = rho / (mu - lambda), in hours
     ("ch05", "relay_fidelity", (0.9 ** 4,)),
+    ("ch05", "majority_of_five", (0.6**5 + 5 * 0.6**4 * 0.4 + 10 * 0.6**3 * 0.4**2,)),   # binomial tail
+    ("ch05", "peers_to_beat", (17,)),                                   # I_0.6(9, 9) = 0.801 > 0.8 > I_0.6(8, 8)
+    ("ch05", "panel_time", (sum(1 / j for j in range(1, 10)) / (10 - 8),)),   # H_9 / (mu - lambda)
     ("ch06", "wiring_single_points", ({"W5", "W7"},)),
+    ("ch06", "k0_best", (_k0_choice_by_choice(),)),                   # each choice on its own (k = 0)
     ("ch07", "ring_modularity", (10 / 11 - 1 / 4,)),                  # L/(L + 1) - 1/units
     ("ch09", "chart_rounds", (2 * 3 * 3,)),                           # 2 (levels - 1) ceil(span / capacity)
+    ("ch09", "star_payoff", (2 * 1 / 4 + 3 * (2 * 1 / 2) - 4,)),      # own group + 3 pairs - 4 contributions
     ("ch10", "mesh_ties", (150 * 149 // 2,)),
     ("ch10", "teams_ties", (15 * 45 + 15 * 14 // 2,)),
     ("ch10", "hub_minutes", (60 / (600 - 300),)),                     # 1 / (mu - lambda) hours
     ("ch10", "saturation", (600 / 150, 60 / 12)),
+    ("ch10", "kept_through_managers", (0.9 * 0.9 * 0.9,)),
 ]
 
 

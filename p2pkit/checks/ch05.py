@@ -4,9 +4,13 @@ Exercise 5.1, *The managerial tax* -- :func:`wait_multiple`, :func:`wait_hours`,
 :func:`smallest_pool`, :func:`gatekeeper_reflection`.
 Exercise 5.2, *Lost in the relay* -- :func:`relay_fidelity`, :func:`chart_hops`,
 :func:`best_decider`, :func:`relay_reflection`.
+Exercise 5.3, *One decider or a crowd?* -- :func:`crowd_prediction`, :func:`majority_of_five`,
+:func:`peers_to_beat`, :func:`panel_time`, :func:`crowd_reflection`.
 
-Values come from :mod:`p2pkit.decisions` (``mm1``, ``mmc``, ``separate_queues``) and
-:mod:`p2pkit.decay` (``fidelity``, ``hops_to_decider``), computed when the check runs.
+Values come from :mod:`p2pkit.decisions` (``mm1``, ``mmc``, ``separate_queues``),
+:mod:`p2pkit.decay` (``fidelity``, ``hops_to_decider``) and :mod:`p2pkit.judgement`
+(``majority_accuracy``, ``hub_majority_accuracy``, ``decision_days``), computed when the
+check runs.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import networkx as nx
 from .. import orgs
 from ..decay import fidelity, hops_to_decider
 from ..decisions import mm1, mmc, separate_queues
-from .core import AnswerError, Marks, as_number, as_person, compare_number, fmt, people_text, task
+from ..judgement import crowd_ceiling, decision_days, hub_majority_accuracy, majority_accuracy
+from .core import AnswerError, Marks, as_choice, as_number, as_person, compare_number, fmt, people_text, task
 from .core import reflection as _reflection
 
 __all__ = [
@@ -33,6 +38,11 @@ __all__ = [
     "chart_hops",
     "best_decider",
     "relay_reflection",
+    "crowd_prediction",
+    "majority_of_five",
+    "peers_to_beat",
+    "panel_time",
+    "crowd_reflection",
 ]
 
 #: Working hours in a day, as in chapter 5.
@@ -239,4 +249,142 @@ def relay_reflection(reflection):
         "Pick a decision taken recently in your organisation. Who held the information it needed, who decided, "
         "and how many hand-offs were there between them? What got lost?",
         "What would have to change for the person nearest the information to take that decision?",
+    ])
+
+
+# --------------------------------------------------------------------------- exercise 5.3
+
+_WHO = {"crowd": ["peers", "the crowd", "majority", "the majority", "panel", "the peers"],
+        "decider": ["one decider", "the decider", "one person", "boss", "the boss"]}
+
+
+@task("Task 1: predict, then check", "'crowd' or 'decider' in quotes, for each question")
+def crowd_prediction(crowd_better, with_hub_better, p: float = 0.7, q: float = 0.6, n: int = 9,
+                     follow: float = 0.3):
+    """Check two predictions: is a majority of 9 peers right 60% of the time more often right than one
+    decider right 70%, and is it still when each peer follows one hub 30% of the time?
+
+    Examples
+    --------
+    >>> crowd_prediction("crowd", "decider").status, crowd_prediction("decider", "decider").status
+    ('correct', 'not yet')
+    """
+    first = as_choice(crowd_better, _WHO, "crowd_better")
+    second = as_choice(with_hub_better, _WHO, "with_hub_better")
+    indep, hub = majority_accuracy(n, q), hub_majority_accuracy(n, q, follow)
+    truth1 = "crowd" if indep > p else "decider"
+    truth2 = "crowd" if hub > p else "decider"
+    m = Marks()
+    said1 = f"the majority of {n} is right {indep:.1%} of the time, the decider {p:.0%}"
+    said2 = f"with the hub the majority is right {hub:.1%}"
+    if first == truth1:
+        m.ok(f"Independent peers: {said1}.")
+    else:
+        m.bad(f"Independent peers: {said1}.",
+              "Each peer is only a little better than a coin, but their mistakes are independent: a majority of "
+              "them is wrong only when five or more err at once.")
+    if second == truth2:
+        m.ok(f"Following a hub: {said2}.")
+    else:
+        m.bad(f"Following a hub: {said2}.",
+              "When peers take their cue from one hub, their mistakes come together: the crowd is worth much less "
+              "than nine independent views.")
+    if not m.wrong:
+        m.hint(f"However many peers vote, with this hub the majority can never be right more than "
+               f"{crowd_ceiling(q, follow):.0%} of the time: the hub's own accuracy caps it.")
+    return m
+
+
+@task("Task 2: a majority of five, by hand", "a number from 0 to 1, like right = 0.5")
+def majority_of_five(right, n: int = 5, q: float = 0.6):
+    """Check the probability that a majority of 5 independent peers, each right 60% of the time, is right.
+
+    Examples
+    --------
+    >>> majority_of_five(0.68256).status, majority_of_five(0.6).status
+    ('correct', 'not yet')
+    """
+    x = as_number(right, "right")
+    truth = majority_accuracy(n, q)
+    m = Marks()
+    no_comb = sum(q**k * (1 - q) ** (n - k) for k in range(n // 2 + 1, n + 1))
+    if compare_number(m, x, truth, "The probability that the majority of five is right", rel=0.002, mistakes=[
+            (q, "That is one peer on their own.", "The majority is right when 3, 4 or 5 of the 5 are right."),
+            (no_comb, "That counts each number of right votes only once.",
+             "There are C(5, 3) = 10 ways for exactly three to be right, and C(5, 4) = 5 for four: multiply each "
+             "term by its count."),
+            (1 - truth, "That is the probability the majority is wrong.", "Add the cases with 3, 4 or 5 right."),
+            (truth - math.comb(n, 3) * q**3 * (1 - q) ** 2, "That leaves out the case of exactly three right.",
+             "Three of five is already a majority: add C(5, 3) 0.6^3 0.4^2.")],
+            hint="Add the probabilities of exactly 3, 4 and 5 right: C(5, k) 0.6^k 0.4^(5 - k)."):
+        m.hint("A small lift: 60% becomes 68%. With 25 such peers it is 85%, with 101 almost 98%.")
+    return m
+
+
+@task("Task 3: how many peers beat the decider?", "a whole number, like peers = 11")
+def peers_to_beat(peers, p: float = 0.8, q: float = 0.6):
+    """Check the smallest number of independent peers, each right 60%, whose majority beats a decider right 80%.
+
+    Examples
+    --------
+    >>> peers_to_beat(17).status, peers_to_beat(16).status, peers_to_beat(19).status
+    ('correct', 'not yet', 'not yet')
+    """
+    x = as_number(peers, "peers")
+    if not float(x).is_integer() or x < 1:
+        raise AnswerError(f"peers is {fmt(x)}; a number of people is a whole number of at least 1.")
+    n = int(x)
+    if n > 100_001:
+        raise AnswerError("peers is more than 100,001; try a smaller panel.")
+    acc = majority_accuracy(n, q)
+    m = Marks()
+    if acc <= p:
+        extra = (" An even panel is no better than the odd one below it: a tie is a coin toss."
+                 if n % 2 == 0 and n > 1 and abs(acc - majority_accuracy(n - 1, q)) < 1e-12 else "")
+        m.bad(f"A majority of {n} is right {acc:.2%} of the time, not more than the decider's {p:.0%}.{extra}",
+              "Try larger panels: majority_accuracy(n, 0.6) for n = 11, 13, 15, ...")
+        return m
+    m.ok(f"A majority of {n} is right {acc:.2%} of the time, more than the decider's {p:.0%}.")
+    smaller = next((k for k in range(1, n) if majority_accuracy(k, q) > p), None)
+    if smaller is not None:
+        m.bad(f"But {smaller} peers would already do it ({majority_accuracy(smaller, q):.2%}).",
+              "Find the smallest panel that beats the decider.")
+        return m
+    m.hint(f"{n} people to beat one good decider, and each of them spends the time: {n} times the "
+           "person-hours. Task 4 looks at the days.")
+    return m
+
+
+@task("Task 4: how long does the panel take?", "a number of days, like panel_days = 2.5")
+def panel_time(panel_days, decisions_per_day: float = 8.0, capacity_per_day: float = 10.0, n: int = 9):
+    """Check the mean days for a panel of 9, each voting on every decision, to have all votes in (the bound of
+    :func:`p2pkit.judgement.decision_days`).
+
+    Examples
+    --------
+    >>> panel_time(1.4145).status, panel_time(0.5).status, panel_time(4.5).status
+    ('correct', 'not yet', 'not yet')
+    """
+    x = as_number(panel_days, "panel_days")
+    t = decision_days(decisions_per_day, capacity_per_day, n)
+    m = Marks()
+    if compare_number(m, x, t.panel_days, "The panel's time to decision", unit=" days", rel=0.005, mistakes=[
+            (t.decider_days, "That is one member's time, the decider's.",
+             "The panel waits for the slowest of nine votes: W (1 + 1/2 + ... + 1/9)."),
+            (n * t.decider_days, "The members vote at the same time, not one after another.",
+             "The slowest of nine exponential times has mean W (1 + 1/2 + ... + 1/9), not 9 W."),
+            (t.panel_days * 8, "That is in working hours.", "Give it in days.")],
+            hint="decision_days(8, 10, 9).panel_days, or by hand: 1 / (10 - 8) x (1 + 1/2 + ... + 1/9)."):
+        m.hint(f"Almost three times the decider's {fmt(t.decider_days, 2)} days, and nine times the person-time: "
+               "accuracy costs time and people, so spend it on the decisions where being right matters most.")
+    return m
+
+
+@task("Task 5: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def crowd_reflection(reflection):
+    """Check that the reflection on deciding alone or together is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "Name a decision your team takes together and one a single person takes. For each, who knows most, and "
+        "do the people who weigh in judge independently or follow one voice?",
+        "Where would a wrong decision cost most? Is that where you spend the most people's time?",
     ])

@@ -4,9 +4,12 @@ Exercise 6.1, *Targeted or random?* -- :func:`attack_prediction`, :func:`cut_off
 :func:`two_who_matter`, :func:`departure_reflection`.
 Exercise 6.2, *No single point of failure* -- :func:`wiring_single_points`,
 :func:`one_tie_for_the_room`, :func:`department_ties`, :func:`friends_as_backup`.
+Exercise 6.3, *When a strategy falters* -- :func:`falter_prediction`, :func:`k0_best`,
+:func:`explore_longer`, :func:`falter_reflection`.
 
 Values come from :mod:`p2pkit.resilience` (``targeted_vs_random``, ``knock_out``,
-``redundancy``), run by the check on the network as the reader changed it.
+``redundancy``) and :mod:`p2pkit.exploration` (``compare``, ``nk_landscape``,
+``all_fitness``), run by the check on the network as the reader changed it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .. import orgs
+from ..exploration import all_fitness, compare, nk_landscape
 from ..resilience import knock_out, redundancy, targeted_vs_random
 from .core import (AnswerError, Marks, as_choice, as_number, as_people, as_ties, compare_number, fmt,
                    people_text, task)
@@ -34,6 +38,11 @@ __all__ = [
     "department",
     "department_ties",
     "friends_as_backup",
+    "search_networks",
+    "falter_prediction",
+    "k0_best",
+    "explore_longer",
+    "falter_reflection",
 ]
 
 _OUTCOMES = {"targeted": ["attack", "the best-connected", "best connected", "hubs"],
@@ -327,3 +336,140 @@ def friends_as_backup(remaining):
         m.hint("Friendship is a backup nobody planned. Would it carry work if 21 left? That is what chapter 6's "
                "'self-correction' asks.")
     return m
+
+
+# --------------------------------------------------------------------------- exercise 6.3
+
+
+def search_networks() -> dict:
+    """The four networks of 40 people of exercise 6.3 (and of chapter 6's figure)."""
+    return {"full mesh": nx.complete_graph(40), "peer mesh": orgs.peer_mesh(40, 4, 0.1, seed=0),
+            "chart": orgs.hierarchy(4, 3), "sparse ring": orgs.peer_mesh(40, 2, 0.0, seed=0)}
+
+
+def _searches(k: int = 5) -> dict:
+    return compare(search_networks(), k=k, shock_round=None, shock_share=0.0)
+
+
+_NETS = {"full mesh": ["everyone sees everyone", "complete", "dense", "full"],
+         "peer mesh": ["mesh", "small world"],
+         "chart": ["hierarchy", "tree", "org chart"],
+         "sparse ring": ["ring", "sparse", "circle"]}
+
+
+@task("Task 1: predict, then check", "a network's name in quotes, like 'chart', for each question")
+def falter_prediction(fastest, best_by_49):
+    """Check two predictions: which network's average strategy scores highest after 3 rounds, and which by round 49.
+
+    Examples
+    --------
+    >>> falter_prediction("full mesh", "sparse ring").status
+    'correct'
+    >>> falter_prediction("sparse ring", "full mesh").status
+    'not yet'
+    """
+    a = as_choice(fastest, _NETS, "fastest")
+    b = as_choice(best_by_49, _NETS, "best_by_49")
+    res = _searches()
+    early = {name: r.mean(3) for name, r in res.items()}
+    late = {name: r.mean(49) for name, r in res.items()}
+    t1, t2 = max(early, key=early.get), max(late, key=late.get)
+    m = Marks()
+    said1 = ", ".join(f"{name} {v:.1%}" for name, v in early.items())
+    said2 = ", ".join(f"{name} {v:.1%}" for name, v in late.items())
+    if a == t1:
+        m.ok(f"After 3 rounds the {t1} is ahead ({said1}).")
+    else:
+        m.bad(f"After 3 rounds the {t1} is ahead ({said1}).",
+              "Early on, whoever can see the best strategy in the group copies it at once: the more ties, the faster.")
+    if b == t2:
+        m.ok(f"By round 49 the {t2} is ahead ({said2}).")
+    else:
+        m.bad(f"By round 49 the {t2} is ahead ({said2}).",
+              "Once everyone has copied the same strategy, the search only goes on from that one point; where news "
+              "travels slowly, people keep trying different things for longer.")
+    if not m.wrong:
+        m.hint("Lazer and Friedman (2007) found the same: the efficient network wins the short run and loses the "
+               "long one.")
+    return m
+
+
+@task("Task 2: the one peak", "a whole number, like best = 17")
+def k0_best(best, n: int = 8, seed: int = 3):
+    """Check the best strategy of ``nk_landscape(8, 0, seed=3)`` (no interactions: one peak), as a number.
+
+    Examples
+    --------
+    >>> k0_best(229).status, k0_best(0).status
+    ('correct', 'not yet')
+    """
+    x = as_number(best, "best")
+    if not float(x).is_integer() or not 0 <= x < 2**n:
+        raise AnswerError(f"best is {fmt(x)}; a strategy is a whole number from 0 to {2**n - 1}.")
+    land = nk_landscape(n, 0, seed=seed)
+    f = all_fitness(land)
+    truth = int(f.argmax())
+    m = Marks()
+    if int(x) == truth:
+        m.ok(f"Strategy {truth} scores {fmt(float(f[truth]))}, the best of all {2**n}.")
+        by_choice = sum(int(land.tables[i].argmax()) << i for i in range(n))
+        m.ok(f"It is also what you get choice by choice: the better option for each choice on its own ({by_choice}).")
+        m.hint("With interactions (k > 0) the choice-by-choice answer is no longer the best, and step-by-step "
+               "improvement can stop on a lower peak.")
+    elif int(x) == int(f.argmin()):
+        m.bad(f"Strategy {int(x)} is the worst of all, not the best.", "Use argmax, not argmin.")
+    else:
+        m.bad(f"Strategy {int(x)} scores {fmt(float(f[int(x)]))}; another scores more.",
+              "all_fitness(L) lists the score of every strategy by its number: take the index of the largest.")
+    return m
+
+
+@task("Task 3: a network that keeps exploring", "a list of ties among people 0 to 39, like my_ties = [(0, 1), (1, 2)]")
+def explore_longer(my_ties, most_ties: int = 60, target: float = 0.96):
+    """Check a network of 40 people with at most 60 ties, connected, whose search scores at least 96% by round 49.
+
+    The check builds the network from the ties and runs :func:`p2pkit.exploration.compare` on it
+    (5 landscapes of 12 choices with 5 interactions each, 10 searches each, as in chapter 6).
+
+    Examples
+    --------
+    >>> explore_longer([(i, (i + 1) % 40) for i in range(40)]).status
+    'correct'
+    >>> explore_longer([(0, i) for i in range(1, 40)]).status
+    'not yet'
+    """
+    people = nx.empty_graph(40)
+    ties = as_ties(my_ties, people, "my_ties")
+    G = nx.Graph(people)
+    G.add_edges_from(ties)
+    m = Marks()
+    if len(ties) > most_ties:
+        m.bad(f"Your network has {len(ties)} ties; at most {most_ties} are allowed.",
+              "Fewer ties: the point is a network where news travels slowly.")
+        return m
+    if not nx.is_connected(G):
+        parts = nx.number_connected_components(G)
+        m.bad(f"Your network falls into {parts} separate groups.",
+              "Everyone must be able to learn from everyone else, if slowly: connect the groups.")
+        return m
+    score = compare({"yours": G}, k=5, shock_round=None, shock_share=0.0)["yours"].mean(49)
+    full = _searches()["full mesh"].mean(49)
+    if score < target:
+        m.bad(f"By round 49 your network's search scores {score:.1%} of the best possible (the full mesh "
+              f"{full:.1%}).", "A star or a chart gathers everyone on one strategy fast. Try a network in which "
+                               "everyone has only two or three contacts and no one is central.")
+        return m
+    m.ok(f"By round 49 your network's search scores {score:.1%} of the best possible, against {full:.1%} for the "
+         f"full mesh, with {len(ties)} ties.")
+    m.hint("The same slowness that helps the search costs time after a shock: play chapter 6's figure past round 50.")
+    return m
+
+
+@task("Task 4: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def falter_reflection(reflection):
+    """Check that the reflection on exploring and copying is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "When a plan stopped working in your organisation, did everyone switch to the first alternative someone "
+        "senior liked, or did several teams try different things for a while? What came of it?",
+        "Where would you want fast copying, and where slower, independent trying?",
+    ])

@@ -4,15 +4,20 @@ Exercise 10.1, *Does it scale linearly?* -- :func:`mesh_ties`, :func:`teams_ties
 :func:`best_team_size`, :func:`growth_factors`.
 Exercise 10.2, *One AI hub or an agent in every team?* -- :func:`hub_minutes`,
 :func:`saturation`, :func:`faster_design`, :func:`agent_speed_needed`, :func:`ai_reflection`.
+Exercise 10.3, *Can the AI reach the data?* -- :func:`agents_prediction`,
+:func:`kept_through_managers`, :func:`agents_for_two_hours`, :func:`ai_data_reflection`.
 
-Values come from :mod:`p2pkit.scaling` (closed forms) and :mod:`p2pkit.hybrid`
-(``decision_minutes``, ``mm1_time_in_system``), with every setting passed explicitly.
+Values come from :mod:`p2pkit.scaling` (closed forms), :mod:`p2pkit.hybrid`
+(``decision_minutes``, ``mm1_time_in_system``) and :mod:`p2pkit.ai_access`
+(``compare_designs``, with :func:`p2pkit.decay.fidelity`), with every setting passed explicitly.
 """
 
 from __future__ import annotations
 
 import math
 
+from ..ai_access import compare_designs
+from ..decay import fidelity
 from ..hybrid import decision_minutes, mm1_time_in_system
 from ..scaling import DESIGNS, full_mesh_ties, team_of_teams_ties, team_sizes, ties
 from .core import AnswerError, Marks, as_choice, as_number, compare_number, fmt, task
@@ -29,6 +34,10 @@ __all__ = [
     "faster_design",
     "agent_speed_needed",
     "ai_reflection",
+    "agents_prediction",
+    "kept_through_managers",
+    "agents_for_two_hours",
+    "ai_data_reflection",
 ]
 
 
@@ -274,4 +283,111 @@ def ai_reflection(reflection):
         "Where does an AI tool sit in your organisation's network today: one shared service everyone queues for, "
         "or something each team runs? What happens to your work when it is down?",
         "What does the model leave out that would decide the question for you: quality, cost, trust, security?",
+    ])
+
+
+# --------------------------------------------------------------------------- exercise 10.3
+
+_DESIGN_WORDS = {"hierarchy": ["chart", "the hierarchy", "central", "centre"],
+                 "peer network": ["peer", "network", "the network", "mesh", "peer mesh", "p2p"]}
+
+
+@task("Task 1: predict, then check", "'hierarchy' or 'peer network' in quotes, for each question")
+def agents_prediction(more_with_one, more_with_three):
+    """Check which design gets more of the detail to its AI within 4 hours, with one agent each and with three.
+
+    Examples
+    --------
+    >>> agents_prediction("hierarchy", "peer network").status
+    'correct'
+    >>> agents_prediction("peer network", "peer network").status
+    'not yet'
+    """
+    a = as_choice(more_with_one, _DESIGN_WORDS, "more_with_one")
+    b = as_choice(more_with_three, _DESIGN_WORDS, "more_with_three")
+    m = Marks()
+    for answer, agents, what in ((a, 1, "one agent each"), (b, 3, "three agents each")):
+        res = compare_designs(agents=agents).results
+        h, p = res["hierarchy"], res["peer network"]
+        truth = "hierarchy" if h.usable > p.usable else "peer network"
+        said = (f"with {what}, {h.usable:.0%} of the detail reaches the hierarchy's AI within 4 hours and "
+                f"{p.usable:.0%} the network's ({h.reached} and {p.reached} of {h.streams} streams)")
+        if answer == truth:
+            m.ok(f"The {truth}: {said}.")
+        elif agents == 1:
+            m.bad(f"The {truth}: {said}.",
+                  "One agent cannot be near every stream of a network: in the mesh some streams are more hand-offs "
+                  "away than the chart's three levels.")
+        else:
+            m.bad(f"The {truth}: {said}.",
+                  "With three agents the network puts each one at a holder of data, while the chart's sit with "
+                  "managers, one hand-off further up.")
+    if not m.wrong:
+        m.hint("So the claim holds only once the network uses its freedom to put agents where the data is.")
+    return m
+
+
+@task("Task 2: through three managers", "a number from 0 to 1, like kept = 0.5")
+def kept_through_managers(kept, managers: int = 3, keep: float = 0.9):
+    """Check the share of a stream's detail that reaches the hierarchy's central AI through 3 managers keeping 90% each.
+
+    Examples
+    --------
+    >>> kept_through_managers(0.729).status, kept_through_managers(0.7).status
+    ('correct', 'not yet')
+    """
+    x = as_number(kept, "kept")
+    truth = fidelity(managers, keep)
+    m = Marks()
+    if compare_number(m, x, truth, "The share of the detail that arrives", rel=0.005, mistakes=[
+            (1 - managers * (1 - keep), "Each manager loses 10% of what is left, not of the original.",
+             "Multiply: 0.9 x 0.9 x 0.9."),
+            (keep, "That is one manager.", f"There are {managers}: keep ** {managers}."),
+            (keep ** (managers + 1), "That counts one relay too many: the person who holds the stream does not "
+             "relay it.", f"Three managers relay it: keep ** {managers}.")],
+            hint="Each manager on the way passes on 90% of what reaches them: 0.9 ** 3."):
+        m.hint("The same relay model as chapter 5's information decay: an AI fed through the chain sees the chain's "
+               "summary, not the data.")
+    return m
+
+
+@task("Task 3: agents for a two-hour budget", "a whole number, like agents = 4")
+def agents_for_two_hours(agents, budget: float = 2.0):
+    """Check the smallest number of agents with which the peer network gets all 27 streams within 2 hours.
+
+    Examples
+    --------
+    >>> agents_for_two_hours(6).status, agents_for_two_hours(5).status, agents_for_two_hours(9).status
+    ('correct', 'not yet', 'not yet')
+    """
+    k = as_number(agents, "agents")
+    if not float(k).is_integer() or not 1 <= k <= 27:
+        raise AnswerError(f"agents is {fmt(k)}; give a whole number of agents from 1 to 27.")
+    k = int(k)
+    res = compare_designs(agents=k, budget=budget).results
+    p = res["peer network"]
+    m = Marks()
+    if p.reached < p.streams:
+        m.bad(f"With {k} agents the peer network gets {p.reached} of {p.streams} streams within {fmt(budget)} hours.",
+              "Add agents one at a time: compare_designs(agents=k, budget=2).results['peer network'].reached.")
+        return m
+    m.ok(f"With {k} agents the peer network gets all {p.streams} streams within {fmt(budget)} hours.")
+    if k > 1 and compare_designs(agents=k - 1, budget=budget).results["peer network"].reached == p.streams:
+        m.bad(f"{k - 1} agents would do too.", "Find the smallest number that works.")
+        return m
+    h_need = next(j for j in range(1, 28)
+                  if compare_designs(agents=j, budget=budget).results["hierarchy"].reached == p.streams)
+    m.hint(f"The hierarchy needs {h_need}: its vice-presidents are two hand-offs from every stream, while the "
+           "mesh's random ties leave a few streams far from any agent. A chart is a good shape for collecting data; "
+           "what costs it is summarising and approving on the way up (set access='approved feed').")
+    return m
+
+
+@task("Task 4: reflection", "a few sentences in triple quotes, like reflection = \"\"\"...\"\"\"")
+def ai_data_reflection(reflection):
+    """Check that the reflection on AI and data streams is a real answer."""
+    return _reflection(reflection, min_words=30, prompts=[
+        "Name an AI tool your organisation uses or plans. Where does the data it needs arise, where is it stored, "
+        "and whose approval or hands does it pass through on its way?",
+        "Would pooling that data in one place, or letting the tool attach where the data arises, help more?",
     ])

@@ -1,0 +1,161 @@
+"""Chapter 5 figure: decision quality as well as speed (scenes from :mod:`p2pkit.judgement`).
+
+- :func:`crowd_or_decider` -- one decider against a majority of peers: how often each is
+  right (Condorcet's majority, with and without a hub the peers follow), one sampled vote
+  drawn person by person, and the days each takes to decide (queues from
+  :mod:`p2pkit.decisions`, through :func:`p2pkit.judgement.decision_days`).
+
+The figure calls the model's closed forms, its seeded simulation and its verdict; it only
+chooses where to sample, rounds and arranges.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ..judgement import (
+    crowd_ceiling,
+    decision_days,
+    hub_majority_accuracy,
+    judgement_verdict,
+    majority_accuracy,
+    peers_needed,
+    simulate_votes,
+    vote_correlation,
+)
+from .component import Figure, seed, slider
+from .layouts import ring_layout
+from .scene import bars, chart, network, scene, series
+
+__all__ = ["CAPACITY_PER_DAY", "DECISIONS_PER_DAY", "crowd_or_decider", "crowd_scene"]
+
+#: The load the time bars assume: chapter 5's 8 decisions a day, 10 a day per person.
+DECISIONS_PER_DAY = 8.0
+CAPACITY_PER_DAY = 10.0
+HUB = "hub"
+ROLE_WORDS = {"holder": "votes right", "bridge": "votes wrong", "need": "the hub some peers follow"}
+
+
+def _pct(x: float) -> str:
+    text = f"{x:.0%}"
+    if text == "100%" and x < 1:
+        return f"{x:.1%}" if x < 0.9995 else ">99.9%"
+    return text
+
+
+@lru_cache(maxsize=64)
+def _curves(q: float, follow: float, top: int) -> tuple:
+    ns = list(range(1, top + 1, 2))
+    indep = [majority_accuracy(n, q) for n in ns]
+    hub = [hub_majority_accuracy(n, q, follow) for n in ns]
+    return ns, indep, hub
+
+
+@lru_cache(maxsize=16)
+def _ring(n: int) -> dict:
+    import networkx as nx
+
+    G = nx.star_graph(n)  # 0 is the hub, 1..n the peers
+    pos = ring_layout(G, centre=0)
+    return {(HUB if v == 0 else v): p for v, p in pos.items()}
+
+
+def crowd_scene(q: float, n: int, follow: float, p: float, seed: int = 0) -> dict:
+    """One state of :func:`crowd_or_decider`."""
+    import networkx as nx
+
+    indep, hub = majority_accuracy(n, q), hub_majority_accuracy(n, q, follow)
+    rho = vote_correlation(q, follow)
+    t = decision_days(DECISIONS_PER_DAY, CAPACITY_PER_DAY, n)
+    vote = simulate_votes(n, q, follow, trials=100, seed=seed)
+
+    # one sampled vote, person by person
+    peers = list(range(1, n + 1))
+    G = nx.Graph()
+    G.add_node(HUB)
+    G.add_nodes_from(peers)
+    followers = [v for v, f in zip(peers, vote.example_followed) if f]
+    G.add_edges_from((v, HUB) for v in followers)
+    roles = {HUB: "need"}
+    roles.update({v: ("holder" if right else "bridge") for v, right in zip(peers, vote.example_votes)})
+    right = sum(vote.example_votes)
+    names = {HUB: "Hub"}
+    names.update({v: f"Peer {v}" for v in peers})
+    net = network(
+        G, _ring(n), title=f"One sampled vote: {right} of {n} right" + (", the hub right" if vote.example_hub_right
+                                                                       else ", the hub wrong"),
+        names=names, roles=roles, role_labels=ROLE_WORDS,
+        figures=[("Follows the hub (1) or judges alone (0)", {HUB: 0, **{v: int(f) for v, f in
+                                                                       zip(peers, vote.example_followed)}}, "d")],
+        tie_kinds={(v, HUB): "follows" for v in followers}, kind_names={"follows": "follows the hub"},
+        labels=n <= 15)
+
+    top = max(41, n + (n % 2 == 0))
+    ns, yi, yh = _curves(q, follow, top)
+    lines = [series("independent", ns, yi, role="peer"),
+             series(f"with a hub ({follow:.0%})", ns, yh, role="rumour", dash=True),
+             series("one decider", [1, top], [p, p], role="decider")]
+    points = [{"x": n, "y": indep, "label": "", "role": "peer"}, {"x": n, "y": hub, "label": "", "role": "rumour"}]
+    acc = chart("How often the majority is right", lines, x_label="peers voting", y_label="share of decisions right",
+                y_format=".0%", x_domain=(1, top), y_domain=(0, 1), marker_x=n, points=points)
+
+    def day_text(x):
+        return "no limit" if not math.isfinite(x) else (f"{x:.1f} days" if x >= 1 else f"{x * 8:.1f} h")
+
+    full = 3.0
+    quality = bars("Right how often, and how long it takes", [
+        ("Right: one decider", p, _pct(p), "decider"),
+        (f"Right: {n} independent peers", indep, _pct(indep), "peer"),
+        (f"Right: {n} peers with a hub", hub, _pct(hub), "rumour"),
+        ("Time: one decider", min(1.0, t.decider_days / full), day_text(t.decider_days), "decider"),
+        (f"Time: panel of {n} (at most)", min(1.0, t.panel_days / full), day_text(t.panel_days), "peer"),
+    ], note=f"Time bars are full at {full:g} days; {DECISIONS_PER_DAY:g} decisions a day, {CAPACITY_PER_DAY:g} a day "
+            "per person.")
+
+    need = peers_needed(p, q, follow)
+    ceiling = crowd_ceiling(q, follow)
+    readout = [("One decider is right", f"{p:.0%}"),
+               (f"Majority of {n} independent peers is right", _pct(indep)),
+               (f"Majority of {n} with a hub is right", _pct(hub)),
+               ("Votes correlate", f"{rho:.2f}"),
+               ("Peers needed to beat the decider (with the hub)",
+                str(need) if need is not None else f"none: at most {ceiling:.0%}"),
+               ("Time to decide: decider / panel (at most)", f"{day_text(t.decider_days)} / {day_text(t.panel_days)}"),
+               ("Person-days per decision: decider / panel", f"{t.decider_person_days:.1f} / {t.panel_person_days:.1f}")]
+    summary = (f"A ring of {n} peers around a hub (a star); {len(followers)} follow the hub (tied to it) in this "
+               f"sampled vote, {right} vote right (triangles) and {n - right} wrong (diamonds)"
+               + (": the majority is right." if 2 * right > n else ": the majority is wrong." if 2 * right < n else
+                  ": a tie, broken by a coin.")
+               + f" Line chart: the majority of independent peers each right {q:.0%} of the time is right "
+               f"{_pct(indep)} of the time with {n} voting, {_pct(hub)} if they follow a hub {follow:.0%} of the "
+               f"time, against {p:.0%} for one decider.")
+    return scene(net, acc, quality, readout=readout, verdict=judgement_verdict(p, q, n, follow, DECISIONS_PER_DAY,
+                                                                               CAPACITY_PER_DAY),
+                 summary=summary,
+                 caption="Lines: exact binomial sums (Condorcet; the hub by conditioning on its call). The network: one "
+                         "seeded vote. Days: each person is a queue (M/M/1, chapter 5); the panel waits for the slowest "
+                         "vote, and the bound shown assumes independent queues.")
+
+
+def crowd_or_decider(n: int = 9) -> Figure:
+    """One decider against a majority of peers: how often each is right, and how long it takes.
+
+    Controls: how often a peer is right, how many vote, how often a peer follows one hub, how
+    often the one decider is right, and the seed of the sampled vote drawn.
+    """
+    return Figure(
+        "One decider or a majority of peers: how often right, and how fast", crowd_scene,
+        [slider("q", "Each peer is right", (0.45, 0.6, 0.7), 0.6, fmt=".0%", live=(0.0, 1.0, 0.01),
+                help="How often one peer, judging alone, gets a yes-or-no decision right."),
+         slider("n", "Peers voting", (1, 3, 5, 9, 15, 25, 41), n, fmt="d", live=(1, 1001, 1)),
+         slider("follow", "Peers follow one hub", (0.0, 0.15, 0.3, 0.5), 0.3, fmt=".0%", live=(0.0, 1.0, 0.01),
+                help="How often a peer takes their cue from one hub (a shared briefing, an opinion leader) instead of "
+                     "judging alone."),
+         slider("p", "The one decider is right", (0.6, 0.7, 0.8), 0.7, fmt=".0%", live=(0.0, 1.0, 0.01)),
+         seed((0,), help="The seed of the sampled vote drawn (any whole number in Jupyter).")],
+        description="A ring of peers around a hub showing one sampled vote, a line chart of how often the majority is "
+                    "right against the number of peers, and bars comparing one decider with the crowd.")
+
+
+FIGURES = [crowd_or_decider]

@@ -1,0 +1,111 @@
+"""The essay's AI claim: streams reachable within a budget and their fidelity, against direct
+computation with networkx, q^h, and brute-force agent placement."""
+
+import itertools
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit import orgs
+from p2pkit.ai_access import (
+    STORE,
+    ai_verdict,
+    compare_designs,
+    place_agents,
+    stream_access,
+)
+from p2pkit.decay import fidelity
+from p2pkit.errors import P2PKitError
+
+
+def direct(G, holders, hosts, q, relay_hours, budget):
+    """Hand-offs to the nearest host by networkx, then q^h and h * hours, stream by stream."""
+    out = []
+    for s in holders:
+        h = min(nx.shortest_path_length(G, s, a) for a in hosts)
+        out.append((h, q**h, h * relay_hours, h * relay_hours <= budget))
+    return out
+
+
+@pytest.mark.parametrize("q, budget", [(0.9, 4.0), (0.8, 2.0), (0.95, 1.0), (1.0, 0.0)])
+def test_relays_fidelity_and_reach_match_direct_computation(q, budget):
+    G = orgs.peer_mesh(40, 4, 0.1, seed=2)
+    holders = list(range(10, 40))
+    hosts = [12, 25]
+    a = stream_access(G, holders, hosts, keep=q, relay_hours=1.0, budget=budget)
+    d = direct(G, holders, hosts, q, 1.0, budget)
+    assert a.relays.tolist() == [x[0] for x in d]
+    assert np.allclose(a.fidelity, [x[1] for x in d])
+    assert np.allclose(a.fidelity, [fidelity(x[0], q) for x in d])       # decay's relay model, reused
+    assert a.reached == sum(x[3] for x in d)
+    assert a.usable == pytest.approx(sum(x[1] for x in d if x[3]) / len(holders))
+
+
+def test_chart_central_agent_sees_every_stream_through_every_level():
+    for levels, span in [(3, 2), (4, 3), (5, 2)]:
+        c = compare_designs(levels, span)
+        h = c.results["hierarchy"]
+        assert h.hosts == (0,) and set(h.relays.tolist()) == {levels - 1}
+        assert h.mean_fidelity == pytest.approx(0.9 ** (levels - 1))
+        assert h.streams == span ** (levels - 1)
+
+
+def test_approved_feeds_are_whole_but_wait_for_every_manager():
+    c = compare_designs(access="approved feed", approval_hours=8.0, budget=23.9)
+    h = c.results["hierarchy"]
+    assert np.all(h.fidelity == 1.0) and np.all(h.approvals == 3) and np.all(h.hours == 24.0)
+    assert h.reached == 0
+    assert compare_designs(access="approved feed", approval_hours=8.0, budget=24).results["hierarchy"].reached == 27
+
+
+def test_pooled_data_levels_the_designs():
+    c = compare_designs(data="pooled", agents=3)
+    for res in c.results.values():
+        assert res.reached == res.streams == 27 and np.all(res.relays == 0) and res.usable == 1.0
+        assert set(res.holders) == {STORE}
+    assert "does not hold" in ai_verdict(c)
+
+
+def test_placement_is_a_median_and_the_chart_puts_three_agents_with_the_vice_presidents():
+    G = orgs.peer_mesh(30, 4, 0.1, seed=0)
+    holders = list(range(8, 30))
+    D = dict(nx.all_pairs_shortest_path_length(G))
+    total = lambda hosts: sum(min(D[s][a] for a in hosts) for s in holders)
+    one = place_agents(G, holders, 1)
+    assert total(one) == min(total([v]) for v in holders)
+    two = place_agents(G, holders, 2)
+    assert total(two) == min(total(list(p)) for p in itertools.combinations(holders, 2))
+    chart = orgs.hierarchy(4, 3)
+    staff = [v for v, d in chart.nodes(data=True) if d["role"] == "staff"]
+    managers = [v for v, d in chart.nodes(data=True) if d["role"] != "staff"]
+    assert place_agents(chart, staff, 1, candidates=managers) == [0]
+    assert place_agents(chart, staff, 3, candidates=managers) == [1, 2, 3]
+
+
+def test_more_budget_more_streams_and_the_default_verdicts():
+    reached = [compare_designs(agents=3, budget=b).results["peer network"].reached for b in (0, 1, 2, 3, 4, 8)]
+    assert reached == sorted(reached) and reached[-1] == 27
+    c = compare_designs(agents=3)
+    h, p = c.results["hierarchy"], c.results["peer network"]
+    assert p.usable > h.usable and "the claim holds" in ai_verdict(c)
+    one = compare_designs(agents=1)
+    assert one.results["hierarchy"].usable > one.results["peer network"].usable   # one agent cannot be near all
+    assert "hierarchy does better" in ai_verdict(one)
+
+
+def test_unreachable_streams_and_bad_input():
+    G = nx.Graph([(0, 1), (2, 3)])
+    a = stream_access(G, [1, 3], [0])
+    assert a.reached == 1 and math.isinf(a.hours[1]) and a.fidelity[1] == 0.0
+    with pytest.raises(P2PKitError, match="not in the network"):
+        stream_access(G, [9], [0])
+    with pytest.raises(P2PKitError, match="keep"):
+        stream_access(G, [1], [0], keep=1.5)
+    with pytest.raises(P2PKitError, match="hours"):
+        stream_access(G, [1], [0], budget=-1)
+    with pytest.raises(P2PKitError, match="'edge'"):
+        compare_designs(data="cloud")
+    with pytest.raises(P2PKitError, match="at least 1"):
+        place_agents(G, [1], 0)
