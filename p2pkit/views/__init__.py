@@ -37,7 +37,7 @@ def catalogue() -> list:
 def figure_index(book_root) -> str:
     """An HTML table of every figure: where it appears, its controls, and its module.
 
-    ``book_root`` is the folder of the book's sources; a figure "appears" in every page whose
+    ``book_root`` is the folder of the site's sources; a figure "appears" in every page whose
     code imports its factory from its module. Used by the reference page on figures.
     """
     import html

@@ -381,7 +381,7 @@ def chart_against_communities() -> Figure:
 
 
 class _HTML:
-    """A plain, escaped HTML table that notebooks and the book show as it is."""
+    """A plain, escaped HTML table that notebooks and the site show as it is."""
 
     def __init__(self, markup: str):
         self.markup = markup
