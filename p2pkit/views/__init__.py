@@ -45,8 +45,8 @@ def figure_index(book_root) -> str:
     from pathlib import Path
 
     root = Path(book_root)
-    pages = sorted(list(root.glob("chapters/*.md")) + list(root.glob("mapping/*.md"))
-                   + list(root.glob("workshops/*-demo.ipynb")))
+    pages = sorted(list(root.glob("chapters/*.md")) + list(root.glob("reference/*.md"))
+                   + list(root.glob("mapping/*.md")) + list(root.glob("workshops/*-demo.ipynb")))
     uses: dict[tuple, list] = {}
     for p in pages:
         text = p.read_text(encoding="utf-8")
