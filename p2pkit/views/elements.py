@@ -41,10 +41,10 @@ LIVE_STEPS = 30
 #: a marker is full size at this many times an equal share of influence
 FULL_SIZE = 3.0
 #: the lines of the chart: (attribute of Lenses, label, role, dashed)
-_LINES = (("modularity", "communities: modularity", "peer", False),
-          ("gini", "equipotency: Gini", "centre", True),
-          ("reciprocity", "dynamics: ties returned", "reached", False),
-          ("in_touch", "dynamics: pairs in touch", "bridge", True))
+_LINES = (("modularity", "modularity", "peer", False),
+          ("gini", "Gini", "centre", True),
+          ("reciprocity", "ties returned", "reached", False),
+          ("in_touch", "pairs in touch", "bridge", True))
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -157,8 +157,11 @@ def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
                f"{lens.in_touch:.0%} of pairs in touch. A chart traces modularity, the Gini, reciprocity and the "
                "pairs in touch over the steps.")
     return scene(net, trends, readout=readout, verdict=verdict, summary=summary,
-                 caption="Colour: the community found at this step. Size: the person's share of influence, counted by contacts (full "
-                         f"size at {FULL_SIZE:g} times an equal share). Shape: square, the biggest share of influence; cross, alone keeps communities in touch.")
+                 caption="Colour: the community found at this step. Size: the person's share of influence, "
+                         f"counted by contacts (full size at {FULL_SIZE:g} times an equal share). Shape: square, "
+                         "the biggest share of influence; "
+                         "cross, alone keeps communities in touch. Chart: modularity reads the communities, the "
+                         "Gini the spread of influence, ties returned and pairs in touch the dynamics.")
 
 
 def three_lenses(start: str = "friends", regime: str = "fade", step: int = 0, seed_value: int = 0) -> Figure:
