@@ -1,13 +1,15 @@
 """p2pkit: network models for the *Peer-to-Peer Leadership* companion.
 
-Each module is one idea from the book or from the claims made for peer-to-peer
-organisations, named as a reader would name it:
+Each module models one idea, named as a reader would name it: one of the three elements the
+book names (Baker 2014, as its publisher's description lists them), read the companion's way,
+or a claim made for peer-to-peer organisations:
 
 - :mod:`p2pkit.orgs`          organisation shapes and the classic organisational data sets;
 - :mod:`p2pkit.architecture`  client-server against peer-to-peer (chapter 1);
 - :mod:`p2pkit.communities`   node communities, brokerage, self-organisation, rumours (chapter 2);
 - :mod:`p2pkit.equipotency`   centralization, Gini, Krackhardt, DeGroot influence (chapter 3);
 - :mod:`p2pkit.dynamics`      ties that form and fade, improvised coordination (chapter 4);
+- :mod:`p2pkit.elements`      the three elements read together on one network (reference page);
 - :mod:`p2pkit.decisions`     the managerial tax: queueing at a gatekeeper (chapter 5);
 - :mod:`p2pkit.decay`         information decay and time to decision (chapter 5);
 - :mod:`p2pkit.judgement`     decision quality: one decider or a majority of peers (chapter 5);

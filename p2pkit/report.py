@@ -1,9 +1,11 @@
 """The diagnostic: one self-contained HTML report on a team's own network.
 
 ``python -m p2pkit report ANSWERS.csv -o report.html`` or :func:`build_report` reads the
-survey answers safely (:mod:`p2pkit.survey`), measures the network with the book's three
-lenses and writes one HTML file that works offline (figures are embedded PNGs; no
-external CSS, scripts or fonts):
+survey answers safely (:mod:`p2pkit.survey`), measures the network through two of the three
+elements the book names (Baker 2014) -- node communities and equipotency -- and through
+resilience (one survey is one snapshot: the third element, relational dynamics, needs a
+second survey later), and writes one HTML file that works offline (figures are embedded
+PNGs; no external CSS, scripts or fonts):
 
 1. **the network map** -- who is tied to whom, coloured by node community;
 2. **node communities and brokers** -- groups found by the Louvain method

@@ -11,10 +11,11 @@ from p2pkit import orgs
 from p2pkit.equipotency import centrality, centralization, gini, influence_shares, krackhardt
 from p2pkit.errors import P2PKitError
 
-# Published by CMU CASOS: ORA "Standard Network Analysis" reports (ORA, 17 Oct 2011) for
+# Computed with CMU CASOS's ORA: its "Standard Network Analysis" reports (dated 17 Oct 2011) for
 # KNOKI (Knoke_and_Kuklinski_knokbur_KNOKI.html), KNOKM (..._KNOKM.html) and KRACORG
 # (insna/KRACORG/SNA/KRACORG.html, the reports-to network in its stored direction,
-# subordinate -> boss). Values are printed to 3 decimals.
+# subordinate -> boss). Values are printed to 3 decimals. The reports are ORA's output, not a
+# publication (reference/data.md, references.bib `ora`).
 ORA = {
     "knok_info": dict(connectedness=1.000, hierarchy=0.000, efficiency=0.361, lub=1.000,
                       degree=0.431, betweenness=0.201, closeness=0.541),

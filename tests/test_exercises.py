@@ -183,6 +183,36 @@ def test_unanswered_student_notebook_runs_and_says_not_answered(src):
     assert all("Replace the ..." in f.hint for f in feedback)
 
 
+def _assigned(nb) -> set:
+    """Every name a notebook's code cells assign."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    names.add(node.id)
+    return names
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=IDS)
+def test_not_answered_hints_name_the_notebooks_own_variables(src):
+    """A student who has not answered yet is told which variable to fill in: the one the
+    notebook's check cell passes (and an answer cell assigns), not the check's parameter."""
+    student = maker.read(maker.STUDENT / src.name)
+    assigned = _assigned(student)
+    for cell, fb in run_cells(student, maker.STUDENT):
+        if "check" not in _tags(cell):
+            continue
+        call = ast.parse(cell.source.strip(), mode="eval").body
+        passed = [a.id for a in call.args if isinstance(a, ast.Name)]
+        passed += [k.value.id for k in call.keywords if isinstance(k.value, ast.Name)]
+        named = re.findall(r"`(\w+)`", fb.hint) + re.findall(r"\blike (\w+) =", fb.hint)
+        assert named, f"{src.name}: the hint of `{cell.source.strip()}` names no variable: {fb.hint}"
+        wrong = [n for n in named if n not in passed or n not in assigned]
+        assert not wrong, (f"{src.name}: the hint of `{cell.source.strip()}` names {wrong}, but the notebook "
+                           f"passes {passed}: {fb.hint}")
+
+
 def _checks():
     out = []
     for name in CHAPTER_MODULES:
@@ -373,7 +403,7 @@ INDEPENDENT = [
     ("ch01", "star_handoffs", (2 * 12 / 13,)),                       # 2(n - 1)/n for a star
     ("ch01", "single_points", ({"7", "2", "14", "18", "21"},)),       # everyone with reports in a tree
     ("ch03", "money_dimensions", ({"connectedness": 0.800, "hierarchy": 0.906, "efficiency": 0.536,
-                                   "lub": 0.857},)),                   # CMU ORA's published report
+                                   "lub": 0.857},)),                   # computed with CMU's ORA
     ("ch04", "expected_left", (102 * 0.8,)),
     ("ch04", "mutual_lost", (0.2 ** 2,)),
     ("ch04", "star_consensus", (5 / 13,)),                           # weights degree + 1 (Golub & Jackson)

@@ -218,7 +218,7 @@ def money_dimensions(money):
     if not isinstance(money, dict):
         raise AnswerError("money should be a dict with the keys 'connectedness', 'hierarchy', 'efficiency', 'lub'.")
     truth = krackhardt(orgs.load_dataset("knok_money"))
-    # Published by CMU ORA's Standard Network Analysis report (see reference/data.md).
+    # Computed with CMU's ORA: its Standard Network Analysis report (see reference/data.md).
     ora = {"connectedness": 0.800, "hierarchy": 0.906, "efficiency": 0.536, "lub": 0.857}
     info = krackhardt(orgs.load_dataset("knok_info"))
     missing = [k for k in truth if k not in money]

@@ -273,8 +273,8 @@ def department() -> nx.Graph:
     return G
 
 
-@task("Task 3: a department without single points", "a list of at most 3 ties, like new_ties = [('6', '8')]")
-def department_ties(new_ties, budget: int = 3):
+@task("Task 3: a department without single points", "a list of at most 3 ties, like dept_ties = [('6', '8')]")
+def department_ties(dept_ties, budget: int = 3):
     """Check at most three new ties after which nobody in vice-president 21's department is a single point of failure.
 
     Examples
@@ -285,7 +285,7 @@ def department_ties(new_ties, budget: int = 3):
     'not yet'
     """
     G = department()
-    ties = as_ties(new_ties, G, "new_ties")
+    ties = as_ties(dept_ties, G, "dept_ties")
     m = Marks()
     if len(ties) > budget:
         m.bad(f"You added {len(ties)} ties; at most {budget} are allowed.",

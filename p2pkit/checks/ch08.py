@@ -138,16 +138,16 @@ def fragments() -> nx.Graph:
     return scattered(24, 4, seed=0)
 
 
-def _woven(new_ties):
+def _woven(new_ties, name: str):
     G = fragments()
-    ties = as_ties(new_ties, G, "new_ties")
+    ties = as_ties(new_ties, G, name)
     H = G.copy()
     H.add_edges_from(ties)
     return G, H, ties
 
 
-@task("Task 1: connect the clusters", "a list of at most 3 ties, like new_ties = [(0, 6)]")
-def connect_clusters(new_ties, budget: int = 3):
+@task("Task 1: connect the clusters", "a list of at most 3 ties, like first_ties = [(0, 6)]")
+def connect_clusters(first_ties, budget: int = 3):
     """Check at most three introductions after which everyone can reach everyone.
 
     Examples
@@ -155,7 +155,7 @@ def connect_clusters(new_ties, budget: int = 3):
     >>> connect_clusters([(0, 6), (6, 12), (12, 18)]).status, connect_clusters([(0, 6), (1, 7)]).status
     ('correct', 'not yet')
     """
-    G, H, ties = _woven(new_ties)
+    G, H, ties = _woven(first_ties, "first_ties")
     m = Marks()
     if len(ties) > budget:
         m.bad(f"You made {len(ties)} introductions; at most {budget} are allowed.",
@@ -176,8 +176,8 @@ def connect_clusters(new_ties, budget: int = 3):
     return m
 
 
-@task("Task 2: weave without a hub", "a list of at most 4 ties, like new_ties = [(0, 6)]")
-def weave_without_a_hub(new_ties, budget: int = 4, limit: float = 0.35):
+@task("Task 2: weave without a hub", "a list of at most 4 ties, like woven_ties = [(0, 6)]")
+def weave_without_a_hub(woven_ties, budget: int = 4, limit: float = 0.35):
     """Check at most four introductions that connect everyone, leave no single point of failure and no hub.
 
     "No hub": nobody sits on more than 35% of the shortest routes between others. The
@@ -190,7 +190,7 @@ def weave_without_a_hub(new_ties, budget: int = 4, limit: float = 0.35):
     >>> weave_without_a_hub([(0, 6), (0, 12), (0, 18)]).status
     'not yet'
     """
-    G, H, ties = _woven(new_ties)
+    G, H, ties = _woven(woven_ties, "woven_ties")
     m = Marks()
     if len(ties) > budget:
         m.bad(f"You made {len(ties)} introductions; at most {budget} are allowed.", "Four ties are enough.")

@@ -64,8 +64,8 @@ def mesh_ties(n_ties, people: int = 150):
     return m
 
 
-@task("Task 2: a team of teams", "a whole number, like n_ties = 1000")
-def teams_ties(n_ties, people: int = 150, team_size: int = 10):
+@task("Task 2: a team of teams", "a whole number, like team_ties = 1000")
+def teams_ties(team_ties, people: int = 150, team_size: int = 10):
     """Check the ties of 150 people in full-mesh teams of 10 whose liaisons form a full mesh.
 
     Examples
@@ -73,7 +73,7 @@ def teams_ties(n_ties, people: int = 150, team_size: int = 10):
     >>> teams_ties(780).status, teams_ties(675).status
     ('correct', 'not yet')
     """
-    x = as_number(n_ties, "n_ties")
+    x = as_number(team_ties, "team_ties")
     sizes = team_sizes(people, team_size)
     truth = team_of_teams_ties(sizes)
     inside = sum(s * (s - 1) // 2 for s in sizes)

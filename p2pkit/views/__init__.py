@@ -37,7 +37,7 @@ def catalogue() -> list:
 def figure_index(book_root) -> str:
     """An HTML table of every figure: where it appears, its controls, and its module.
 
-    ``book_root`` is the folder of the book's sources; a figure "appears" in every page whose
+    ``book_root`` is the folder of the site's sources; a figure "appears" in every page whose
     code imports its factory from its module. Used by the reference page on figures.
     """
     import html
@@ -45,8 +45,8 @@ def figure_index(book_root) -> str:
     from pathlib import Path
 
     root = Path(book_root)
-    pages = sorted(list(root.glob("chapters/*.md")) + list(root.glob("mapping/*.md"))
-                   + list(root.glob("workshops/*-demo.ipynb")))
+    pages = sorted(list(root.glob("chapters/*.md")) + list(root.glob("reference/*.md"))
+                   + list(root.glob("mapping/*.md")) + list(root.glob("workshops/*-demo.ipynb")))
     uses: dict[tuple, list] = {}
     for p in pages:
         text = p.read_text(encoding="utf-8")

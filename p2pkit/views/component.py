@@ -11,7 +11,7 @@ One :class:`Figure` serves every place a reader meets a figure:
   runs the model and sends back the new scene. No image is encoded.
 
 Which one is shown is decided by :func:`figure_mode`: the environment variable
-``P2PKIT_FIGURES`` (``static`` or ``live``; the book build, ``make execute`` and the tests set
+``P2PKIT_FIGURES`` (``static`` or ``live``; the site build, ``make execute`` and the tests set
 ``static``), otherwise live inside a Jupyter kernel and static anywhere else.
 
 A figure function looks like this (see :mod:`p2pkit.views.architecture` for a real one)::

@@ -282,7 +282,7 @@ def four_cases(n: int = 60, seed: int = 0) -> Figure:
 
 class CaseTable:
     """An HTML table of :class:`~p2pkit.practice.CaseProfile` values, one column per model
-    (displays in Jupyter and in the book; every text is escaped)."""
+    (displays in Jupyter and on the site; every text is escaped)."""
 
     MEASURES = [
         ("People", lambda p: str(p.people)),
