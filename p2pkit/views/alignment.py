@@ -119,9 +119,9 @@ def intent_scene(network_name: str, transparency: float, local_pull: float, broa
 
     who = f"{len(seen)} of {len(r.nodes)} see the intent" + (", the centre broadcasts it" if broadcast else "")
     readout = [("Who sees the intent", who),
-               ("Average position now / where it settles", f"{_share(float(x.mean()))} / {_share(r.alignment)}"),
-               ("People at least 80% of the way, at the end", f"{r.aligned:.0%}"),
-               ("Rounds until everyone has settled", str(r.rounds_to_settle) if r.rounds_to_settle is not None
+               ("This draw: average position now / where it settles", f"{_share(float(x.mean()))} / {_share(r.alignment)}"),
+               ("This draw: people at least 80% of the way, at the end", f"{r.aligned:.0%}"),
+               ("This draw: rounds until everyone has settled", str(r.rounds_to_settle) if r.rounds_to_settle is not None
                 else f"more than {ROUNDS}"),
                ("Local rules alone settle at (0%: the local priorities' average)", _share(c.local)),
                (f"Visibility needed to come {c.target:.0%} of the way",
