@@ -145,6 +145,9 @@ def test_numbers_in_chapter_6():
     assert set(r55.values()) == {"90%"}                                         # back at about 90%
     assert (r100["chart"], r100["full mesh"]) == ("95%", "91%")
     assert max(r100.values()) == "95%" and min(r100.values()) == "91%"
+    # the chart comes close to the ring before the shock and matches it after
+    assert (r49["chart"], r100["chart"], r100["sparse ring"]) == ("95%", "95%", "95%")
+    assert "(95% against 97% by round 49) and matches it after (95% each at round 100)" in text
     verdict = fig.scene()["verdict"]
     assert "scores fall to 80%-82%; five rounds later all have recovered to about 90%" in verdict
     assert "by round 100 the chart is ahead (95%) and the full mesh behind (91%)" in verdict

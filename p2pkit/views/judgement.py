@@ -133,9 +133,9 @@ def crowd_scene(q: float, n: int, follow: float, p: float, seed: int = 0) -> dic
     return scene(net, acc, quality, readout=readout, verdict=judgement_verdict(p, q, n, follow, DECISIONS_PER_DAY,
                                                                                CAPACITY_PER_DAY),
                  summary=summary,
-                 caption="Lines: exact binomial sums (Condorcet; the hub by conditioning on its call). The network: one "
-                         "seeded vote. Days: each person is a queue (M/M/1, chapter 5); the panel waits for the slowest "
-                         "vote, and the bound shown assumes independent queues.")
+                 caption="Lines: computed exactly (Condorcet's jury theorem; with the hub, for each of its calls). The "
+                         "network: one sampled vote. Days: each person is a queue, as in chapter 5's managerial tax; the "
+                         "panel waits for the slowest vote, and the time shown is an upper bound.")
 
 
 def crowd_or_decider(n: int = 9) -> Figure:
