@@ -109,3 +109,56 @@ def test_unreachable_streams_and_bad_input():
         compare_designs(data="cloud")
     with pytest.raises(P2PKitError, match="at least 1"):
         place_agents(G, [1], 0)
+
+
+# --------------------------------------------------------------------------- chapter 10's numbers
+
+
+def test_numbers_in_chapter_10():
+    """Every number chapter 10 states about the data-streams figure, read off the figure at the settings it names."""
+    from pathlib import Path
+
+    from p2pkit.views.ai_access import data_to_agents
+
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "ch10-hybrid-human-ai.md").read_text()
+    fig = data_to_agents()
+    assert fig.defaults() == {"data": "edge", "access": "relayed", "agents": 3, "keep": 0.9, "hours": 4, "seed": 0}
+
+    def read(**values):
+        s = fig.scene(**values)
+        return dict(s["readout"]), s["verdict"]
+
+    # the start: data at the front line, relayed, three agents each, four hours
+    out, verdict = read()
+    assert out["Streams in after 4 h: hierarchy / peer network"] == "27 / 27 of 27"
+    assert out["Detail that has arrived: hierarchy / peer network"] == "81% / 86%"
+    assert "86% the network's" in verdict
+    # the chart's three agents sit with the three people just below the top; one agent at the top
+    c = compare_designs(agents=3)
+    assert c.results["hierarchy"].hosts == (1, 2, 3) and compare_designs(agents=1).results["hierarchy"].hosts == (0,)
+    # approved feeds: nothing within four hours, everything whole after 16
+    out, verdict = read(access="approved feed")
+    assert out["Streams in after 4 h: hierarchy / peer network"] == "0 / 27 of 27"
+    assert "take 16 hours" in verdict
+    assert read(access="approved feed", hours=16)[0]["Detail that has arrived: hierarchy / peer network"] == "100% / 86%"
+    assert read(access="approved feed", hours=8)[0]["Streams in after 8 h: hierarchy / peer network"] == "0 / 27 of 27"
+    # one agent each: the chart does slightly better, 73% against 71%; 2 streams arrive too late
+    out, _ = read(agents=1)
+    assert out["Detail that has arrived: hierarchy / peer network"] == "73% / 71%"
+    assert out["Streams in after 4 h: hierarchy / peer network"] == "27 / 25 of 27"
+    # two hours, three agents: the network misses 2 streams, 80% of the detail against the chart's 81%
+    out, _ = read(hours=2)
+    assert out["Streams in after 2 h: hierarchy / peer network"] == "27 / 25 of 27"
+    assert out["Detail that has arrived: hierarchy / peer network"] == "81% / 80%"
+    # pooled: both read all 27 streams at once
+    out, _ = read(data="pooled")
+    assert out["Streams in after 4 h: hierarchy / peer network"] == "27 / 27 of 27"
+    assert out["Most hand-offs to an agent: hierarchy / peer network"] == "0 / 0"
+    for said in ("each of the 27 front-line people", "keeping 90% of its detail and taking an hour",
+                 "each approval takes eight hours", "both designs get all 27 streams",
+                 "the network's agents receive 86% of the detail and the chart's 81%",
+                 "the approved streams arrive whole after 16 hours", "73% of the detail against 71%",
+                 "2 streams arrive too late", "reads all 27 streams at once", "the network's AI receives 86% of the "
+                 "detail within four hours, the chart's 81%", "everything only after 16",
+                 "the network misses 2 streams and gets 80% of the detail against the chart's 81%"):
+        assert said in text, said

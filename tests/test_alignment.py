@@ -126,3 +126,42 @@ def test_bad_input_says_what_to_do():
         run(G, 0.2, seed="x")
     with pytest.raises(P2PKitError, match="anchor"):
         anchors(G, set(), local_priorities(G), anchor=2)
+
+
+# --------------------------------------------------------------------------- chapter 9's numbers
+
+
+def test_numbers_in_chapter_9_alignment():
+    """Every number chapter 9 states about the alignment figure, read off the figure at the settings it names."""
+    from pathlib import Path
+
+    from p2pkit.views.alignment import shared_intent
+
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "ch09-leader-as-architect.md").read_text()
+    fig = shared_intent()
+    assert fig.defaults() == {"network_name": "peer mesh", "transparency": 0.2, "local_pull": 0.1,
+                              "broadcast": False, "round": 0, "seed": 0}
+
+    # the peer mesh, 20% seeing the intent, a local pull of 10%, the broadcast at 30% of everyone's attention
+    mesh = fig.scene()
+    verdict = mesh["verdict"]
+    for said in ("people settle none of the way to it", "With 20% seeing it they settle 39% of the way",
+                 "after 17 rounds", "It takes about 60% seeing it to bring them 80% of the way",
+                 "brings them 55% of the way in 16 rounds", "while fewer than about 32% can see the intent"):
+        assert said in verdict, said
+    out = dict(mesh["readout"])
+    assert out["Local rules alone settle at (0%: the local priorities' average)"] == "0%"
+    assert out["Visibility needed to come 80% of the way"] == "60%" and out["A broadcast alone settles at"] == "55%"
+    # 60% seeing it (a position of the slider): they settle 80% of the way
+    assert "With 60% seeing it they settle 80% of the way" in fig.scene(transparency=0.6)["verdict"]
+    # no local pull: everyone goes all the way, after 87 rounds
+    assert "With 20% seeing it they settle 100% of the way" in fig.scene(local_pull=0.0)["verdict"]
+    assert "after 87 rounds" in fig.scene(local_pull=0.0)["verdict"]
+    # the chart: 35% with 20% seeing it, about 64% needed
+    chart = fig.scene(network_name="chart")["verdict"]
+    assert "With 20% seeing it they settle 35% of the way" in chart and "It takes about 64% seeing it" in chart
+    for said in ("settle 39% of the way, after 17 rounds", "about 60% seeing it to bring everyone 80% of the way",
+                 "55% of the way in 16 rounds", "fewer than about 32% of people", "35% of the way with 20% seeing",
+                 "about 64% needed for 80%", "With 20% seeing it, people settle 39% of the way; it takes about 60% "
+                 "for 80%", "87 rounds with 20% seeing it", "fewer than about a third of people (32%)"):
+        assert said in text, said

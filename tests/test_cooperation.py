@@ -154,3 +154,43 @@ def test_a_reward_works_exactly_like_more_synergy():
     b = simulate(G, 6, rounds=100, reward=0.0, runs=5, seed=4)
     assert np.array_equal(a.shares, b.shares) and np.allclose(2 * a.payoffs, b.payoffs)
     assert well_mixed_threshold(5, reward=0.5) * 2 == well_mixed_threshold(5)
+
+
+# --------------------------------------------------------------------------- chapter 9's numbers
+
+
+def test_numbers_in_chapter_9_sharing():
+    """Every number chapter 9 states about the sharing figure, read off the figure at the settings it names."""
+    from pathlib import Path
+
+    from p2pkit.views.cooperation import free_riding
+
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "ch09-leader-as-architect.md").read_text()
+    fig = free_riding()
+    assert fig.defaults() == {"network_name": "peer mesh, 4 ties each", "r": 3.0, "reward": 0.0, "round": 0, "seed": 0}
+
+    # synergy 3, no reward: without a network sharing pays only above 5
+    out = dict(fig.scene(round=300)["readout"])
+    assert out["Without a network (groups of 5) sharing pays above"] == "5"
+    assert out["Sharing after 300 rounds on the peer mesh, 4 ties each"] == "under 1%"
+    assert out["Runs on the peer mesh, 4 ties each that end with everyone sharing / nobody"] == "0% / 98%"
+    assert out["Sharing after 300 rounds on the chart"] == "62%"
+    assert out["Sharing after 300 rounds on the peer mesh, 2 ties each"] == "19%"
+    verdict = fig.scene()["verdict"]
+    assert "sharing pays only when the synergy exceeds 5: at 3 free riding wins" in verdict
+    assert "62% on the chart (groups of 2); 19% on the peer mesh, 2 ties each" in verdict
+    for said in ("sharing pays only above 5", "under 1% still share, and in 98% of the runs nobody does",
+                 "The chart keeps 62% sharing, and the mesh with two ties each 19%", "under 1% of the peer mesh",
+                 "19% keep sharing on a mesh with two ties", "The chart keeps 62%", "larger than five"):
+        assert said in text, said
+
+    # the leader's reward: half the cost keeps 51% of the four-tie mesh sharing; with synergy 6 as well, 94%
+    half = dict(fig.scene(reward=0.5, round=300)["readout"])
+    assert half["Sharing after 300 rounds on the peer mesh, 4 ties each"] == "51%"
+    both = dict(fig.scene(reward=0.5, r=6.0, round=300)["readout"])
+    assert both["Sharing after 300 rounds on the peer mesh, 4 ties each"] == "94%"
+    assert "(51%), and with a synergy of 6 as well, 94%" in text
+    # the try item: synergy 6 without a reward draws the same lines as synergy 3 with a reward of 0.5
+    six = fig.scene(r=6.0, round=300)
+    three = fig.scene(reward=0.5, round=300)
+    assert six["panels"][1]["series"][:3] == three["panels"][1]["series"][:3]

@@ -119,3 +119,56 @@ def test_bad_input_says_what_to_do():
         search(nx.DiGraph([(0, 1)]), land)
     with pytest.raises(P2PKitError, match="seed"):
         search(nx.path_graph(3), land, seed="x")
+
+
+# --------------------------------------------------------------------------- chapter 6's numbers
+
+
+def test_numbers_in_chapter_6():
+    """Every number chapter 6 states about the strategy search, read off the figure at the settings it names."""
+    from pathlib import Path
+
+    from p2pkit.views.exploration import falter_scene, strategy_falters
+
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "ch06-resilience.md").read_text()
+    fig = strategy_falters()
+    assert fig.defaults() == {"network_name": "peer mesh", "k": 5, "shock": 0.5, "round": 0, "seed": 0}
+
+    def avg(scene):
+        return {k.split(": ", 1)[1]: v for k, v in scene["readout"] if k.startswith("Average score at round")}
+
+    # K = 5, half the landscape re-drawn at round 50 (the defaults)
+    r3, r49, r50, r55, r100 = (avg(fig.scene(round=t)) for t in (3, 49, 50, 55, 100))
+    assert (r3["full mesh"], r3["sparse ring"]) == ("91%", "82%")
+    assert (r49["full mesh"], r49["sparse ring"]) == ("91%", "97%")
+    assert sorted(r50.values()) == ["80%", "81%", "81%", "82%"]                # between 80% and 82%
+    assert set(r55.values()) == {"90%"}                                         # back at about 90%
+    assert (r100["chart"], r100["full mesh"]) == ("95%", "91%")
+    assert max(r100.values()) == "95%" and min(r100.values()) == "91%"
+    # the chart comes close to the ring before the shock and matches it after
+    assert (r49["chart"], r100["chart"], r100["sparse ring"]) == ("95%", "95%", "95%")
+    assert "(95% against 97% by round 49) and matches it after (95% each at round 100)" in text
+    verdict = fig.scene()["verdict"]
+    assert "scores fall to 80%-82%; five rounds later all have recovered to about 90%" in verdict
+    assert "by round 100 the chart is ahead (95%) and the full mesh behind (91%)" in verdict
+    for said in ("the full mesh scores 91% of the best possible, the sparse ring 82%", "the ring reaches 97%",
+                 "between 80% and 82%", "back at about 90%", "the chart leads with 95% and the full mesh trails with 91%",
+                 "reaches 91% of the best possible in 3 rounds", "the sparse ring reaches 97% by round 49",
+                 "the chart reaches 95% by round 100 and the full mesh again 91%", "from about 80% to about 90%"):
+        assert said in text, said
+
+    # by round 3 nearly everyone in the full mesh holds one strategy; the ring still holds many
+    from p2pkit.views.exploration import _results
+
+    res = _results(5, 0.5, 0)
+    assert res["full mesh"].distinct[:, 3].mean() < 1.2 and res["sparse ring"].distinct[:, 3].mean() > 10
+    assert falter_scene("full mesh", 5, 0.5, 3, 0)["readout"][0][1] == "1"
+
+    # everything re-drawn: the full mesh recovers fastest (84% five rounds later) but ends lowest (89% vs 91%)
+    full = fig.scene(shock=1.0)["verdict"]
+    assert "five rounds later the full mesh has recovered most (84%)" in full
+    assert "by round 100 the sparse ring is ahead (91%) and the full mesh behind (89%)" in full
+    assert "84% five rounds later" in text and "89% at round 100, against 91% for the ring" in text
+
+    # no interactions: every network finds the one best strategy
+    assert "by round 49 the scores are 100%, 100%, 100%, 100%" in fig.scene(k=0)["verdict"]

@@ -172,3 +172,51 @@ def test_verdict_says_where_the_crowd_wins_and_where_it_loses():
     assert "worse crowd the bigger" in judgement_verdict(0.7, 0.45, 9)
     assert "it takes 17 such peers" in judgement_verdict(0.8, 0.6, 5)
     assert "99.6%" in judgement_verdict(0.7, 0.7, 41, 0.5)      # never rounded up to a certainty
+
+
+# --------------------------------------------------------------------------- chapter 5's numbers
+
+
+def test_numbers_in_chapter_5():
+    """Every number chapter 5 states about the crowd figure, read off the figure at the settings it names."""
+    from pathlib import Path
+
+    from p2pkit.views.judgement import crowd_or_decider
+
+    text = (Path(__file__).resolve().parent.parent / "chapters" / "ch05-why-hierarchies-strain.md").read_text()
+    fig = crowd_or_decider(n=9)
+    assert fig.defaults() == {"q": 0.6, "n": 9, "follow": 0.3, "p": 0.7, "seed": 0}
+
+    # the starting position: decider 70%, nine peers 60% each, following the hub 30% of the time
+    here = fig.scene()
+    out = dict(here["readout"])
+    assert out["One decider is right"] == "70%"
+    assert out["Majority of 9 with a hub is right"] == "68%"
+    assert out["Peers needed to beat the decider (with the hub)"] == "none: at most 60%"
+    assert out["Time to decide: decider / panel (at most)"] == "4.0 h / 1.4 days"
+    assert out["Votes correlate"] == "0.09"
+    assert "4.0 working hours" in here["verdict"] and "up to 1.4 days, and 9 times the person-time" in here["verdict"]
+    assert "right together 73% of the time" in text and "right 68% of the time" in text
+    assert "does better than 60%" in text and "passes 60%" in text
+    assert "4 working hours" in text and "up to 1.4 days" in text and "0.09 at these settings" in text
+
+    # nobody follows the hub: 73%, better than the decider
+    alone = dict(fig.scene(follow=0.0)["readout"])
+    assert alone["Majority of 9 independent peers is right"] == "73%"
+    assert "majority is right 73% of the time" in text
+
+    # peers right 45% of the time: nine are right together 38% of the time
+    assert dict(fig.scene(q=0.45, follow=0.0)["readout"])["Majority of 9 independent peers is right"] == "38%"
+    assert "right 38% of the time" in text
+
+    # the try items' settings, whose answers the text leaves to the reader
+    assert dict(fig.scene(p=0.8, follow=0.0)["readout"])["Peers needed to beat the decider"] == "17"
+    assert hub_majority_accuracy(9, 0.7, 0.3) > 0.7                  # peers as good as the decider: still better
+
+    # under the hood: a = 0.72, b = 0.42, the limit is the hub's 60%, W = 0.5 days, the bound 1.4 days
+    a, b = 0.3 + 0.7 * 0.6, 0.7 * 0.6
+    assert (round(a, 2), round(b, 2)) == (0.72, 0.42) and crowd_ceiling(0.6, 0.3) == 0.6
+    t = decision_days(8, 10, 9)
+    assert t.decider_days == pytest.approx(0.5) and f"{t.panel_days:.1f}" == "1.4"
+    assert f"{vote_correlation(0.6, 0.3):.2f}" == "0.09"
+    assert "$a = 0.72$ and $b = 0.42$" in text and "1.4 days for nine peers" in text

@@ -27,7 +27,7 @@ NETWORKS = ("chart", "peer mesh")
 #: Share of everyone's attention the centre's broadcast gets when it is on.
 BROADCAST = 0.3
 ANCHOR = 0.3
-ROUND_STEPS = (0, 1, 3, 10, 60)
+ROUND_STEPS = (0, 3, 10, 60)
 ROUNDS = 60
 ROLE_WORDS = {"holder": "sees the intent", "peer": "does not see it", "centre": "broadcasts the intent"}
 
@@ -72,7 +72,13 @@ def _names(G, name: str) -> dict:
 
 
 def _share(x: float) -> str:
-    """A position on the scale from the local priorities' average (0%) to the intent (100%)."""
+    """A position on the scale from the local priorities' average (0%) to the intent (100%).
+
+    A position less than a percentage point below the local priorities' average reads 0%, as
+    the verdict's "none of the way" does (not "-1%", which a reader takes for a real step back).
+    """
+    if -0.01 < x < 0:
+        return "0%"
     text = f"{x:.0%}"
     return "0%" if text == "-0%" else text
 
@@ -113,9 +119,9 @@ def intent_scene(network_name: str, transparency: float, local_pull: float, broa
 
     who = f"{len(seen)} of {len(r.nodes)} see the intent" + (", the centre broadcasts it" if broadcast else "")
     readout = [("Who sees the intent", who),
-               ("Average position now / where it settles", f"{_share(float(x.mean()))} / {_share(r.alignment)}"),
-               ("People at least 80% of the way, at the end", f"{r.aligned:.0%}"),
-               ("Rounds until everyone has settled", str(r.rounds_to_settle) if r.rounds_to_settle is not None
+               ("This draw: average position now / where it settles", f"{_share(float(x.mean()))} / {_share(r.alignment)}"),
+               ("This draw: people at least 80% of the way, at the end", f"{r.aligned:.0%}"),
+               ("This draw: rounds until everyone has settled", str(r.rounds_to_settle) if r.rounds_to_settle is not None
                 else f"more than {ROUNDS}"),
                ("Local rules alone settle at (0%: the local priorities' average)", _share(c.local)),
                (f"Visibility needed to come {c.target:.0%} of the way",
@@ -155,9 +161,9 @@ def shared_intent() -> Figure:
     return Figure(
         "Aligning with the intent: local rules, visibility and a broadcast", build,
         [choice("network_name", "Network", {k: k for k in NETWORKS}, "peer mesh"),
-         slider("transparency", "People who see the intent", (0.0, 0.1, 0.2, 0.5, 1.0), 0.2, fmt=".0%",
+         slider("transparency", "People who see the intent", (0.0, 0.2, 0.6, 1.0), 0.2, fmt=".0%",
                 live=(0.0, 1.0, 0.01)),
-         slider("local_pull", "Pull of local priorities", (0.0, 0.1, 0.3), 0.1, fmt=".0%", live=(0.0, 1.0, 0.01),
+         slider("local_pull", "Pull of local priorities", (0.0, 0.1), 0.1, fmt=".0%", live=(0.0, 1.0, 0.01),
                 help="How much weight someone who does not see the intent keeps on their own local priority each round."),
          toggle("broadcast", "Broadcast from the centre",
                 help=f"The centre sees the intent and everyone gives it {BROADCAST:.0%} of their attention."),

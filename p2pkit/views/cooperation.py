@@ -37,7 +37,7 @@ NETWORKS = {
 ROUNDS = 300
 RUNS = 40
 BASELINE_GROUP = 5
-ROUND_STEPS = (0, 1, 5, 20, 50, 100, 300)
+ROUND_STEPS = (0, 20, 100, 300)
 #: Rounds at which the lines are drawn (dense early, where they move most).
 LINE_ROUNDS = tuple(sorted({*range(20), *range(20, 100, 4), *range(100, ROUNDS + 1, 10)}))
 ROLE_WORDS = {"reached": "shares", "rumour": "free-rides"}
@@ -140,7 +140,7 @@ def free_riding() -> Figure:
     return Figure(
         "Who keeps sharing? Incentives and structure", build,
         [choice("network_name", "Network", {k: k for k in NETWORKS}, "peer mesh, 4 ties each"),
-         slider("r", "Synergy (what sharing is worth)", (2.0, 3.0, 4.0, 5.0, 6.0), 3.0, fmt="{:g}".format,
+         slider("r", "Synergy (what sharing is worth)", (3.0, 4.0, 6.0), 3.0, fmt="{:g}".format,
                 live=(0.0, 20.0, 0.1),
                 help="Each group's pot is multiplied by this before it is split among all its members."),
          slider("reward", "Reward per contribution", (0.0, 0.25, 0.5), 0.0, fmt="{:g}".format, live=(0.0, 2.0, 0.05),

@@ -33,7 +33,7 @@ NETWORKS = {
 SHORT = {"full mesh": "full mesh", "peer mesh": "peer mesh", "chart": "chart", "sparse ring": "sparse ring"}
 LINE_ROLE = {"full mesh": "centre", "peer mesh": "peer", "chart": "rumour", "sparse ring": "reached"}
 ROUNDS, SHOCK_ROUND, CHOICES = 100, 50, 12
-ROUND_STEPS = (0, 3, 10, 25, 49, 50, 55, 70, 100)
+ROUND_STEPS = (0, 3, 49, 50, 55, 100)
 ROLE_WORDS = {"holder": "holds the best possible strategy", "peer": "holds the most common strategy",
               "bridge": "holds another strategy"}
 
@@ -139,10 +139,10 @@ def strategy_falters() -> Figure:
         [choice("network_name", "Network", {"full mesh": "full mesh (everyone sees everyone)",
                                              "peer mesh": "peer mesh (4 ties each)", "chart": "chart (4 levels)",
                                              "sparse ring": "sparse ring (2 ties each)"}, "peer mesh"),
-         slider("k", "Interactions per choice", (0, 5, 8), 5, fmt="d", live=(0, CHOICES - 1, 1),
+         slider("k", "Interactions per choice", (0, 5), 5, fmt="d", live=(0, CHOICES - 1, 1),
                 help="0: every choice counts on its own and there is one best strategy. More: choices interact, and "
                      "there are many local peaks."),
-         slider("shock", "Landscape re-drawn at round 50", (0.0, 0.5, 1.0), 0.5, fmt=".0%", live=(0.0, 1.0, 0.05),
+         slider("shock", "Landscape re-drawn at round 50", (0.5, 1.0), 0.5, fmt=".0%", live=(0.0, 1.0, 0.05),
                 help="The share of the choices whose worth changes when the strategy falters."),
          play("round", "Round", ROUND_STEPS, 0, fmt="d", interval_ms=1000),
          seed((0,), help="The landscapes and searches (any whole number in Jupyter).")],

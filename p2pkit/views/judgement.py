@@ -118,8 +118,8 @@ def crowd_scene(q: float, n: int, follow: float, p: float, seed: int = 0) -> dic
     readout = [("One decider is right", f"{p:.0%}"),
                (f"Majority of {n} independent peers is right", _pct(indep)),
                (f"Majority of {n} with a hub is right", _pct(hub)),
-               ("Votes correlate", f"{rho:.2f}"),
-               ("Peers needed to beat the decider (with the hub)",
+               ("Votes correlate", f"{rho:.2f}".replace("-0.00", "0.00")),
+               ("Peers needed to beat the decider" + (" (with the hub)" if follow > 0 else ""),
                 str(need) if need is not None else f"none: at most {ceiling:.0%}"),
                ("Time to decide: decider / panel (at most)", f"{day_text(t.decider_days)} / {day_text(t.panel_days)}"),
                ("Person-days per decision: decider / panel", f"{t.decider_person_days:.1f} / {t.panel_person_days:.1f}")]
@@ -133,9 +133,9 @@ def crowd_scene(q: float, n: int, follow: float, p: float, seed: int = 0) -> dic
     return scene(net, acc, quality, readout=readout, verdict=judgement_verdict(p, q, n, follow, DECISIONS_PER_DAY,
                                                                                CAPACITY_PER_DAY),
                  summary=summary,
-                 caption="Lines: exact binomial sums (Condorcet; the hub by conditioning on its call). The network: one "
-                         "seeded vote. Days: each person is a queue (M/M/1, chapter 5); the panel waits for the slowest "
-                         "vote, and the bound shown assumes independent queues.")
+                 caption="Lines: computed exactly (Condorcet's jury theorem; with the hub, for each of its calls). The "
+                         "network: one sampled vote. Days: each person is a queue, as in chapter 5's managerial tax; the "
+                         "panel waits for the slowest vote, and the time shown is an upper bound.")
 
 
 def crowd_or_decider(n: int = 9) -> Figure:
@@ -148,11 +148,11 @@ def crowd_or_decider(n: int = 9) -> Figure:
         "One decider or a majority of peers: how often right, and how fast", crowd_scene,
         [slider("q", "Each peer is right", (0.45, 0.6, 0.7), 0.6, fmt=".0%", live=(0.0, 1.0, 0.01),
                 help="How often one peer, judging alone, gets a yes-or-no decision right."),
-         slider("n", "Peers voting", (1, 3, 5, 9, 15, 25, 41), n, fmt="d", live=(1, 1001, 1)),
-         slider("follow", "Peers follow one hub", (0.0, 0.15, 0.3, 0.5), 0.3, fmt=".0%", live=(0.0, 1.0, 0.01),
+         slider("n", "Peers voting", (3, 9, 25), n, fmt="d", live=(1, 1001, 1)),
+         slider("follow", "Peers follow one hub", (0.0, 0.3), 0.3, fmt=".0%", live=(0.0, 1.0, 0.01),
                 help="How often a peer takes their cue from one hub (a shared briefing, an opinion leader) instead of "
                      "judging alone."),
-         slider("p", "The one decider is right", (0.6, 0.7, 0.8), 0.7, fmt=".0%", live=(0.0, 1.0, 0.01)),
+         slider("p", "The one decider is right", (0.7, 0.8), 0.7, fmt=".0%", live=(0.0, 1.0, 0.01)),
          seed((0,), help="The seed of the sampled vote drawn (any whole number in Jupyter).")],
         description="A ring of peers around a hub showing one sampled vote, a line chart of how often the majority is "
                     "right against the number of peers, and bars comparing one decider with the crowd.")
