@@ -21,8 +21,6 @@ lead, and this module measures how far a network is from that:
   moves with the task, against one fixed leader every task must pass (a queue);
   :func:`fixed_leader_expected` -- the fixed leader's mean time from arrival to lead done
   in closed form (M/M/1 time in the system plus the hand-offs).
-- :func:`org_chart`, :func:`chart_to_mesh` -- a chart of any size, and its path to a peer
-  mesh (the same as ``p2pkit.orgs.hierarchy`` and ``hybrid`` for complete charts).
 
 Conventions follow the "Standard Network Analysis" report of CMU's ORA (Carley et al.),
 whose values for the Knoke and Krackhardt data sets are reproduced in the tests; the
@@ -45,7 +43,7 @@ from .measures import betweenness, to_igraph
 __all__ = [
     "centrality", "centralization", "gini", "krackhardt", "influence_shares",
     # structure, all at once
-    "org_chart", "chart_to_mesh", "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
+    "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
     "INFLUENCE_MEASURES", "MEASURE_WORDS",
     # DeGroot influence and the wisdom of the crowd
     "trust_matrix", "degroot", "influence_weights", "consensus", "round_verdict",
@@ -480,79 +478,6 @@ def orient_top_down(G: nx.Graph, level: str = "level") -> nx.DiGraph:
             D.add_edge(v, u)
     D.graph.update(G.graph)
     return D
-
-
-def org_chart(people: int, span: int = 3) -> nx.Graph:
-    """An organisation chart of exactly ``people`` people, filled level by level.
-
-    Person ``k > 0`` reports to person ``(k - 1) // span``: the top (0) has ``span``
-    reports, each of them ``span`` reports, and so on, until everyone is placed; only
-    the last level may be partly filled. When ``people`` is ``1 + span + span**2 + ...``
-    this is exactly :func:`p2pkit.orgs.hierarchy` (same numbering, same ``level``), so a
-    figure can offer any size between the complete charts.
-
-    Parameters
-    ----------
-    people : int
-        Number of people, at least 3.
-    span : int, default 3
-        Span of control: the most direct reports anyone has (at least 1).
-
-    Returns
-    -------
-    networkx.Graph
-        A tree on ``0 .. people - 1``; node attributes ``level`` (0 = top) and ``role``
-        (``"top"``, ``"manager"`` for anyone with reports, ``"staff"``).
-
-    References
-    ----------
-    Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
-    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111.
-
-    Examples
-    --------
-    >>> G = org_chart(6, span=2)
-    >>> sorted(G.edges()), [G.nodes[v]["level"] for v in G]
-    ([(0, 1), (0, 2), (1, 3), (1, 4), (2, 5)], [0, 1, 1, 2, 2, 2])
-    """
-    for name, value, low in (("people", people, 3), ("span", span, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-            raise P2PKitError(f"{name} must be a whole number of at least {low}; got {value!r}.")
-    G = nx.Graph()
-    G.add_node(0, level=0, role="top")
-    for k in range(1, int(people)):
-        boss = (k - 1) // span
-        G.add_node(k, level=G.nodes[boss]["level"] + 1, role="staff")
-        G.add_edge(boss, k)
-        if boss:
-            G.nodes[boss]["role"] = "manager"
-    G.graph["shape"] = "hierarchy"
-    return G
-
-
-def chart_to_mesh(people: int, span: int, p: float, k: int = 4, rewire: float = 0.1,
-                  seed: int | None = 0) -> nx.Graph:
-    """:func:`org_chart` moved a share ``p`` of the way to a peer mesh on the same people.
-
-    The same path as :func:`p2pkit.orgs.hybrid` (lateral ties appear and reporting lines
-    go in a seeded order, never cutting anybody off), for a chart of any size; for a
-    complete chart the two are identical (tested). Everyone keeps their ``level``.
-
-    Examples
-    --------
-    >>> G = chart_to_mesh(30, 3, 0.5)
-    >>> G.number_of_nodes(), nx.is_connected(G), G.nodes[29]["level"]
-    (30, True, 3)
-    """
-    from .orgs import _morph, peer_mesh
-
-    start = org_chart(people, span)
-    end = peer_mesh(int(people), k=min(k, int(people) - 1), rewire=rewire, seed=seed)
-    G = _morph(start, end, p, seed)
-    for attr in ("level", "role"):
-        nx.set_node_attributes(G, nx.get_node_attributes(start, attr), attr)
-    G.graph.update(shape="hierarchy to peer mesh", p=float(p), span=int(span))
-    return G
 
 
 def _krackhardt_fast(D: nx.DiGraph) -> dict:

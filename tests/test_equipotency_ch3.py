@@ -21,9 +21,9 @@ import pytest
 
 from p2pkit import orgs
 from p2pkit.equipotency import (
-    Task, _krackhardt_fast, assign_skills, centrality, centralization, chart_to_mesh, consensus,
+    Task, _krackhardt_fast, assign_skills, centrality, centralization, consensus,
     consensus_error_bounds, consensus_error_sd, degroot, equipotency_profile, fixed_leader,
-    fixed_leader_expected, gini, influence_weights, krackhardt, leadership_verdict, org_chart,
+    fixed_leader_expected, gini, influence_weights, krackhardt, leadership_verdict,
     orient_top_down, round_verdict, signals, situational_leader, task_stream, trust_matrix, verdict,
     wisdom, wisdom_verdict,
 )
@@ -456,37 +456,6 @@ def test_leadership_verdict_and_errors():
 
 
 # ----------------------------------------------------------------------------- additions for the figures
-
-@pytest.mark.parametrize("levels,span", [(3, 3), (4, 3), (4, 5), (3, 4), (2, 7)])
-def test_org_chart_of_a_complete_size_is_the_hierarchy(levels, span):
-    H = orgs.hierarchy(levels, span)
-    C = org_chart(H.number_of_nodes(), span)
-    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
-    assert dict(C.nodes(data=True)) == dict(H.nodes(data=True))
-
-
-@pytest.mark.parametrize("people,span", [(5, 2), (30, 3), (100, 5), (1000, 4)])
-def test_org_chart_of_any_size(people, span):
-    C = org_chart(people, span)
-    assert C.number_of_nodes() == people and nx.is_tree(C)
-    depth = nx.single_source_shortest_path_length(C, 0)
-    assert all(C.nodes[v]["level"] == depth[v] for v in C)
-    reports = [sum(1 for u in C[v] if depth[u] > depth[v]) for v in C]
-    assert max(reports) == span and sum(1 for r in reports if 0 < r < span) <= 1   # one partly full manager
-    assert all((C.nodes[v]["role"] == "manager") == (reports[v] > 0) for v in C if v)
-    with pytest.raises(P2PKitError):
-        org_chart(2, 3)
-
-
-@pytest.mark.parametrize("levels,span,p,seed", [(3, 3, 0.0, 0), (4, 3, 0.5, 0), (4, 3, 1.0, 2), (3, 4, 0.3, 1)])
-def test_chart_to_mesh_follows_orgs_hybrid(levels, span, p, seed):
-    H = orgs.hybrid(levels, span, p, seed=seed)
-    C = chart_to_mesh(H.number_of_nodes(), span, p, seed=seed)
-    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
-    assert nx.get_node_attributes(C, "level") == nx.get_node_attributes(H, "level")
-    G = chart_to_mesh(57, 4, 0.6, seed=3)
-    assert nx.is_connected(G) and G.number_of_nodes() == 57
-
 
 def _bfs_closeness(G):
     n = G.number_of_nodes()

@@ -26,12 +26,13 @@ import numpy as np
 
 from .. import orgs
 from ..equipotency import (
-    assign_skills, chart_to_mesh, consensus, consensus_error_bounds, consensus_error_sd,
+    assign_skills, consensus, consensus_error_bounds, consensus_error_sd,
     degroot, equipotency_profile, fixed_leader, fixed_leader_expected, influence_weights,
-    leadership_verdict, org_chart, round_verdict, signals, situational_leader, task_stream, trust_matrix,
+    leadership_verdict, round_verdict, signals, situational_leader, task_stream, trust_matrix,
     verdict, wisdom, wisdom_verdict,
 )
 from ..errors import P2PKitError
+from ..orgs import chart_to_mesh, org_chart
 from .component import Figure, choice, play, seed, slider
 from .layouts import ring_layout
 from .scene import bars, chart, network, scene, series
@@ -152,7 +153,7 @@ def _measure_bars(prof, kr) -> dict:
 def structure_scene(people: int, span: int, p: float, measure: str, seed: int = 0, path: bool = False) -> dict:
     """One state of :func:`hierarchy_to_equipotent` (``path=True``) or :func:`chart_sandbox`.
 
-    The network at ``p`` (:func:`p2pkit.equipotency.chart_to_mesh`), its profile under
+    The network at ``p`` (:func:`p2pkit.orgs.chart_to_mesh`), its profile under
     ``measure`` (:func:`p2pkit.equipotency.equipotency_profile`) and the model's verdict;
     with ``path``, also the biggest share at each step of the way so far.
     """
