@@ -31,17 +31,18 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from itertools import combinations
-from typing import Iterable, Literal
+from collections.abc import Iterable, Mapping
+from typing import Literal
 
 import networkx as nx
 import numpy as np
 
+from .architecture import pairwise_connectivity
 from .errors import P2PKitError
 from .measures import betweenness, to_igraph
 
 __all__ = [
-    "centrality", "centralization", "gini", "krackhardt", "influence_shares",
+    "centrality", "centralization", "centralization_from", "gini", "krackhardt", "influence_shares",
     # structure, all at once
     "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
     "INFLUENCE_MEASURES", "MEASURE_WORDS",
@@ -182,7 +183,7 @@ def centralization(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total
     - closeness: ``(n - 1)(n - 2) / (2n - 3)`` (Freeman 1979, eq. 13).
 
     R's ``sna::centralization`` uses the same theoretical maxima; networkx has no
-    centralization function.
+    centralization function. The maxima are applied by :func:`centralization_from`.
 
     References
     ----------
@@ -197,21 +198,66 @@ def centralization(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total
     >>> centralization(nx.cycle_graph(6), "degree")
     0.0
     """
-    n = _check_graph(G, 3)
-    c = centrality(G, measure, mode)
-    cmax = max(c.values())
-    gap = sum(cmax - x for x in c.values())
+    _check_graph(G, 3)
+    return centralization_from(centrality(G, measure, mode), measure, G.is_directed(), mode)
+
+
+def centralization_from(centralities, measure: Measure = "degree", directed: bool = False,
+                        mode: Mode = "total") -> float:
+    """Freeman's centralization from everyone's centralities, already computed.
+
+    The one place where the star's total gap -- the denominator of Freeman's (1979)
+    centralization -- is written down: :func:`centralization` calls it, and so can a model
+    that has computed the centralities in its own way (sampled on a large network, say).
+
+    Parameters
+    ----------
+    centralities : dict or iterable of float
+        Everyone's normalised centrality, as :func:`centrality` returns it (at least 3 people).
+    measure : {"degree", "betweenness", "closeness"}
+        Which centrality it is: each has its own maximum (see :func:`centralization`).
+    directed : bool, default False
+        Whether the centralities come from a directed network (it matters for degree only).
+    mode : {"total", "in", "out"}, default "total"
+        For directed degree: which degree.
+
+    Returns
+    -------
+    float
+        ``sum_i (c_max - c_i)`` divided by the star's value, clipped to 0..1 (rounding).
+
+    Raises
+    ------
+    P2PKitError
+        For fewer than 3 values, or an unknown measure or mode.
+
+    References
+    ----------
+    Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+    *Social Networks* 1(3), 215-239.
+
+    Examples
+    --------
+    >>> centralization_from({0: 1.0, 1: 0.0, 2: 0.0, 3: 0.0}, "betweenness")
+    1.0
+    """
+    c = list(centralities.values()) if isinstance(centralities, Mapping) else [float(x) for x in centralities]
+    n = len(c)
+    if n < 3:
+        raise P2PKitError(f"centralization needs at least 3 people; got {n}.")
     if measure == "degree":
-        if G.is_directed() and mode in ("in", "out"):
-            denom = n - 1
-        else:
-            denom = n - 2
+        if mode not in ("total", "in", "out"):
+            raise P2PKitError(f"mode must be 'total', 'in' or 'out'; got {mode!r}.")
+        denom = n - 1 if directed and mode in ("in", "out") else n - 2
     elif measure == "betweenness":
         denom = n - 1
-    else:
+    elif measure == "closeness":
         denom = (n - 1) * (n - 2) / (2 * n - 3)
-    value = gap / denom
-    return float(min(1.0, max(0.0, round(value, 12))))
+    else:
+        raise P2PKitError(f"measure must be 'degree', 'betweenness' or 'closeness'; got {measure!r}.")
+    cmax = max(c)
+    gap = sum(cmax - x for x in c)
+    return float(min(1.0, max(0.0, round(gap / denom, 12))))
 
 
 def gini(values: Iterable[float]) -> float:
@@ -310,7 +356,8 @@ def krackhardt(G: nx.Graph) -> dict:
     every arc running from a boss to a subordinate) and measures how far a network is from
     it on four dimensions, each 1 for an out-tree:
 
-    - **connectedness**: share of pairs joined by some path, ignoring direction;
+    - **connectedness**: share of pairs joined by some path, ignoring direction
+      (:func:`p2pkit.architecture.pairwise_connectivity`);
     - **hierarchy**: among pairs where one reaches the other, the share where the reach is
       one-way (1 - mutually reachable pairs / pairs with any reach);
     - **efficiency**: within each weakly connected part, how few ties there are beyond the
@@ -340,6 +387,13 @@ def krackhardt(G: nx.Graph) -> dict:
       ``n_c (n_c - 1) - (n_c - 1)``, so it gives larger values for dense directed data.
     - *LUB* is computed within each weak component over its unordered pairs, with
       maximum ``(n_c - 1)(n_c - 2) / 2`` pairs lacking a bound, as in ``sna::lubness``.
+      Whether a pair has a least upper bound is decided for all pairs of a person at once
+      (tested equal to searching each pair's common bosses one by one).
+
+    This is the exact computation, the definition, for networks of up to a few thousand
+    people (it holds who reaches whom for every pair). ``p2pkit.measures.krackhardt_large``
+    is the version for large networks (LUB estimated from a sample of pairs), tested
+    against this one.
 
     References
     ----------
@@ -355,55 +409,57 @@ def krackhardt(G: nx.Graph) -> dict:
     >>> krackhardt(hierarchy(3, 2, directed=True))
     {'connectedness': 1.0, 'hierarchy': 1.0, 'efficiency': 1.0, 'lub': 1.0}
     """
-    n = _check_graph(G, 2)
+    _check_graph(G, 2)
     D = G if G.is_directed() else G.to_directed()
     U = D.to_undirected(as_view=False)
     comps = [list(c) for c in nx.connected_components(U)]
-
-    # connectedness: unordered pairs joined in the underlying undirected graph
-    connected_pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps)
-    connectedness = connected_pairs / (n * (n - 1) / 2)
-
-    nodes, R = _reach(D)
+    nodes, R = _reach_fast(D)
     either = np.triu(R | R.T, 1).sum()
     both = np.triu(R & R.T, 1).sum()
     hierarchy = 0.0 if either == 0 else 1.0 - both / either
-
-    excess = 0.0
-    max_excess = 0.0
+    excess = max_excess = 0.0
     for c in comps:
         nc = len(c)
-        ec = U.subgraph(c).number_of_edges()
-        excess += ec - (nc - 1)
+        excess += U.subgraph(c).number_of_edges() - (nc - 1)
         max_excess += (nc - 1) * (nc - 2) / 2
     efficiency = 1.0 if max_excess == 0 else 1.0 - excess / max_excess
-
     idx = {v: i for i, v in enumerate(nodes)}
-    Rr = R | np.eye(len(nodes), dtype=bool)  # reflexive reach: a boss is their own bound
-    lacking = 0
-    max_lacking = 0.0
-    for c in comps:
-        nc = len(c)
-        max_lacking += (nc - 1) * (nc - 2) / 2
-        ids = [idx[v] for v in c]
-        for a, b in combinations(ids, 2):
-            bounds = np.flatnonzero(Rr[:, a] & Rr[:, b])
-            if bounds.size == 0:
-                lacking += 1
-                continue
-            # a least upper bound is a bound that every other bound reaches
-            sub = Rr[np.ix_(bounds, bounds)]
-            if not np.any(sub.all(axis=0)):
-                lacking += 1
+    lacking = _pairs_without_lub(R, [np.array([idx[v] for v in c]) for c in comps])
+    max_lacking = sum((len(c) - 1) * (len(c) - 2) / 2 for c in comps)
     lub = 1.0 if max_lacking == 0 else 1.0 - lacking / max_lacking
     return {
-        "connectedness": float(connectedness),
+        "connectedness": float(pairwise_connectivity(D)),
         "hierarchy": float(hierarchy),
         "efficiency": float(efficiency),
         "lub": float(lub),
     }
 
 
+def _pairs_without_lub(R: np.ndarray, parts: list) -> int:
+    """How many pairs within each of ``parts`` (arrays of indices) lack a least upper bound.
+
+    ``R[i, j]``: person ``i`` reaches person ``j``. A common boss ``u`` of ``a`` and ``b`` is a
+    *least* one exactly when the people who reach ``u`` are all the common bosses of ``a``
+    and ``b`` (anyone who reaches ``u`` reaches ``a`` and ``b`` too). So a pair has a least
+    upper bound iff the largest "number of people reaching u" over its common bosses ``u``
+    equals the number of its common bosses: one vectorised test per person instead of a
+    search per pair (tested equal to that search, the definition).
+    """
+    Rr = R | np.eye(R.shape[0], dtype=bool)      # reflexive reach: a boss is their own bound
+    anc = Rr.sum(axis=0)                         # how many people reach u (u included)
+    order = np.argsort(-anc, kind="stable")
+    Ro = Rr[order]                               # rows: candidate bosses, most-reached first
+    anc_o = anc[order]
+    lacking = 0
+    for ids in parts:
+        sub = Rr[:, ids].astype(np.int32)
+        common = sub.T @ sub                     # [k, j] = number of common bosses of ids[k], ids[j]
+        for k, a in enumerate(ids[:-1]):
+            X = Ro[:, ids[k + 1:]] & Ro[:, [a]]  # common bosses, in order of anc
+            first = np.argmax(X, axis=0)         # the most-reached common boss
+            ok = X.any(axis=0) & (anc_o[first] == common[k, k + 1:])
+            lacking += int(np.count_nonzero(~ok))
+    return lacking
 
 
 # =========================================================================== structure
@@ -478,68 +534,6 @@ def orient_top_down(G: nx.Graph, level: str = "level") -> nx.DiGraph:
             D.add_edge(v, u)
     D.graph.update(G.graph)
     return D
-
-
-def _krackhardt_fast(D: nx.DiGraph) -> dict:
-    """The same four numbers as :func:`krackhardt`, with least-upper-boundedness vectorised.
-
-    Uses that a common boss ``u`` of ``a`` and ``b`` is a *least* one exactly when the
-    people who reach ``u`` are all the common bosses of ``a`` and ``b`` (anyone who
-    reaches ``u`` reaches ``a`` and ``b`` too). So a pair has a least upper bound iff the
-    largest "number of people reaching u" over its common bosses ``u`` equals the number of
-    its common bosses. Tested to equal :func:`krackhardt` exactly.
-    """
-    n = _check_graph(D, 2)
-    if not D.is_directed():
-        D = D.to_directed()
-    U = D.to_undirected(as_view=False)
-    comps = [list(c) for c in nx.connected_components(U)]
-    connectedness = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (n * (n - 1) / 2)
-    nodes, R = _reach_fast(D)
-    either = np.triu(R | R.T, 1).sum()
-    both = np.triu(R & R.T, 1).sum()
-    hierarchy_ = 0.0 if either == 0 else 1.0 - both / either
-    excess = max_excess = 0.0
-    for c in comps:
-        nc = len(c)
-        excess += U.subgraph(c).number_of_edges() - (nc - 1)
-        max_excess += (nc - 1) * (nc - 2) / 2
-    efficiency = 1.0 if max_excess == 0 else 1.0 - excess / max_excess
-    Rr = R | np.eye(n, dtype=bool)
-    anc = Rr.sum(axis=0)                       # how many people reach u (u included)
-    order = np.argsort(-anc, kind="stable")
-    Ro = Rr[order]                             # rows: candidate bosses, most-reached first
-    anc_o = anc[order]
-    common = Rr.T.astype(np.int32) @ Rr.astype(np.int32)   # [a, b] = number of common bosses
-    idx = {v: i for i, v in enumerate(nodes)}
-    lacking = 0
-    max_lacking = 0.0
-    for c in comps:
-        nc = len(c)
-        max_lacking += (nc - 1) * (nc - 2) / 2
-        ids = np.array([idx[v] for v in c])
-        for k, a in enumerate(ids[:-1]):
-            bs = ids[k + 1:]
-            X = Ro[:, bs] & Ro[:, [a]]         # common bosses, in order of anc
-            has = X.any(axis=0)
-            first = np.argmax(X, axis=0)       # the most-reached common boss
-            ok = has & (anc_o[first] == common[a, bs])
-            lacking += int(np.count_nonzero(~ok))
-    lub = 1.0 if max_lacking == 0 else 1.0 - lacking / max_lacking
-    return {"connectedness": float(connectedness), "hierarchy": float(hierarchy_),
-            "efficiency": float(efficiency), "lub": float(lub)}
-
-
-def _undirected_centralization(c: dict, measure: str) -> float:
-    """:func:`centralization` of an undirected network from centralities already computed.
-
-    Same formula and denominators (tested to agree); saves recomputing betweenness.
-    """
-    n = len(c)
-    cmax = max(c.values())
-    gap = sum(cmax - x for x in c.values())
-    denom = {"degree": n - 2, "betweenness": n - 1}.get(measure, (n - 1) * (n - 2) / (2 * n - 3))
-    return float(min(1.0, max(0.0, round(gap / denom, 12))))
 
 
 @dataclass(frozen=True)
@@ -645,7 +639,7 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
     _check_graph(G, 3)
     U = G.to_undirected(as_view=False) if G.is_directed() else G
     cent = {m: centrality(U, m) for m in ("degree", "betweenness", "closeness")}
-    cz = {m: _undirected_centralization(cent[m], m) for m in cent}
+    cz = {m: centralization_from(cent[m], m) for m in cent}
     gn = {m: gini(cent[m].values()) for m in cent}
     if measure == "degroot" and nx.is_connected(U):
         # the closed form of trust_matrix's equal weights on ties that run both ways:
@@ -670,7 +664,7 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
             D = orient_top_down(G)
         else:
             D = G.to_directed()
-        kr = _krackhardt_fast(D)
+        kr = krackhardt(D)
     lv = G.nodes[top].get("level")
     return EquipotencyProfile(
         people=U.number_of_nodes(), ties=U.number_of_edges(), measure=measure,
