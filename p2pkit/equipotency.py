@@ -14,7 +14,7 @@ lead, and this module measures how far a network is from that:
 - :func:`equipotency_profile` and :func:`verdict` -- all of the above for one network, with
   each person's share of influence, and a plain-language verdict;
   :func:`orient_top_down` gives an undirected chart the boss -> subordinate direction.
-- :func:`trust_matrix`, :func:`degroot`, :func:`influence_weights`, :func:`consensus` --
+- :func:`trust_matrix`, :func:`trust_rounds`, :func:`influence_weights`, :func:`consensus` --
   influence as weight in a group's consensus (DeGroot 1974); :func:`wisdom` -- whether that
   consensus finds the truth (Golub & Jackson 2010).
 - :func:`task_stream`, :func:`fixed_leader`, :func:`situational_leader` -- leadership that
@@ -47,7 +47,7 @@ __all__ = [
     "orient_top_down", "EquipotencyProfile", "equipotency_profile", "verdict",
     "INFLUENCE_MEASURES", "MEASURE_WORDS",
     # DeGroot influence and the wisdom of the crowd
-    "trust_matrix", "degroot", "influence_weights", "consensus", "round_verdict",
+    "trust_matrix", "trust_rounds", "influence_weights", "consensus", "round_verdict",
     "signals", "consensus_error_sd", "consensus_error_bounds", "Wisdom", "wisdom", "wisdom_verdict",
     # leadership that moves with the situation
     "Task", "task_stream", "assign_skills", "LeadershipRun", "fixed_leader", "fixed_leader_expected",
@@ -788,11 +788,13 @@ def trust_matrix(G: nx.Graph, leader=None, deference: float = 0.0) -> np.ndarray
     return W
 
 
-def degroot(W: np.ndarray, x0, steps: int) -> np.ndarray:
-    """Run DeGroot's updating: everyone replaces their opinion by a weighted average.
+def trust_rounds(W: np.ndarray, x0, steps: int) -> np.ndarray:
+    """Run DeGroot's updating with a trust matrix: everyone replaces their opinion by a weighted average.
 
     ``x(t+1) = W x(t)``: each person's next opinion is the average of the opinions they
-    listen to, weighted by their trust (DeGroot 1974). Deterministic.
+    listen to, weighted by their trust (DeGroot 1974). Deterministic. The same trust, given
+    as a matrix, in every round; :func:`p2pkit.dynamics.degroot` instead averages plainly
+    over the ties of a network that changes from one step to the next.
 
     Parameters
     ----------
@@ -815,7 +817,7 @@ def degroot(W: np.ndarray, x0, steps: int) -> np.ndarray:
 
     Examples
     --------
-    >>> degroot(trust_matrix(nx.path_graph(2)), [0.0, 1.0], 1)[-1].tolist()
+    >>> trust_rounds(trust_matrix(nx.path_graph(2)), [0.0, 1.0], 1)[-1].tolist()
     [0.5, 0.5]
     """
     W = _check_stochastic(W)
@@ -1156,7 +1158,7 @@ def wisdom(G: nx.Graph, sigma: float = 1.0, trials: int = 500, seed: int | None 
     Notes
     -----
     The consensus of each trial is its limit ``pi . x(0)`` (:func:`consensus`), equal to
-    running :func:`degroot` to convergence (tested).
+    running :func:`trust_rounds` to convergence (tested).
 
     References
     ----------

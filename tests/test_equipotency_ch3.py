@@ -22,9 +22,9 @@ import pytest
 from p2pkit import orgs
 from p2pkit.equipotency import (
     Task, assign_skills, centrality, centralization, consensus,
-    consensus_error_bounds, consensus_error_sd, degroot, equipotency_profile, fixed_leader,
+    consensus_error_bounds, consensus_error_sd, equipotency_profile, fixed_leader,
     fixed_leader_expected, gini, influence_weights, krackhardt, leadership_verdict,
-    orient_top_down, round_verdict, signals, situational_leader, task_stream, trust_matrix, verdict,
+    orient_top_down, round_verdict, signals, situational_leader, task_stream, trust_matrix, trust_rounds, verdict,
     wisdom, wisdom_verdict,
 )
 from p2pkit.errors import P2PKitError
@@ -208,7 +208,7 @@ def test_iteration_limit_equals_pi_dot_x0(seed):
     W = trust_matrix(D)
     x0 = rng.normal(size=n)
     limit = consensus(W, x0)
-    hist = degroot(W, x0, 3000)
+    hist = trust_rounds(W, x0, 3000)
     assert np.max(np.abs(hist[-1] - limit)) < 1e-9
     assert np.max(np.abs(_converge(W, x0) - limit)) < 1e-9
 
@@ -223,7 +223,7 @@ def test_iteration_limit_with_random_trust_weights(seed):
     W = A * rng.uniform(0.1, 1.0, size=(n, n))
     W /= W.sum(axis=1, keepdims=True)
     x0 = rng.uniform(-5, 5, size=n)
-    assert np.max(np.abs(degroot(W, x0, 5000)[-1] - consensus(W, x0))) < 1e-9
+    assert np.max(np.abs(trust_rounds(W, x0, 5000)[-1] - consensus(W, x0))) < 1e-9
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -260,7 +260,7 @@ def test_degroot_is_deterministic_and_rows_are_stochastic():
     W = trust_matrix(G, leader=0, deference=0.3)
     assert np.allclose(W.sum(axis=1), 1.0)
     x0 = signals(G.number_of_nodes(), seed=7)[0]
-    assert np.array_equal(degroot(W, x0, 50), degroot(W, x0, 50))
+    assert np.array_equal(trust_rounds(W, x0, 50), trust_rounds(W, x0, 50))
     assert np.array_equal(signals(5, seed=1), signals(5, seed=1))
     assert not np.array_equal(signals(5, seed=1), signals(5, seed=2))
 
@@ -297,11 +297,11 @@ def test_periodic_trust_has_weights_but_no_consensus():
 
 def test_bad_trust_matrices_are_explained():
     with pytest.raises(P2PKitError, match="add up to 1"):
-        degroot(np.ones((2, 2)), [0, 1], 3)
+        trust_rounds(np.ones((2, 2)), [0, 1], 3)
     with pytest.raises(P2PKitError, match="square"):
         influence_weights(np.ones((2, 3)) / 3)
     with pytest.raises(P2PKitError, match="opinions"):
-        degroot(np.eye(2), [0, 1, 2], 3)
+        trust_rounds(np.eye(2), [0, 1, 2], 3)
 
 
 def test_round_verdict():
@@ -557,7 +557,7 @@ def test_degroot_on_a_large_sparse_network_equals_the_dense_iteration():
     G = orgs.peer_mesh(400, seed=1)
     W = trust_matrix(G, leader=0, deference=0.0)
     x0 = signals(400, trials=3, seed=2).T                    # three issues at once
-    hist = degroot(W, x0, 25)
+    hist = trust_rounds(W, x0, 25)
     x = x0.copy()
     for _ in range(25):
         x = W @ x
@@ -692,7 +692,7 @@ def test_rounds_scene_follows_degroot():
     expected = []
     for name, G in (("Star", star), ("Peer mesh", mesh)):
         W = trust_matrix(G)
-        now = degroot(W, x0, 5)[-1]
+        now = trust_rounds(W, x0, 5)[-1]
         expected.append(f"{name}: {round_verdict(now, consensus(W, x0), 0.0)}")
         net = next(p for p in s["panels"] if p["kind"] == "network" and p["title"].startswith(name))
         fig = next(f for f in net["figures"] if f["label"] == "Opinion after round 5")
@@ -797,7 +797,7 @@ def test_prose_whose_opinion_wins():
     x0 = signals(20, seed=0)[0]
     star, mesh = orgs.client_server(20), orgs.peer_mesh(20, k=4, rewire=0.1, seed=0)
     (Ws, Wm) = (trust_matrix(star), trust_matrix(mesh))
-    hs, hm = degroot(Ws, x0, 30), degroot(Wm, x0, 30)
+    hs, hm = trust_rounds(Ws, x0, 30), trust_rounds(Wm, x0, 30)
     assert round(np.ptp(hs[8]), 2) == 0.01 and round(np.ptp(hm[30]), 2) == 0.12
     ps, pm = influence_weights(Ws), influence_weights(Wm)
     assert round(ps.max(), 2) == 0.34 and round(pm.max(), 2) == 0.06

@@ -26,10 +26,9 @@ import numpy as np
 
 from .. import orgs
 from ..equipotency import (
-    assign_skills, consensus, consensus_error_bounds, consensus_error_sd,
-    degroot, equipotency_profile, fixed_leader, fixed_leader_expected, influence_weights,
-    leadership_verdict, round_verdict, signals, situational_leader, task_stream, trust_matrix,
-    verdict, wisdom, wisdom_verdict,
+    assign_skills, consensus, consensus_error_bounds, consensus_error_sd, equipotency_profile, fixed_leader,
+    fixed_leader_expected, influence_weights, leadership_verdict, round_verdict, signals, situational_leader,
+    task_stream, trust_matrix, trust_rounds, verdict, wisdom, wisdom_verdict,
 )
 from ..errors import P2PKitError
 from ..orgs import chart_to_mesh, org_chart
@@ -306,7 +305,7 @@ def _opinions(n: int, seed: int):
                                    ("Peer mesh", "mesh", orgs.peer_mesh(n, k=min(4, n - 1), rewire=0.1, seed=0), None)):
         W = trust_matrix(G)
         pi = influence_weights(W)
-        groups.append(dict(name=name, short=short, G=G, centre=centre, pi=pi, hist=degroot(W, x0, ROUNDS[-1]),
+        groups.append(dict(name=name, short=short, G=G, centre=centre, pi=pi, hist=trust_rounds(W, x0, ROUNDS[-1]),
                            limit=float(consensus(W, x0, weights=pi)), sd=consensus_error_sd(pi, 1.0),
                            pos=ring_layout(G, centre=0 if centre == 0 else None)))
     return x0, groups
