@@ -111,7 +111,7 @@ def test_fast_krackhardt_equals_reference_on_random_digraphs(D):
 
 @pytest.mark.parametrize("D", list(_random_digraphs()), ids=lambda D: f"n{D.number_of_nodes()}e{D.number_of_edges()}")
 def test_fast_reach_equals_networkx_descendants(D):
-    from p2pkit.equipotency import _reach, _reach_fast
+    from p2pkit.equipotency.structure import _reach, _reach_fast
 
     nodes, R = _reach_fast(D)
     assert nodes == list(D)
