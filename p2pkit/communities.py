@@ -142,6 +142,12 @@ def modularity(G: nx.Graph, communities: Iterable[set], resolution: float = 1.0)
     share of ties that fall inside communities, minus the share expected if ties were placed
     at random with everyone keeping their degree. Ties are unweighted here.
 
+    networkx computes the same value (``nx.community.modularity``; tested equal) but not
+    what the companion needs: it uses the directed formula on a directed network (here
+    read as undirected), counts self-ties (here left out), refuses a bad division without
+    saying who is missing, and rounds differently in the last digit (it multiplies by
+    ``1 / (2m)^2``), which would change the values the exercises print.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -174,13 +180,7 @@ def modularity(G: nx.Graph, communities: Iterable[set], resolution: float = 1.0)
     """
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     comms = [set(c) for c in communities]
-    member = membership(comms)
-    unknown = [v for v in member if v not in U]
-    if unknown:
-        raise P2PKitError(f"{unknown[0]!r} is in a community but not in the network.")
-    missing = [v for v in U if v not in member]
-    if missing:
-        raise P2PKitError(f"{missing[0]!r} is in the network but in no community; every person needs one.")
+    member = _check_division(U, comms)
     m = U.number_of_edges() - nx.number_of_selfloops(U)
     if m == 0:
         return 0.0
@@ -193,7 +193,7 @@ def modularity(G: nx.Graph, communities: Iterable[set], resolution: float = 1.0)
         degree_sum[member[v]] += 1
         if member[u] == member[v]:
             inside[member[u]] += 1
-    return float(sum(L / m - resolution * (D / (2 * m)) ** 2 for L, D in zip(inside, degree_sum)))
+    return float(sum(L / m - resolution * (D / (2 * m)) ** 2 for L, D in zip(inside, degree_sum, strict=True)))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -350,19 +350,13 @@ def hub(G: nx.Graph, members: Iterable | None = None):
 # --------------------------------------------------------------------------- brokers (Burt)
 
 
-def _proportions(G: nx.Graph) -> tuple[dict, dict]:
-    """Mutual tie counts W and Burt's proportions p_ij (share of i's ties going to j); self-ties ignored."""
-    W: dict = {v: {} for v in G}
-    for u, v in G.edges():
-        if u == v:
-            continue
-        W[u][v] = W[u].get(v, 0) + 1
-        W[v][u] = W[v].get(u, 0) + 1
-    P = {}
-    for i, row in W.items():
-        total = sum(row.values())
-        P[i] = {j: w / total for j, w in row.items()}
-    return W, P
+def _without_self_ties(G: nx.Graph) -> nx.Graph:
+    """``G`` itself, or a copy without its self-ties (Burt's measures ignore them; networkx would not)."""
+    if not nx.number_of_selfloops(G):
+        return G
+    H = G.copy()
+    H.remove_edges_from(list(nx.selfloop_edges(H)))
+    return H
 
 
 def constraint(G: nx.Graph) -> dict:
@@ -389,9 +383,10 @@ def constraint(G: nx.Graph) -> dict:
 
     Notes
     -----
-    Computed directly from Burt's definition; the tests compare it with networkx's own
-    ``nx.constraint`` (a sparse-matrix computation). For a star with ``k`` leaves the
-    centre has constraint ``1/k`` and each leaf 1; in a triangle everyone has 9/8.
+    Computed by networkx (``nx.constraint``, with sparse matrices); this function only
+    leaves self-ties out and ignores tie weights, as Burt's unweighted measure does. For a
+    star with ``k`` leaves the centre has constraint ``1/k`` and each leaf 1; in a triangle
+    everyone has 9/8 (tested, with Burt's formula worked by hand).
 
     References
     ----------
@@ -404,19 +399,9 @@ def constraint(G: nx.Graph) -> dict:
     >>> round(c[0], 4), c[1]
     (0.3333, 1.0)
     """
-    _, P = _proportions(G)
-    out = {}
-    for i in G:
-        Pi = P[i]
-        if not Pi:
-            out[i] = float("nan")
-            continue
-        total = 0.0
-        for j, pij in Pi.items():
-            indirect = sum(piq * P[q].get(j, 0.0) for q, piq in Pi.items() if q != j)
-            total += (pij + indirect) ** 2
-        out[i] = total
-    return out
+    if G.number_of_nodes() == 0:
+        return {}
+    return nx.constraint(_without_self_ties(G), weight=None)
 
 
 def effective_size(G: nx.Graph) -> dict:
@@ -431,12 +416,21 @@ def effective_size(G: nx.Graph) -> dict:
     Parameters
     ----------
     G : networkx.Graph or networkx.DiGraph
-        Ties unweighted; direction handled as in :func:`constraint`.
+        Ties unweighted; direction handled as in :func:`constraint`. Self-ties are ignored.
 
     Returns
     -------
     dict
         Person -> effective size; ``nan`` for someone with no ties.
+
+    Notes
+    -----
+    An undirected network is computed by networkx (``nx.effective_size``). A directed one
+    is computed here from Burt's definition with ties counted in both directions, because
+    networkx 3.6 gets it wrong: its all-at-once computation divides by the wrong axis on
+    directed networks (networkx pull request #8906), and its person-by-person one calls
+    someone with incoming ties only isolated (networkx issue #2661). The tests compare
+    both paths with networkx where it is right, and the directed one with a hand count.
 
     References
     ----------
@@ -451,16 +445,22 @@ def effective_size(G: nx.Graph) -> dict:
     >>> effective_size(nx.complete_graph(3))[0]
     1.0
     """
-    W, P = _proportions(G)
+    if G.number_of_nodes() == 0:
+        return {}
+    H = _without_self_ties(G)
+    if not H.is_directed():
+        return nx.effective_size(H, weight=None)
+    W: dict = {v: {} for v in H}                 # mutual tie counts, a_ij + a_ji
+    for u, v in H.edges():
+        W[u][v] = W[u].get(v, 0) + 1
+        W[v][u] = W[v].get(u, 0) + 1
+    P = {i: {j: w / total for j, w in row.items()} for i, row in W.items() for total in [sum(row.values())]}
     M = {j: ({q: w / max(row.values()) for q, w in row.items()} if row else {}) for j, row in W.items()}
     out = {}
-    for i in G:
+    for i in H:
         Pi = P[i]
-        if not Pi:
-            out[i] = float("nan")
-            continue
-        out[i] = float(sum(1.0 - sum(piq * M[j].get(q, 0.0) for q, piq in Pi.items() if q != j)
-                           for j in Pi))
+        out[i] = (float("nan") if not Pi else
+                  float(sum(1.0 - sum(piq * M[j].get(q, 0.0) for q, piq in Pi.items() if q != j) for j in Pi)))
     return out
 
 
@@ -557,7 +557,8 @@ def brokerage(G: nx.Graph, communities: Sequence[set]) -> Brokerage:
     isolated = tuple(v for v in U if all(u == v for u in U[v]))
     lonely = {member[v] for v in isolated if len(comms[member[v]]) == 1}
     parts = len({base[c] for c in range(k) if c not in lonely})
-    brokers = tuple(sorted((v for v in U if reach[v]), key=lambda v: (cons[v], order[v])))
+    # least constrained first; equal constraints (to rounding) in the order of the network
+    brokers = tuple(sorted((v for v in U if reach[v]), key=lambda v: (round(cons[v], 12), order[v])))
     critical = {}
     for v in brokers:
         alone = len(comms[member[v]]) == 1

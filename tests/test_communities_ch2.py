@@ -127,6 +127,22 @@ def test_brokerage_on_barbell_and_with_a_second_bridge():
     assert brokerage_verdict(b2).startswith("No single broker holds the communities together")
 
 
+@pytest.mark.parametrize("G,resolution", [(orgs.hybrid(3, 4, 0.5), 1.0), (orgs.hybrid(3, 4, 0.5), 2.0),
+                                          (orgs.hierarchy(4, 2), 1.0), (nx.barbell_graph(5, 2), 1.0)],
+                         ids=["hybrid", "hybrid-fine", "chart15", "barbell"])
+def test_brokers_with_equal_constraint_come_in_the_order_of_the_network(G, resolution):
+    # "least constrained first, ties in the order of the network" must not hang on the last
+    # digit of a sum: in the hybrid, people 9 and 11 have the same constraint (0.4822530864197531
+    # to 15 digits), yet 11 used to be listed first (a bug, fixed: brokers are sorted on the
+    # constraint rounded to 12 decimals)
+    b = brokerage(G, detect(G, resolution=resolution))
+    order = {v: i for i, v in enumerate(G)}
+    for u, v in zip(b.brokers, b.brokers[1:]):
+        assert b.constraint[u] <= b.constraint[v] + 1e-12
+        if abs(b.constraint[u] - b.constraint[v]) <= 1e-12:
+            assert order[u] < order[v]
+
+
 def test_brokerage_lone_go_between_and_separate_groups():
     G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (4, 6)])
     comms = [{0, 1, 2}, {3}, {4, 5, 6}]
