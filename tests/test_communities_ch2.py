@@ -633,7 +633,7 @@ def test_results_do_not_depend_on_pythons_hash_seed():
 
 
 def test_rewiring_keeps_everyones_number_of_ties():
-    from p2pkit.communities import _rewire
+    from p2pkit.communities.detection import _rewire
     U = nx.Graph(orgs.load_dataset("krack_friends", directed=False))
     R = _rewire(U, 10 * U.number_of_edges(), random.Random(1))
     assert dict(R.degree()) == dict(U.degree())
