@@ -27,7 +27,7 @@ import math
 import random
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
@@ -279,8 +279,8 @@ def _morph(
     if not 0.0 <= float(p) <= 1.0:
         raise P2PKitError(f"p (how far towards the peer mesh) must be between 0 and 1; got {p!r}.")
     rng = random.Random(seed)
-    add = sorted((tuple(sorted(e)) for e in end.edges() if not start.has_edge(*e)))
-    drop = sorted((tuple(sorted(e)) for e in start.edges() if not end.has_edge(*e)))
+    add = sorted(tuple(sorted(e)) for e in end.edges() if not start.has_edge(*e))
+    drop = sorted(tuple(sorted(e)) for e in start.edges() if not end.has_edge(*e))
     rng.shuffle(add)
     rng.shuffle(drop)
     n_add = round(p * len(add))
@@ -586,7 +586,7 @@ def _attach_krack_attributes(G: nx.Graph) -> None:
     for i, (_, row) in enumerate(table.body, start=1):
         node = str(i)
         if node in G:
-            for key, val in zip(header, row):
+            for key, val in zip(header, row, strict=False):
                 G.nodes[node][key] = float(val) if key == "tenure" else int(float(val))
 
 
@@ -595,4 +595,4 @@ def relabel_people(G: nx.Graph, names: Iterable[str]) -> nx.Graph:
     names = list(names)
     if len(names) != G.number_of_nodes():
         raise P2PKitError(f"{len(names)} names for {G.number_of_nodes()} people.")
-    return nx.relabel_nodes(G, dict(zip(sorted(G), names)))
+    return nx.relabel_nodes(G, dict(zip(sorted(G), names, strict=True)))

@@ -319,17 +319,17 @@ def rounds_scene(rounds: int, people: int, seed: int) -> dict:
     last = ROUNDS[-1]
     panels, lines, verdicts, said = [], [], [], []
     readout = [("Round", str(rounds))]
-    for g, role in zip(groups, ("centre", "peer")):
+    for g, role in zip(groups, ("centre", "peer"), strict=True):
         h = g["hist"][: rounds + 1]
         now = h[-1]
         names = {v: ("Centre" if v == g["centre"] else f"Person {v}") for v in g["G"]}
         panels.append(network(
             g["G"], g["pos"], title=f"{g['name']}: biggest weight {g['pi'].max():.0%}", names=names,
             roles={v: ("centre" if v == g["centre"] else "peer") for v in g["G"]},
-            sizes={v: _size(w, people) for v, w in zip(g["G"], g["pi"])},
-            figures=[("First guess", _shown(zip(g["G"], x0), 3), ".2f"),
-                     (f"Opinion after round {rounds}", _shown(zip(g["G"], now), 3), ".2f"),
-                     ("Weight in the consensus", _shown(zip(g["G"], g["pi"]), 4), ".1%")],
+            sizes={v: _size(w, people) for v, w in zip(g["G"], g["pi"], strict=True)},
+            figures=[("First guess", _shown(zip(g["G"], x0, strict=True), 3), ".2f"),
+                     (f"Opinion after round {rounds}", _shown(zip(g["G"], now, strict=True), 3), ".2f"),
+                     ("Weight in the consensus", _shown(zip(g["G"], g["pi"], strict=True), 4), ".1%")],
             labels=False))
         lines += [series(f"{g['short']}, highest", xs, h.max(axis=1), role=role, points=rounds == 0),
                   series(f"{g['short']}, lowest", xs, h.min(axis=1), role=role, points=rounds == 0)]
@@ -398,7 +398,7 @@ def wisdom_scene(deference: float, shared: float) -> dict:
         by_size.append(series(label, sizes, [w.predicted_sd for w in ws], role=role))
         by_top.append(series(label, [w.max_influence for w in ws], [w.predicted_sd for w in ws], role=role,
                              points=True))
-        dots += [{"x": n, "y": w.rmse, "label": "", "role": role} for n, w in zip(sizes, ws)]
+        dots += [{"x": n, "y": w.rmse, "label": "", "role": role} for n, w in zip(sizes, ws, strict=True)]
         big = ws[-1]
         readout.append((f"{label}, {sizes[-1]} people",
                         f"error {big.predicted_sd:.2f}; biggest weight {big.max_influence:.1%}"))
@@ -481,7 +481,7 @@ def deference_scene(deference: float, shared: float, leader_error: float) -> dic
             k = int(np.argmin(err))
             best = (DEFERENCE_CURVE[k], err[k])
     lines.append(series("the leader alone", (0.0, 0.9), (leader_error, leader_error), role="other", dash=True))
-    pi = dict(zip(G, w.weights))
+    pi = dict(zip(G, w.weights, strict=True))
     net = network(G, ring_layout(G, centre=0), title=f"{PEERS} peers, {deference:.0%} deference to the leader",
                   names={v: ("Leader (own source)" if v == 0 else f"Peer {v}") for v in G},
                   roles={v: ("centre" if v == 0 else "peer") for v in G},
