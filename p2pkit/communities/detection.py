@@ -278,6 +278,11 @@ def _rewire(U: nx.Graph, attempts: int, rng: random.Random) -> nx.Graph:
 
     Each attempt picks two ties a-b and c-d at random and replaces them by a-d and c-b,
     unless that would make a self-tie or a double tie (Maslov & Sneppen 2002).
+
+    networkx's ``double_edge_swap`` does the same kind of swap but not what this needs: it
+    counts successful swaps rather than attempts, so it raises when a dense network runs out
+    of tries, refuses networks of fewer than four people, and draws its swaps differently
+    (people weighted by degree), which would change the chance levels chapter 2 prints.
     """
     edges = [tuple(e) for e in U.edges()]
     present = {frozenset(e) for e in edges}

@@ -78,6 +78,9 @@ def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -
 
     Notes
     -----
+    On an undirected network degree is networkx's ``degree_centrality``; it is computed
+    here (as ``d / (n - 1)``, which networkx rounds differently in the last digit) because
+    for directed total degree ORA divides by ``2 (n - 1)`` and networkx by ``n - 1``.
     ORA reports directed betweenness over ordered pairs, as here; UCINET's "nBetweenness"
     for directed data does the same. Closeness conventions differ most between tools: for
     a person who cannot reach everyone, ORA counts the missing distances as ``n`` (as here),
