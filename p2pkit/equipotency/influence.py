@@ -34,6 +34,14 @@ def _check_stochastic(W: np.ndarray) -> np.ndarray:
     return W
 
 
+def _check_opinions(W: np.ndarray, x0) -> np.ndarray:
+    """``x0`` as floats: one opinion (or one row of opinions) for each person of ``W``."""
+    x = np.asarray(x0, dtype=float)
+    if x.shape[0] != W.shape[0]:
+        raise P2PKitError(f"x0 has {x.shape[0]} opinions for {W.shape[0]} people.")
+    return x
+
+
 def trust_matrix(G: nx.Graph, leader=None, deference: float = 0.0) -> np.ndarray:
     """DeGroot's trust matrix built from a network: whom each person listens to, how much.
 
@@ -130,9 +138,7 @@ def trust_rounds(W: np.ndarray, x0, steps: int) -> np.ndarray:
     [0.5, 0.5]
     """
     W = _check_stochastic(W)
-    x = np.asarray(x0, dtype=float)
-    if x.shape[0] != W.shape[0]:
-        raise P2PKitError(f"x0 has {x.shape[0]} opinions for {W.shape[0]} people.")
+    x = _check_opinions(W, x0)
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
         raise P2PKitError(f"steps must be a whole number of at least 0; got {steps!r}.")
     out = np.empty((int(steps) + 1,) + x.shape)
@@ -271,9 +277,7 @@ def consensus(W: np.ndarray, x0, weights=None) -> np.ndarray | float:
     if periodic:
         raise P2PKitError("the opinions never settle: the group keeps passing them round in a cycle. "
                           "Give everyone some weight on their own opinion.")
-    x = np.asarray(x0, dtype=float)
-    if x.shape[0] != W.shape[0]:
-        raise P2PKitError(f"x0 has {x.shape[0]} opinions for {W.shape[0]} people.")
+    x = _check_opinions(W, x0)
     out = pi @ x
     return float(out) if np.ndim(out) == 0 else out
 

@@ -158,7 +158,9 @@ class LeadershipRun:
 
 
 def _hops_from(G: nx.Graph, source) -> dict:
-    return nx.single_source_shortest_path_length(G, source)
+    """Hand-offs from ``source`` to everyone it can reach, ties read as undirected."""
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    return nx.single_source_shortest_path_length(U, source)
 
 
 def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0) -> LeadershipRun:
@@ -204,8 +206,7 @@ def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0
         raise P2PKitError(f"the leader {leader!r} is not in the network.")
     if hop_time < 0:
         raise P2PKitError("hop_time cannot be negative.")
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    hops = _hops_from(U, leader)
+    hops = _hops_from(G, leader)
     m = len(tasks)
     ready = np.empty(m)
     for k, t in enumerate(tasks):
@@ -283,8 +284,7 @@ def fixed_leader_expected(G: nx.Graph, rate: float, leader=0, hop_time: float = 
     if rate >= mu:
         raise P2PKitError(f"at {rate:g} tasks per time unit the leader (who finishes {mu:g} per time unit) "
                           "never catches up: the queue, and the time in it, grow without limit.")
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
-    hops = _hops_from(U, leader)
+    hops = _hops_from(G, leader)
     who = list(G) if spotters is None else list(spotters)
     if any(v not in hops for v in who):
         raise P2PKitError("someone who spots tasks cannot reach the leader: the network is not connected.")
@@ -346,7 +346,6 @@ def situational_leader(G: nx.Graph, tasks: list[Task], skills: dict, hop_time: f
         for s in ss:
             holders.setdefault(int(s), []).append(idx[v])
     holders = {s: sorted(set(h)) for s, h in holders.items()}
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
     hop_cache: dict = {}
     cand_cache: dict = {}          # (origin, skill) -> [(hops, index)] of the reachable holders
     free = [-np.inf] * len(nodes)
@@ -364,7 +363,7 @@ def situational_leader(G: nx.Graph, tasks: list[Task], skills: dict, hop_time: f
             if t.origin not in hop_cache:
                 if t.origin not in idx:
                     raise P2PKitError(f"a task was spotted by {t.origin!r}, who is not in the network.")
-                hop_cache[t.origin] = {idx[v]: float(h) for v, h in _hops_from(U, t.origin).items()}
+                hop_cache[t.origin] = {idx[v]: float(h) for v, h in _hops_from(G, t.origin).items()}
             d = hop_cache[t.origin]
             cands = [(d[i], i) for i in holding if i in d]
             if not cands:
