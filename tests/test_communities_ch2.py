@@ -127,6 +127,22 @@ def test_brokerage_on_barbell_and_with_a_second_bridge():
     assert brokerage_verdict(b2).startswith("No single broker holds the communities together")
 
 
+@pytest.mark.parametrize("G,resolution", [(orgs.hybrid(3, 4, 0.5), 1.0), (orgs.hybrid(3, 4, 0.5), 2.0),
+                                          (orgs.hierarchy(4, 2), 1.0), (nx.barbell_graph(5, 2), 1.0)],
+                         ids=["hybrid", "hybrid-fine", "chart15", "barbell"])
+def test_brokers_with_equal_constraint_come_in_the_order_of_the_network(G, resolution):
+    # "least constrained first, ties in the order of the network" must not hang on the last
+    # digit of a sum: in the hybrid, people 9 and 11 have the same constraint (0.4822530864197531
+    # to 15 digits), yet 11 used to be listed first (a bug, fixed: brokers are sorted on the
+    # constraint rounded to 12 decimals)
+    b = brokerage(G, detect(G, resolution=resolution))
+    order = {v: i for i, v in enumerate(G)}
+    for u, v in itertools.pairwise(b.brokers):
+        assert b.constraint[u] <= b.constraint[v] + 1e-12
+        if abs(b.constraint[u] - b.constraint[v]) <= 1e-12:
+            assert order[u] < order[v]
+
+
 def test_brokerage_lone_go_between_and_separate_groups():
     G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (5, 6), (4, 6)])
     comms = [{0, 1, 2}, {3}, {4, 5, 6}]
@@ -498,7 +514,7 @@ def _exact_race(G, rumour, correction, p, delay):
             continue
         L = nx.Graph()
         L.add_nodes_from(G)
-        L.add_edges_from(e for e, b in zip(edges, bits) if b)
+        L.add_edges_from(e for e, b in zip(edges, bits, strict=False) if b)
         LR = L.copy()
         if correction is not None:
             LR.remove_node(correction)
@@ -617,7 +633,7 @@ def test_results_do_not_depend_on_pythons_hash_seed():
 
 
 def test_rewiring_keeps_everyones_number_of_ties():
-    from p2pkit.communities import _rewire
+    from p2pkit.communities.detection import _rewire
     U = nx.Graph(orgs.load_dataset("krack_friends", directed=False))
     R = _rewire(U, 10 * U.number_of_edges(), random.Random(1))
     assert dict(R.degree()) == dict(U.degree())
@@ -674,7 +690,7 @@ def _nets(scene):
 def _shown_communities(panel):
     """The communities a network panel shows, as {name: set of ids} (from its group numbers)."""
     out = {}
-    for ident, g in zip(panel["people"]["id"], panel["group"]):
+    for ident, g in zip(panel["people"]["id"], panel["group"], strict=False):
         if g >= 0:
             out.setdefault(panel["group_names"][g] if "group_names" in panel else str(g + 1), set()).add(ident)
     return out
@@ -694,7 +710,7 @@ def test_numbered_keeps_the_communities_and_gives_each_its_own_colour():
         people = list(range(40))
         rng.shuffle(people)
         cuts = sorted(rng.sample(range(1, 40), rng.randrange(1, 12)))
-        comms = [set(people[a:b]) for a, b in zip([0] + cuts, cuts + [40])]
+        comms = [set(people[a:b]) for a, b in zip([0] + cuts, cuts + [40], strict=False)]
         ref = [set(range(k, 40, 4)) for k in range(4)]
         ordered, slots = numbered(comms, ref)
         assert sorted(map(sorted, ordered)) == sorted(map(sorted, comms))
@@ -719,7 +735,7 @@ def test_resolution_figure_shows_the_models_communities_brokers_and_verdict():
         ordered = [{int(v) for v in shown[str(k)]} for k in range(1, len(shown) + 1)]
         b = brokerage(G, ordered)
         assert s["verdict"] == brokerage_verdict(b)
-        roles = dict(zip(net["people"]["id"], net["role"]))
+        roles = dict(zip(net["people"]["id"], net["role"], strict=False))
         assert {v for v, x in roles.items() if x == "holds_together"} == {str(v) for v in b.critical}
         # diamonds and crosses are exactly the people with a tie into another community (from the drawing)
         assert {v for v, x in roles.items() if x in ("bridge", "holds_together")} == _cross_tie_people(net)
@@ -775,7 +791,7 @@ def test_race_figure_is_the_models_race():
         s = race_scene(step, 0.5, 1, 3)
         nets = _nets(s)
         verdicts = []
-        for net, where in zip(nets, ("inside", "other")):
+        for net, where in zip(nets, ("inside", "other"), strict=False):
             src = correction_source(G, comms, rumour, where)
             r = race(G, rumour, src, p=0.5, delay=1, seed=3)
             counts = r.at(step)
@@ -818,7 +834,7 @@ def test_growth_figure_is_the_models_growth():
     assert fig.controls[0].kind == "play" and fig.defaults()["step"] == 10
     s = growth_scene(4, 3, 0)
     nets = _nets(s)
-    for net, (c, h) in zip(nets, [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)]):
+    for net, (c, h) in zip(nets, [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)], strict=False):
         snap = self_organise(n=60, groups=3, steps=10, closure=c, homophily=h, seed=0)[4]
         assert len(net["ties"]) // 2 == snap.ties
         shown = _shown_communities(net)  # communities of three or more are coloured, the rest grey
@@ -858,7 +874,7 @@ def test_chart_figure_is_the_models_comparison():
     s = chart_scene(1.0, 0)
     rows = _readout(s)
     for net, name, label in zip(_nets(s), ["krack_reports", "krack_advice", "krack_friends"],
-                                ["Reports to (the chart)", "Advice", "Friendship"]):
+                                ["Reports to (the chart)", "Advice", "Friendship"], strict=False):
         c = chart_vs_informal(orgs.load_dataset(name))
         assert rows[label] == (f"modularity {c.modularity_informal:.2f} (chance {c.modularity_chance:.2f}); "
                                f"agreement with the departments {c.agreement:.2f}")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from p2pkit import orgs
-from p2pkit.equipotency import centrality, centralization, gini, influence_shares, krackhardt
+from p2pkit.equipotency import centrality, centralization, centralization_from, gini, influence_shares, krackhardt
 from p2pkit.errors import P2PKitError
 
 # Computed with CMU CASOS's ORA: its "Standard Network Analysis" reports (dated 17 Oct 2011) for
@@ -107,6 +107,23 @@ def test_directed_in_and_out_degree_centralization():
     assert centralization(D, "degree", mode="in") == pytest.approx((1 / 5) / 5)
     with pytest.raises(P2PKitError):
         centralization(D, "degree", mode="sideways")
+
+
+@pytest.mark.parametrize("name", sorted(ORA))
+def test_centralization_from_given_centralities_is_centralization(name):
+    # the star's maxima are written once (centralization_from); centralization uses them
+    G = orgs.load_dataset(name)
+    for measure in ("degree", "betweenness", "closeness"):
+        assert centralization_from(centrality(G, measure), measure, directed=True) == centralization(G, measure)
+    for mode in ("in", "out"):
+        c = centrality(G, "degree", mode)
+        assert centralization_from(c, "degree", directed=True, mode=mode) == centralization(G, "degree", mode)
+        assert centralization_from(list(c.values()), "degree", True, mode) == centralization(G, "degree", mode)
+    for bad in (lambda: centralization_from([1.0, 0.0], "degree"),
+                lambda: centralization_from([1.0, 0.0, 0.0], "eigenvector"),
+                lambda: centralization_from([1.0, 0.0, 0.0], "degree", True, "sideways")):
+        with pytest.raises(P2PKitError):
+            bad()
 
 
 def test_gini_against_double_sum():

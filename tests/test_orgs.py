@@ -64,6 +64,48 @@ def test_hybrid_endpoints():
     assert all(nx.is_connected(orgs.hybrid(3, 3, p / 10)) for p in range(11))
 
 
+@pytest.mark.parametrize("levels,span", [(3, 3), (4, 3), (4, 5), (3, 4), (2, 7)])
+def test_org_chart_of_a_complete_size_is_the_hierarchy(levels, span):
+    H = orgs.hierarchy(levels, span)
+    C = orgs.org_chart(H.number_of_nodes(), span)
+    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
+    assert dict(C.nodes(data=True)) == dict(H.nodes(data=True))
+
+
+@pytest.mark.parametrize("people,span", [(5, 2), (30, 3), (100, 5), (1000, 4)])
+def test_org_chart_of_any_size(people, span):
+    C = orgs.org_chart(people, span)
+    assert C.number_of_nodes() == people and nx.is_tree(C)
+    depth = nx.single_source_shortest_path_length(C, 0)
+    assert all(C.nodes[v]["level"] == depth[v] for v in C)
+    reports = [sum(1 for u in C[v] if depth[u] > depth[v]) for v in C]
+    assert max(reports) == span and sum(1 for r in reports if 0 < r < span) <= 1   # one partly full manager
+    assert all((C.nodes[v]["role"] == "manager") == (reports[v] > 0) for v in C if v)
+    with pytest.raises(P2PKitError):
+        orgs.org_chart(2, 3)
+
+
+@pytest.mark.parametrize("levels,span,p,seed", [(3, 3, 0.0, 0), (4, 3, 0.5, 0), (4, 3, 1.0, 2), (3, 4, 0.3, 1)])
+def test_chart_to_mesh_follows_orgs_hybrid(levels, span, p, seed):
+    H = orgs.hybrid(levels, span, p, seed=seed)
+    C = orgs.chart_to_mesh(H.number_of_nodes(), span, p, seed=seed)
+    assert set(map(frozenset, C.edges())) == set(map(frozenset, H.edges()))
+    assert nx.get_node_attributes(C, "level") == nx.get_node_attributes(H, "level")
+    G = orgs.chart_to_mesh(57, 4, 0.6, seed=3)
+    assert nx.is_connected(G) and G.number_of_nodes() == 57
+
+
+@pytest.mark.parametrize("people,span", [(3, 1), (13, 3), (57, 4), (1000, 4)])
+def test_charts_are_networkx_full_rary_trees(people, span):
+    # the same tree as networkx's generator (same numbering, same order of ties), with levels and roles
+    C = orgs.org_chart(people, span)
+    T = nx.full_rary_tree(span, people)
+    assert list(C) == list(T) and list(C.edges()) == list(T.edges())
+    H = orgs.hierarchy(4, 3, directed=True)
+    B = nx.balanced_tree(3, 3, create_using=nx.DiGraph)
+    assert list(H) == list(B) and list(H.edges()) == list(B.edges())
+
+
 @pytest.mark.parametrize("call", [
     lambda: orgs.client_server(1),
     lambda: orgs.hierarchy(0, 3),

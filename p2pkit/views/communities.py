@@ -22,7 +22,7 @@ import html
 import math
 import random
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 
 import networkx as nx
 
@@ -162,7 +162,7 @@ def _group_args(communities: Sequence[set], slots: Sequence[int]) -> dict:
     """
     names = [""] * (max(slots) + 1 if slots else 0)
     groups = {}
-    for k, (c, s) in enumerate(zip(communities, slots)):
+    for k, (c, s) in enumerate(zip(communities, slots, strict=True)):
         names[s] = str(k + 1)
         for v in c:
             groups[v] = s
@@ -348,7 +348,7 @@ def chart_scene(resolution: float, seed: int) -> dict:
         U = _dataset(name, directed=False)
         comms, slots = numbered(c.communities, depts)
         b = brokerage(U, comms)
-        kept = [(x, y) for x, y in zip(comms, slots) if len(x) >= SMALL]
+        kept = [(x, y) for x, y in zip(comms, slots, strict=True) if len(x) >= SMALL]
         shown, shown_slots = [x for x, _ in kept], [y for _, y in kept]
         panels.append(network(
             U, pos, title=_count_title(label, comms), names=names,
@@ -526,7 +526,7 @@ def race_scene(step: int, p: float, delay: int, seed: int) -> dict:
     G, comms, rumour, sources, pos = _race_toy()
     member = membership(comms)
     panels, lines, rows, verdicts, said, ends = [], [], [("Step", f"{step}")], [], [], []
-    for (where, title), dashed in zip(RACE_PLACES, (False, True)):
+    for (where, title), dashed in zip(RACE_PLACES, (False, True), strict=True):
         src = sources[where]
         key = title.split(":")[0]
         r = race(G, rumour, src, p=p, delay=delay, seed=seed)
@@ -665,7 +665,7 @@ def sandbox_scene(network_: str, people: int, resolution: float, seed: int, remo
         # the same communities without the person who left; a community of one leaves with them
         H = G.copy()
         H.remove_node(who)
-        kept = [(c - {who}, s) for c, s in zip(comms, slots) if c - {who}]
+        kept = [(c - {who}, s) for c, s in zip(comms, slots, strict=True) if c - {who}]
         shown, shown_slots = [c for c, _ in kept], [s for _, s in kept]
         now = brokerage(H, shown)
         lost = b.critical.get(who, ())

@@ -26,12 +26,12 @@ import numpy as np
 
 from .. import orgs
 from ..equipotency import (
-    assign_skills, chart_to_mesh, consensus, consensus_error_bounds, consensus_error_sd,
-    degroot, equipotency_profile, fixed_leader, fixed_leader_expected, influence_weights,
-    leadership_verdict, org_chart, round_verdict, signals, situational_leader, task_stream, trust_matrix,
-    verdict, wisdom, wisdom_verdict,
+    assign_skills, consensus, consensus_error_bounds, consensus_error_sd, equipotency_profile, fixed_leader,
+    fixed_leader_expected, influence_weights, leadership_verdict, round_verdict, signals, situational_leader,
+    task_stream, trust_matrix, trust_rounds, verdict, wisdom, wisdom_verdict,
 )
 from ..errors import P2PKitError
+from ..orgs import chart_to_mesh, org_chart
 from .component import Figure, choice, play, seed, slider
 from .layouts import ring_layout
 from .scene import bars, chart, network, scene, series
@@ -152,7 +152,7 @@ def _measure_bars(prof, kr) -> dict:
 def structure_scene(people: int, span: int, p: float, measure: str, seed: int = 0, path: bool = False) -> dict:
     """One state of :func:`hierarchy_to_equipotent` (``path=True``) or :func:`chart_sandbox`.
 
-    The network at ``p`` (:func:`p2pkit.equipotency.chart_to_mesh`), its profile under
+    The network at ``p`` (:func:`p2pkit.orgs.chart_to_mesh`), its profile under
     ``measure`` (:func:`p2pkit.equipotency.equipotency_profile`) and the model's verdict;
     with ``path``, also the biggest share at each step of the way so far.
     """
@@ -305,7 +305,7 @@ def _opinions(n: int, seed: int):
                                    ("Peer mesh", "mesh", orgs.peer_mesh(n, k=min(4, n - 1), rewire=0.1, seed=0), None)):
         W = trust_matrix(G)
         pi = influence_weights(W)
-        groups.append(dict(name=name, short=short, G=G, centre=centre, pi=pi, hist=degroot(W, x0, ROUNDS[-1]),
+        groups.append(dict(name=name, short=short, G=G, centre=centre, pi=pi, hist=trust_rounds(W, x0, ROUNDS[-1]),
                            limit=float(consensus(W, x0, weights=pi)), sd=consensus_error_sd(pi, 1.0),
                            pos=ring_layout(G, centre=0 if centre == 0 else None)))
     return x0, groups
@@ -319,17 +319,17 @@ def rounds_scene(rounds: int, people: int, seed: int) -> dict:
     last = ROUNDS[-1]
     panels, lines, verdicts, said = [], [], [], []
     readout = [("Round", str(rounds))]
-    for g, role in zip(groups, ("centre", "peer")):
+    for g, role in zip(groups, ("centre", "peer"), strict=True):
         h = g["hist"][: rounds + 1]
         now = h[-1]
         names = {v: ("Centre" if v == g["centre"] else f"Person {v}") for v in g["G"]}
         panels.append(network(
             g["G"], g["pos"], title=f"{g['name']}: biggest weight {g['pi'].max():.0%}", names=names,
             roles={v: ("centre" if v == g["centre"] else "peer") for v in g["G"]},
-            sizes={v: _size(w, people) for v, w in zip(g["G"], g["pi"])},
-            figures=[("First guess", _shown(zip(g["G"], x0), 3), ".2f"),
-                     (f"Opinion after round {rounds}", _shown(zip(g["G"], now), 3), ".2f"),
-                     ("Weight in the consensus", _shown(zip(g["G"], g["pi"]), 4), ".1%")],
+            sizes={v: _size(w, people) for v, w in zip(g["G"], g["pi"], strict=True)},
+            figures=[("First guess", _shown(zip(g["G"], x0, strict=True), 3), ".2f"),
+                     (f"Opinion after round {rounds}", _shown(zip(g["G"], now, strict=True), 3), ".2f"),
+                     ("Weight in the consensus", _shown(zip(g["G"], g["pi"], strict=True), 4), ".1%")],
             labels=False))
         lines += [series(f"{g['short']}, highest", xs, h.max(axis=1), role=role, points=rounds == 0),
                   series(f"{g['short']}, lowest", xs, h.min(axis=1), role=role, points=rounds == 0)]
@@ -398,7 +398,7 @@ def wisdom_scene(deference: float, shared: float) -> dict:
         by_size.append(series(label, sizes, [w.predicted_sd for w in ws], role=role))
         by_top.append(series(label, [w.max_influence for w in ws], [w.predicted_sd for w in ws], role=role,
                              points=True))
-        dots += [{"x": n, "y": w.rmse, "label": "", "role": role} for n, w in zip(sizes, ws)]
+        dots += [{"x": n, "y": w.rmse, "label": "", "role": role} for n, w in zip(sizes, ws, strict=True)]
         big = ws[-1]
         readout.append((f"{label}, {sizes[-1]} people",
                         f"error {big.predicted_sd:.2f}; biggest weight {big.max_influence:.1%}"))
@@ -481,7 +481,7 @@ def deference_scene(deference: float, shared: float, leader_error: float) -> dic
             k = int(np.argmin(err))
             best = (DEFERENCE_CURVE[k], err[k])
     lines.append(series("the leader alone", (0.0, 0.9), (leader_error, leader_error), role="other", dash=True))
-    pi = dict(zip(G, w.weights))
+    pi = dict(zip(G, w.weights, strict=True))
     net = network(G, ring_layout(G, centre=0), title=f"{PEERS} peers, {deference:.0%} deference to the leader",
                   names={v: ("Leader (own source)" if v == 0 else f"Peer {v}") for v in G},
                   roles={v: ("centre" if v == 0 else "peer") for v in G},
