@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from .communities import _lose_touch, brokerage, detect, modularity
+from .communities import lose_touch_text, brokerage, detect, modularity
 from .dynamics import Evolution, tie_measures
 from .equipotency import equipotency_profile
 from .errors import P2PKitError
@@ -251,9 +251,9 @@ def together_verdict(start: Lenses, now: Lenses, formed: int, faded: int, steps:
         people = list(now.holds_together)
         lost = {p for v in people for p in now.holds_together[v]}
         if len(people) == 1:
-            alone = f"without {who(people[0])}, {_lose_touch(lost, k)}"
+            alone = f"without {who(people[0])}, {lose_touch_text(lost, k)}"
         elif len(people) == 2 and now.holds_together[people[0]] == now.holds_together[people[1]]:
-            alone = f"without either {who(people[0])} or {who(people[1])}, {_lose_touch(lost, k)}"
+            alone = f"without either {who(people[0])} or {who(people[1])}, {lose_touch_text(lost, k)}"
         else:
             alone = (f"{len(people)} people each hold communities together on their own "
                      f"({', '.join(who(v) for v in people[:3])}{', ...' if len(people) > 3 else ''})")

@@ -33,7 +33,7 @@ computed from the numbers, not written by hand.
 
 from .brokerage import (
     ROLES, Brokerage, brokerage, brokerage_roles, brokerage_verdict, constraint, departure_verdict, effective_size,
-    hub,
+    hub, lose_touch_text,
 )
 from .detection import (
     ChartComparison, agreement, chance_modularity, chart_verdict, chart_vs_informal, detect, membership, modularity,
@@ -50,7 +50,7 @@ from .self_organisation import (
 __all__ = [
     "detect", "modularity", "membership", "agreement", "hub",
     "constraint", "effective_size", "Brokerage", "brokerage", "brokerage_verdict",
-    "ROLES", "brokerage_roles",
+    "ROLES", "brokerage_roles", "lose_touch_text",
     "ChartComparison", "chart_vs_informal",
     "planted_communities", "Snapshot", "self_organise", "grown_network", "communities_appeared",
     "growth_verdict",

@@ -21,7 +21,7 @@ from .detection import _check_division, _group_labels
 
 __all__ = [
     "hub", "constraint", "effective_size", "Brokerage", "brokerage", "brokerage_verdict", "departure_verdict",
-    "ROLES", "brokerage_roles",
+    "ROLES", "brokerage_roles", "lose_touch_text",
 ]
 
 
@@ -313,7 +313,7 @@ def brokerage_verdict(b: Brokerage) -> str:
         return prefix + ("No single broker holds the communities together: every link between them "
                          "survives the loss of any one person.")
     people = list(b.critical)
-    where = _lose_touch({p for lost in b.critical.values() for p in lost}, k)
+    where = lose_touch_text({p for lost in b.critical.values() for p in lost}, k)
     if len(people) == 1:
         return prefix + f"Only {_who(people[0])} holds the communities together: without them, {where}."
     if len(people) == 2 and b.critical[people[0]] == b.critical[people[1]]:
@@ -324,7 +324,7 @@ def brokerage_verdict(b: Brokerage) -> str:
                      "lose any one of them and some communities lose touch.")
 
 
-def _lose_touch(pairs, k: int) -> str:
+def lose_touch_text(pairs, k: int) -> str:
     """Which communities lose touch, in words: ``pairs`` of 0-based indices, ``k`` communities."""
     pairs = sorted(pairs)
     shared = set(pairs[0]).intersection(*pairs[1:])
@@ -364,7 +364,7 @@ def departure_verdict(b: Brokerage, person) -> str:
     lost = b.critical.get(person, ())
     if not lost:
         return f"Without {_who(person)}, no two communities lose touch."
-    return f"Without {_who(person)}, {_lose_touch(lost, k)}."
+    return f"Without {_who(person)}, {lose_touch_text(lost, k)}."
 
 
 # --------------------------------------------------------------------------- brokerage roles
