@@ -53,7 +53,8 @@ All functions take an undirected :class:`networkx.Graph` (use ``G.to_undirected(
 directed one: a tie then means "either can reach the other"). Ties among people are
 unweighted. Whenever people have to be ranked, ties in the ranking are broken by the
 order of the people in the network (``list(G)``), so results are deterministic; anything
-random takes an explicit ``seed``. Distances and betweenness use ``scipy.sparse``.
+random takes an explicit ``seed``. Distances use ``scipy.sparse``; betweenness is
+:func:`p2pkit.measures.betweenness` (igraph).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ import numpy as np
 
 from .architecture import pairwise_connectivity
 from .errors import P2PKitError, require_probability
+from .measures import betweenness, to_igraph
 
 __all__ = [
     "STRATEGIES",
@@ -163,84 +165,46 @@ def _without(G: nx.Graph, removed: Iterable) -> nx.Graph:
     return H
 
 
-def _adjacency(G: nx.Graph, nodes: list):
-    """Sparse 0/1 adjacency matrix of the network among ``nodes`` (in that order)."""
-    from scipy import sparse
-
-    idx = {v: i for i, v in enumerate(nodes)}
-    rows, cols = [], []
-    for v in nodes:
-        i = idx[v]
-        for u in G.adj[v]:
-            j = idx.get(u)
-            if j is not None and j != i:
-                rows.append(i)
-                cols.append(j)
-    data = np.ones(len(rows))
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(nodes), len(nodes)))
-
-
 def _distances(G: nx.Graph, nodes: list) -> np.ndarray:
     """All shortest-path lengths (hops) among ``nodes``; ``inf`` where there is no path."""
     from scipy.sparse.csgraph import shortest_path
 
     if not nodes:
         return np.zeros((0, 0))
-    return shortest_path(_adjacency(G, nodes), method="D", directed=False, unweighted=True)
+    A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=None, format="csr")
+    return shortest_path(A, method="D", directed=False, unweighted=True)
 
 
-def _betweenness(G: nx.Graph, nodes: list | None = None, pivots: int | None = None,
-                 rng: random.Random | None = None) -> dict:
-    """Raw (unnormalised) shortest-path betweenness of every person, for all sources at once.
+def _route_scores(G: nx.Graph, nodes: list | None = None, pivots: int | None = None,
+                  rng: random.Random | None = None) -> dict:
+    """Raw (unnormalised) betweenness of the people in ``nodes``, in the network among them.
 
-    Brandes' (2001) two sweeps -- counting shortest paths outwards level by level, then
-    accumulating dependencies inwards -- done for all sources together as matrix
-    operations (the "algebraic" form; Kepner & Gilbert 2011). Equals
-    ``nx.betweenness_centrality(G, normalized=False)`` (undirected: each pair counted once)
-    on the network among ``nodes``, several times faster on the networks of this book.
-
-    With ``pivots``, only that many source people (drawn with ``rng``) are used and the
-    result is scaled up by ``len(nodes) / pivots``: Brandes & Pich's (2007) unbiased
-    estimate, as networkx does with ``k=``.
+    Exact: :func:`p2pkit.measures.betweenness` (``normalized=False``; undirected, each pair
+    counted once). With ``pivots`` (fewer than ``len(nodes)``), Brandes & Pich's (2007)
+    unbiased estimate: shortest paths are counted only from ``pivots`` source people drawn
+    with ``rng`` (``rng.sample`` over the positions in ``nodes``, so a seed gives the same
+    sources in every process) and the result is scaled by ``len(nodes) / pivots``, as
+    networkx does with ``k=``. The sources are given to igraph's betweenness
+    (``sources=``), which networkx cannot be given; without igraph, networkx draws its own.
     """
     nodes = list(G) if nodes is None else list(nodes)
     n = len(nodes)
     if n < 3:
         return {v: 0.0 for v in nodes}
-    A = _adjacency(G, nodes)
-    if pivots is not None and pivots < n:
-        sources = sorted((rng or random.Random(0)).sample(range(n), pivots))
-    else:
-        sources = list(range(n))
-    k = len(sources)
-    rows = np.arange(k)
-    # forward sweep: breadth-first levels and path counts from every source at once
-    # (matrices are sources x people, stored people x sources so that the sparse A can
-    # multiply from the left)
-    sigma = np.zeros((n, k))
-    sigma[sources, rows] = 1.0
-    level = np.full((n, k), -1, dtype=np.int32)
-    level[sources, rows] = 0
-    current = sigma.copy()  # path counts to the people at the current level
-    depth = 0
-    while True:
-        reach = A @ current
-        new = (reach > 0) & (level < 0)
-        if not new.any():
-            break
-        depth += 1
-        current = np.where(new, reach, 0.0)
-        level[new] = depth
-        sigma += current
-    # backward sweep: dependencies, from the farthest level inwards
-    delta = np.zeros((n, k))
-    safe = np.where(sigma > 0, sigma, 1.0)
-    for d in range(depth, 0, -1):
-        coeff = np.where(level == d, (1.0 + delta) / safe, 0.0)
-        delta += np.where(level == d - 1, (A @ coeff) * sigma, 0.0)
-    delta[sources, rows] = 0.0
-    bc = delta.sum(axis=1) / 2.0 * (n / k)  # undirected: each pair was counted from both ends
-    return {v: float(b) for v, b in zip(nodes, bc)}
+    inside = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)  # in this order: the sources are drawn by position
+    sub.add_edges_from((u, v) for u in nodes for v in G.adj[u] if v in inside)
+    if pivots is None or pivots >= n:
+        return betweenness(sub, normalized=False)
+    rng = rng or random.Random(0)
+    sources = sorted(rng.sample(range(n), pivots))
+    try:
+        g = to_igraph(sub, nodes)
+    except P2PKitError:  # pragma: no cover - igraph is in requirements.txt
+        return nx.betweenness_centrality(sub, k=pivots, normalized=False, seed=rng)
+    raw = np.asarray(g.betweenness(directed=False, sources=sources), dtype=float)
+    return dict(zip(nodes, (raw * (n / pivots)).tolist()))
 
 
 def _best(candidates, score: dict, order: dict, tiebreak: dict | None = None):
@@ -391,7 +355,7 @@ def _removals(G: nx.Graph, strategy: str, recompute: bool, seed, pivots) -> Iter
         return
     # betweenness
     rng = random.Random(seed)
-    bc = _betweenness(G, pivots=pivots, rng=rng)
+    bc = _route_scores(G, pivots=pivots, rng=rng)
     deg = dict(G.degree())
     if not recompute:
         yield from sorted(G, key=lambda v: (-round(bc[v], 9), -deg[v], order[v]))
@@ -408,7 +372,7 @@ def _removals(G: nx.Graph, strategy: str, recompute: bool, seed, pivots) -> Iter
         yield v
         if group:
             for part in nx.connected_components(H.subgraph(group)):
-                bc.update(_betweenness(H, sorted(part, key=order.__getitem__), pivots=pivots, rng=rng))
+                bc.update(_route_scores(H, sorted(part, key=order.__getitem__), pivots=pivots, rng=rng))
 
 
 def _curve_from_order(G: nx.Graph, removed: list) -> tuple[list, list]:

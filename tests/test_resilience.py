@@ -12,8 +12,9 @@ import pytest
 from p2pkit import orgs
 from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
+from p2pkit.measures import betweenness
 from p2pkit.resilience import (
-    _betweenness, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    _route_scores, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
     failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
     random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
     repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
@@ -30,22 +31,56 @@ def _graphs():
 
 @pytest.mark.parametrize("G", _graphs(), ids=range(8))
 def test_betweenness_equals_networkx(G):
-    ours = _betweenness(G)
+    # the ranking uses p2pkit.measures.betweenness (igraph); one implementation, equal to networkx
+    ours = _route_scores(G)
     ref = nx.betweenness_centrality(G, normalized=False)
     assert ours.keys() == ref.keys()
     for v in G:
+        assert ours[v] == pytest.approx(ref[v], abs=1e-9)
+        assert ours[v] == pytest.approx(betweenness(G, normalized=False)[v], abs=1e-9)
+
+
+def test_betweenness_of_one_group_is_that_of_the_group_alone():
+    # after a departure only the departed person's group is ranked again, among its own people
+    G = nx.gnp_random_graph(60, 0.04, seed=3)
+    part = sorted(max(nx.connected_components(G), key=len))
+    ours = _route_scores(G, part)
+    ref = betweenness(G.subgraph(part), normalized=False)
+    assert list(ours) == part
+    for v in part:
         assert ours[v] == pytest.approx(ref[v], abs=1e-9)
 
 
 def test_betweenness_estimate_is_unbiased():
     # Brandes & Pich (2007): sampling sources uniformly gives an unbiased estimate
     G = nx.karate_club_graph()
-    exact = _betweenness(G)
-    draws = [_betweenness(G, pivots=8, rng=random.Random(s)) for s in range(600)]
+    exact = _route_scores(G)
+    draws = [_route_scores(G, pivots=8, rng=random.Random(s)) for s in range(600)]
     top = max(exact.values())
     for v in G:
         assert np.mean([d[v] for d in draws]) == pytest.approx(exact[v], abs=0.06 * top)
-    assert _betweenness(G, pivots=G.number_of_nodes()) == pytest.approx(exact)
+    assert _route_scores(G, pivots=G.number_of_nodes()) == pytest.approx(exact)
+
+
+def test_betweenness_estimate_counts_paths_from_the_sources_only():
+    # the estimate is the exact dependency sum over the sampled sources, scaled by n / pivots
+    # (Brandes 2001): checked against a brute-force count of shortest paths with networkx
+    G = orgs.hybrid(3, 3, 0.5)
+    nodes = list(G)
+    sources = sorted(random.Random(4).sample(range(len(nodes)), 5))
+    brute = dict.fromkeys(nodes, 0.0)
+    for i in sources:
+        s = nodes[i]
+        for t in nodes:
+            if t == s:
+                continue
+            paths = list(nx.all_shortest_paths(G, s, t))
+            for p in paths:
+                for v in p[1:-1]:
+                    brute[v] += 1 / len(paths)
+    est = _route_scores(G, pivots=5, rng=random.Random(4))
+    for v in nodes:  # undirected: each pair was counted from its source end only, hence / 2
+        assert est[v] == pytest.approx(brute[v] / 2 * len(nodes) / 5, abs=1e-9)
 
 
 # --------------------------------------------------------------------------- removal orders
