@@ -14,11 +14,12 @@ from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
 from p2pkit.measures import betweenness
 from p2pkit.resilience import (
-    _route_scores, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
     failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
     random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
     repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
 )
+from p2pkit.resilience.removal import _route_scores
 
 # --------------------------------------------------------------------------- betweenness
 
