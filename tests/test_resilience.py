@@ -14,7 +14,7 @@ from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
 from p2pkit.measures import betweenness
 from p2pkit.resilience import (
-    chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    chart_with_lateral_ties, collapse, collapse_point, collapse_verdict, compare_curves, failure_curve,
     failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
     random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
     repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
@@ -264,12 +264,18 @@ def test_collapse_verdict_reads_the_two_curves():
     G = nx.barabasi_albert_graph(500, 2, seed=1)
     rnd = failure_curve(G, "random", trials=3, seed=1)
     hit = failure_curve(G, "degree", recompute=False)
-    text = collapse_verdict(rnd, hit, 500)
+    c = collapse(rnd, hit, 500)
+    assert (c.random_point, c.targeted_point) == (collapse_point(rnd), collapse_point(hit))
+    text = collapse_verdict(c)
     assert f"when {collapse_point(rnd) / 500:.0%} have left" in text.split(";")[0]
     assert f"when {collapse_point(hit) / 500:.0%} have left" in text.split(";")[1]
     assert "best-connected" in text
     with pytest.raises(P2PKitError):
-        collapse_verdict(hit, rnd, 500)
+        collapse(hit, rnd, 500)
+    with pytest.raises(P2PKitError):
+        collapse(rnd, hit, 2)
+    with pytest.raises(P2PKitError):
+        collapse(rnd, hit, 500, below=2)
 
 
 def test_knock_out_outside_and_verdict_match_networkx_components():
@@ -282,7 +288,7 @@ def test_knock_out_outside_and_verdict_match_networkx_components():
         assert set(ko.outside) == set(H) - comps[0]
         left = H.number_of_nodes()
         pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (left * (left - 1) / 2)
-        text = knock_out_verdict(ko, "them")
+        text = knock_out_verdict(ko, who="them")
         if len(comps) == 1:
             assert text == f"Without them, all {left} people left can still reach each other: nobody is cut off."
         else:
@@ -762,7 +768,7 @@ def test_krackhardt_figure_and_table():
     m = krackhardt_managers()
     s = managers_scene("chart", "ceo", "14")
     ko = knock_out(m["chart"], ["7", "14"])
-    assert s["verdict"] == knock_out_verdict(ko, "the CEO and Manager 14 (vice-president)")
+    assert s["verdict"] == knock_out_verdict(ko, who="the CEO and Manager 14 (vice-president)")
     assert sorted(v for v, x in _roles(s["panels"][0]).items() if x == "cut_off") == sorted(ko.outside)
     table = managers_table().data
     assert table.count("<tr>") == 5 and "<td>75%</td>" in table and "<td>10</td>" in table

@@ -10,7 +10,7 @@ something that can be measured on any undirected network, one module per idea:
   the chart; recomputed after each departure or fixed at the start).
 - :mod:`~p2pkit.resilience.failure` -- what still holds together: :func:`failure_curve`,
   :func:`targeted_vs_random`, :func:`compare_curves`, :func:`failure_verdict`,
-  :func:`collapse_point`, :func:`collapse_verdict`, :func:`knock_out` and
+  :func:`collapse_point`, :func:`collapse`, :func:`collapse_verdict`, :func:`knock_out` and
   :func:`knock_out_verdict`.
 - :mod:`~p2pkit.resilience.redundancy` -- :func:`chart_with_lateral_ties`,
   :func:`redundancy`, :func:`redundancy_verdict` and :func:`independent_paths` (node
@@ -38,9 +38,11 @@ random takes an explicit ``seed``. Distances use ``scipy.sparse``; betweenness i
 from __future__ import annotations
 
 from .failure import (
+    Collapse,
     Comparison,
     FailureCurve,
     KnockOut,
+    collapse,
     collapse_point,
     collapse_verdict,
     compare_curves,
@@ -60,6 +62,7 @@ __all__ = [
     "STRATEGIES",
     "FailureCurve",
     "Comparison",
+    "Collapse",
     "KnockOut",
     "Redundancy",
     "RandomFailure",
@@ -72,6 +75,7 @@ __all__ = [
     "compare_curves",
     "failure_verdict",
     "collapse_point",
+    "collapse",
     "collapse_verdict",
     "knock_out",
     "knock_out_verdict",

@@ -5,8 +5,8 @@
   organisation still in its largest connected group.
 - :func:`targeted_vs_random`, :func:`compare_curves` and :func:`failure_verdict` -- the
   same number of departures, chosen by a strategy or at random, compared in one sentence.
-- :func:`collapse_point` and :func:`collapse_verdict` -- when the largest group falls apart,
-  at random and under attack.
+- :func:`collapse_point`, :func:`collapse` and :func:`collapse_verdict` -- when the largest
+  group falls apart, at random and under attack.
 - :func:`knock_out` and :func:`knock_out_verdict` -- what one given set of departures does.
 
 Conventions (those of the whole :mod:`p2pkit.resilience` package): an undirected
@@ -28,8 +28,9 @@ from ..errors import P2PKitError
 from ._base import _check_count, _check_graph, _check_probability, _check_removed, _curve_from_order, _without
 from .removal import STRATEGIES, Strategy, removal_order
 
-__all__ = ["FailureCurve", "Comparison", "KnockOut", "failure_curve", "targeted_vs_random", "compare_curves",
-           "failure_verdict", "collapse_point", "collapse_verdict", "knock_out", "knock_out_verdict"]
+__all__ = ["FailureCurve", "Comparison", "Collapse", "KnockOut", "failure_curve", "targeted_vs_random",
+           "compare_curves", "failure_verdict", "collapse_point", "collapse", "collapse_verdict", "knock_out",
+           "knock_out_verdict"]
 
 
 def _survivors_pc(H: nx.Graph) -> float:
@@ -318,35 +319,99 @@ def collapse_point(c: FailureCurve, below: float = 0.05) -> int | None:
     return next((k for k, s in enumerate(c.largest) if s < below), None)
 
 
-def collapse_verdict(at_random: FailureCurve, targeted: FailureCurve, people: int, below: float = 0.05) -> str:
-    """One sentence comparing when a network of ``people`` falls apart under random failure and
-    under a targeted attack (:func:`collapse_point` of each curve).
+@dataclass(frozen=True)
+class Collapse:
+    """When a network falls apart at random and under a targeted attack (see :func:`collapse`).
+
+    ``at_random`` and ``targeted`` are the two failure curves, ``people`` the size of the
+    network they were computed on and ``below`` the share of everyone under which the
+    largest group counts as fallen apart. :attr:`random_point` and :attr:`targeted_point`
+    are :func:`collapse_point` of each curve.
+    """
+
+    at_random: FailureCurve
+    targeted: FailureCurve
+    people: int
+    below: float = 0.05
+
+    @property
+    def random_point(self) -> int | None:
+        """Departures after which the largest group falls below ``below`` at random (None: never)."""
+        return collapse_point(self.at_random, self.below)
+
+    @property
+    def targeted_point(self) -> int | None:
+        """The same under the targeted attack."""
+        return collapse_point(self.targeted, self.below)
+
+
+def collapse(at_random: FailureCurve, targeted: FailureCurve, people: int, below: float = 0.05) -> Collapse:
+    """When a network of ``people`` falls apart under random failure and under a targeted attack.
+
+    Parameters
+    ----------
+    at_random : FailureCurve
+        A :func:`failure_curve` with ``strategy="random"``.
+    targeted : FailureCurve
+        A :func:`failure_curve` with a targeted strategy, on the same network.
+    people : int
+        The number of people in that network (at least 3).
+    below : float, default 0.05
+        The share of everyone below which the largest group counts as fallen apart
+        (:func:`collapse_point`).
+
+    Returns
+    -------
+    Collapse
+        The two curves with the collapse point of each; :func:`collapse_verdict` says it
+        in one sentence.
+
+    References
+    ----------
+    Albert, R., Jeong, H., & Barabasi, A.-L. (2000). Error and attack tolerance of complex
+    networks. *Nature* 406, 378-382.
 
     Examples
     --------
     >>> from p2pkit import orgs
     >>> G = orgs.client_server(30)
-    >>> collapse_verdict(failure_curve(G, "random", trials=5), failure_curve(G, "degree"), 30)
-    'At random, the largest group falls below 5% of everyone when 57% have left; with the best-connected leaving first, it falls below 5% of everyone when 3% have left.'
-    >>> K = nx.complete_graph(10)
-    >>> collapse_verdict(failure_curve(K, "random"), failure_curve(K, "degree"), 10)
-    'At random, the largest group still holds 20% of everyone when all but two have left; with the best-connected leaving first, it still holds 20% of everyone when all but two have left.'
+    >>> c = collapse(failure_curve(G, "random", trials=5), failure_curve(G, "degree"), 30)
+    >>> c.random_point, c.targeted_point
+    (17, 1)
     """
     if at_random.strategy != "random" or targeted.strategy == "random":
         raise P2PKitError("give a random curve first and a targeted one second.")
     people = _check_count("people", people, 3, 10**9)
+    return Collapse(at_random, targeted, people, _check_probability("below", below))
 
-    def when(c: FailureCurve) -> str:
-        k = collapse_point(c, below)
+
+def collapse_verdict(c: Collapse) -> str:
+    """One sentence comparing when a network falls apart under random failure and under a
+    targeted attack, computed from ``c`` (:func:`collapse`).
+
+    Examples
+    --------
+    >>> from p2pkit import orgs
+    >>> G = orgs.client_server(30)
+    >>> collapse_verdict(collapse(failure_curve(G, "random", trials=5), failure_curve(G, "degree"), 30))
+    'At random, the largest group falls below 5% of everyone when 57% have left; with the best-connected leaving first, it falls below 5% of everyone when 3% have left.'
+    >>> K = nx.complete_graph(10)
+    >>> collapse_verdict(collapse(failure_curve(K, "random"), failure_curve(K, "degree"), 10))
+    'At random, the largest group still holds 20% of everyone when all but two have left; with the best-connected leaving first, it still holds 20% of everyone when all but two have left.'
+    """
+    people, below = c.people, c.below
+
+    def when(curve: FailureCurve, k: int | None) -> str:
         if k is None:
-            last = len(c.largest) - 1
+            last = len(curve.largest) - 1
             tail = "all but two have left" if last >= people - 2 else f"{last / people:.0%} have left"
-            return f"still holds {c.largest[-1]:.0%} of everyone when {tail}"
+            return f"still holds {curve.largest[-1]:.0%} of everyone when {tail}"
         return f"falls below {below:.0%} of everyone when {k / people:.0%} have left"
 
     how = {"degree": "the best-connected", "betweenness": "the people on most routes",
-           "top": "the top of the chart"}.get(targeted.strategy, "the chosen people")
-    return f"At random, the largest group {when(at_random)}; with {how} leaving first, it {when(targeted)}."
+           "top": "the top of the chart"}.get(c.targeted.strategy, "the chosen people")
+    return (f"At random, the largest group {when(c.at_random, c.random_point)}; with {how} leaving first, "
+            f"it {when(c.targeted, c.targeted_point)}.")
 
 
 @dataclass(frozen=True)
@@ -419,15 +484,16 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
     )
 
 
-def knock_out_verdict(k: KnockOut, who: str | None = None) -> str:
+def knock_out_verdict(k: KnockOut, *, who: str | None = None) -> str:
     """One sentence on what a set of departures does, computed from ``k`` (:func:`knock_out`).
 
-    ``who`` names the people who left in the sentence (default: "them", or "that person").
+    ``who`` (by keyword) names the people who left in the sentence (default: "them", or
+    "that person"); the numbers all come from ``k``.
 
     Examples
     --------
     >>> from p2pkit import orgs
-    >>> knock_out_verdict(knock_out(orgs.hierarchy(3, 3), [0]), "the top")
+    >>> knock_out_verdict(knock_out(orgs.hierarchy(3, 3), [0]), who="the top")
     'Without the top, 27% of the pairs of the 12 people left can still reach each other; 8 of them are cut off from the largest group.'
     >>> knock_out_verdict(knock_out(nx.cycle_graph(6), [0]))
     'Without that person, all 5 people left can still reach each other: nobody is cut off.'

@@ -34,7 +34,7 @@ from .. import orgs
 from ..architecture import load_share
 from ..errors import P2PKitError
 from ..resilience import (
-    chart_with_lateral_ties, collapse_verdict, compare_curves, failure_curve, failure_verdict, knock_out,
+    chart_with_lateral_ties, collapse, collapse_verdict, compare_curves, failure_curve, failure_verdict, knock_out,
     knock_out_verdict, krackhardt_managers, percolation_threshold, random_network_giant_share, redundancy,
     redundancy_verdict, removals, repair, repair_verdict, repaired_network, rerouting, rerouting_verdict,
 )
@@ -279,9 +279,9 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
 
     k = leaving
     if who is not None:
-        verdict = knock_out_verdict(ko, f"{names[who]} as well" if k else names[who])
+        verdict = knock_out_verdict(ko, who=f"{names[who]} as well" if k else names[who])
     elif strategy == "random":
-        verdict = knock_out_verdict(ko, f"{_people(k)} chosen at random") if k else knock_out_verdict(ko)
+        verdict = knock_out_verdict(ko, who=f"{_people(k)} chosen at random") if k else knock_out_verdict(ko)
     else:
         verdict = failure_verdict(compare_curves(targeted, at_random, k))
     if already:
@@ -457,8 +457,8 @@ def threshold_scene(mean_degree: int = 4, people: int = 2000, seed: int = 0) -> 
                                                   f"{at(curves['hubs'][0], 0.2):.0%} (hubs)"),
             ("… the best-connected 20% gone", f"{at(curves['random'][1], 0.2):.0%} (random), "
                                               f"{at(curves['hubs'][1], 0.2):.0%} (hubs)")]
-    verdict = ("Random network: " + collapse_verdict(*curves["random"], n) + " Hub-dominated network: "
-               + collapse_verdict(*curves["hubs"], n))
+    verdict = ("Random network: " + collapse_verdict(collapse(*curves["random"], n)) + " Hub-dominated network: "
+               + collapse_verdict(collapse(*curves["hubs"], n)))
     summary = (f"Line chart for two networks of {n:,} people with {c} ties each on average, a random one (blue) "
                f"and a hub-dominated one (vermillion): the share of everyone in the largest connected group "
                f"against the share who have left, at random (dashed) and the best-connected first (solid), "
@@ -618,7 +618,7 @@ def managers_scene(net: str = "chart", leave: str = "ceo", removed: str = "") ->
     who_text = {"ceo": "the CEO", "advisers": "the three most-sought advisers"}.get(leave)
     if who is not None and not already:
         who_text = f"{who_text} and {names[who]}" if who_text else names[who]
-    verdict = knock_out_verdict(ko, who_text)
+    verdict = knock_out_verdict(ko, who=who_text)
     if already:
         verdict += f" ({names[who]} has already left.)"
     summary = (f"Krackhardt's 21 managers placed as on their organisation chart, {NET_NAMES[net].lower()} "
