@@ -23,6 +23,7 @@ from scipy.sparse import csgraph
 from ..errors import P2PKitError
 from ..orgs import peer_mesh
 from ._base import _MAX_STEPS, _graph, _matrix, _probability, _whole
+from .news import _spread_news
 from .ties import TieMeasures, _measures_from_matrix
 
 __all__ = ["Evolution", "evolve", "directed_mesh", "trend"]
@@ -242,91 +243,106 @@ def evolve(
     [[0], [0, 1], [0, 1, 2]]
     """
     steps = _whole("steps", steps, 0, _MAX_STEPS)
-    meet = _probability("meet", meet)
-    reciprocate = _probability("reciprocate", reciprocate)
-    closure = _probability("closure", closure)
-    decay = _probability("decay", decay)
-    tell = _probability("tell", tell)
+    rates = dict(meet=_probability("meet", meet), reciprocate=_probability("reciprocate", reciprocate),
+                 closure=_probability("closure", closure), decay=_probability("decay", decay),
+                 tell=_probability("tell", tell))
     nodes, A = _matrix(G)
     n = len(nodes)
     if n < 2:
         raise P2PKitError("an evolving network needs at least 2 people.")
     if n * steps > 5_000_000:
         raise P2PKitError(f"{n:,} people for {steps:,} steps is too much to compute here; use fewer steps.")
-    index = {v: i for i, v in enumerate(nodes)}
     routine = _pair_mask(nodes, used, "used")
-    informed = np.zeros(n, dtype=bool)
-    for v in news_from:
-        if v not in index:
-            raise P2PKitError(f"news_from: {v!r} is not in the network.")
-        informed[index[v]] = True
+    informed = _news_at_start(nodes, news_from)
     rng = np.random.default_rng(seed)
 
     matrices = [A.copy()]
     informed_sets = [frozenset(nodes[i] for i in np.flatnonzero(informed))]
     formed, faded = [], []
     for _ in range(steps):
-        S = A | A.T
-        refreshed = routine.copy()
-        # 1. news along the ties of the moment
-        if informed.any() and not informed.all() and tell > 0:
-            src = np.flatnonzero(informed)
-            sub = S[np.ix_(src, np.flatnonzero(~informed))]
-            rows, cols = np.nonzero(sub)
-            told = rng.random(rows.size) < tell
-            dst_all = np.flatnonzero(~informed)
-            u, v = src[rows[told]], dst_all[cols[told]]
-            refreshed[u, v] = refreshed[v, u] = True
-            informed = informed.copy()
-            informed[v] = True
-        # 2. decay of unused ties
-        new = A.copy()
-        if decay > 0:
-            rows, cols = np.nonzero(A)
-            gone = (rng.random(rows.size) < decay) & ~refreshed[rows, cols]
-            new[rows[gone], cols[gone]] = False
-        # 3. reciprocity
-        if reciprocate > 0:
-            rows, cols = np.nonzero(A & ~A.T)
-            back = rng.random(rows.size) < reciprocate
-            new[cols[back], rows[back]] = True
-        # 4. triadic closure: introductions between two contacts of the same person
-        if closure > 0:
-            for i in np.flatnonzero(rng.random(n) < closure).tolist():
-                nb = np.flatnonzero(S[i])
-                if nb.size < 2:
-                    continue
-                open_pairs = np.argwhere(np.triu(~S[np.ix_(nb, nb)], 1))
-                if open_pairs.size == 0:
-                    continue
-                a, b = nb[open_pairs[rng.integers(len(open_pairs))]]
-                if rng.random() < 0.5:
-                    a, b = b, a
-                new[a, b] = True
-        # 5. random meeting
-        if meet > 0:
-            reach = np.flatnonzero(rng.random(n) < meet)
-            for i in reach.tolist():
-                options = np.flatnonzero(~A[i])
-                options = options[options != i]
-                if options.size:
-                    new[i, options[rng.integers(options.size)]] = True
-        np.fill_diagonal(new, False)
+        new, informed = _step(A, informed, routine, rng, **rates)
         formed.append(int((new & ~A).sum()))
         faded.append(int((A & ~new).sum()))
         A = new
         matrices.append(A.copy())
         informed_sets.append(frozenset(nodes[i] for i in np.flatnonzero(informed)))
     node_data = {v: dict(d) for v, d in G.nodes(data=True)}
-    return Evolution(
-        nodes=tuple(nodes),
-        matrices=tuple(matrices),
-        formed=tuple(formed),
-        faded=tuple(faded),
-        informed=tuple(informed_sets),
-        rates=dict(meet=meet, reciprocate=reciprocate, closure=closure, decay=decay, tell=tell),
-        node_data=node_data,
-    )
+    return Evolution(nodes=tuple(nodes), matrices=tuple(matrices), formed=tuple(formed), faded=tuple(faded),
+                     informed=tuple(informed_sets), rates=rates, node_data=node_data)
+
+
+def _news_at_start(nodes: list, news_from: Iterable) -> np.ndarray:
+    index = {v: i for i, v in enumerate(nodes)}
+    informed = np.zeros(len(nodes), dtype=bool)
+    for v in news_from:
+        if v not in index:
+            raise P2PKitError(f"news_from: {v!r} is not in the network.")
+        informed[index[v]] = True
+    return informed
+
+
+def _step(A: np.ndarray, informed: np.ndarray, routine: np.ndarray, rng: np.random.Generator, *, meet: float,
+          reciprocate: float, closure: float, decay: float, tell: float) -> tuple[np.ndarray, np.ndarray]:
+    """One step of :func:`evolve`: the new adjacency matrix and who has the news after it.
+
+    Every rule reads the network at the start of the step (``A``); the random numbers are
+    drawn in the order of the rules (news, decay, reciprocity, closure, meeting), so a seed
+    gives the same evolution.
+    """
+    S = A | A.T
+    refreshed = routine.copy()   # ties used in this step: they do not fade
+    informed = _spread_news(S, informed, refreshed, rng, tell)
+    new = A.copy()
+    if decay > 0:
+        _fade(A, new, refreshed, rng, decay)
+    if reciprocate > 0:
+        _return_ties(A, new, rng, reciprocate)
+    if closure > 0:
+        _introduce(S, new, rng, closure)
+    if meet > 0:
+        _meet(A, new, rng, meet)
+    np.fill_diagonal(new, False)
+    return new, informed
+
+
+def _fade(A: np.ndarray, new: np.ndarray, refreshed: np.ndarray, rng: np.random.Generator, decay: float) -> None:
+    """2. Each tie not used in the step fades with probability ``decay``."""
+    rows, cols = np.nonzero(A)
+    gone = (rng.random(rows.size) < decay) & ~refreshed[rows, cols]
+    new[rows[gone], cols[gone]] = False
+
+
+def _return_ties(A: np.ndarray, new: np.ndarray, rng: np.random.Generator, reciprocate: float) -> None:
+    """3. Each one-way tie ``u -> v`` is returned with probability ``reciprocate``."""
+    rows, cols = np.nonzero(A & ~A.T)
+    back = rng.random(rows.size) < reciprocate
+    new[cols[back], rows[back]] = True
+
+
+def _introduce(S: np.ndarray, new: np.ndarray, rng: np.random.Generator, closure: float) -> None:
+    """4. Triadic closure: with probability ``closure`` a person introduces two contacts who have no tie."""
+    n = S.shape[0]
+    for i in np.flatnonzero(rng.random(n) < closure).tolist():
+        nb = np.flatnonzero(S[i])
+        if nb.size < 2:
+            continue
+        open_pairs = np.argwhere(np.triu(~S[np.ix_(nb, nb)], 1))
+        if open_pairs.size == 0:
+            continue
+        a, b = nb[open_pairs[rng.integers(len(open_pairs))]]
+        if rng.random() < 0.5:
+            a, b = b, a
+        new[a, b] = True
+
+
+def _meet(A: np.ndarray, new: np.ndarray, rng: np.random.Generator, meet: float) -> None:
+    """5. With probability ``meet`` a person reaches out to someone they have no tie to."""
+    n = A.shape[0]
+    for i in np.flatnonzero(rng.random(n) < meet).tolist():
+        options = np.flatnonzero(~A[i])
+        options = options[options != i]
+        if options.size:
+            new[i, options[rng.integers(options.size)]] = True
 
 
 def directed_mesh(n: int, k: int = 4, rewire: float = 0.1, mutual: float = 0.5, seed: int | None = 0) -> nx.DiGraph:

@@ -1,4 +1,4 @@
-"""News over the ties of the moment: how far a piece of news got (it spreads inside :func:`~p2pkit.dynamics.evolve`).
+"""News over the ties of the moment, as it spreads inside :func:`~p2pkit.dynamics.evolve`.
 
 - :func:`news_verdict` -- one sentence on who has heard by a step, and whether it can still spread.
 
@@ -16,6 +16,47 @@ if TYPE_CHECKING:
     from .evolution import Evolution
 
 __all__ = ["news_verdict"]
+
+
+def _spread_news(S: np.ndarray, informed: np.ndarray, used: np.ndarray, rng: np.random.Generator,
+                 tell: float) -> np.ndarray:
+    """One step of news along the ties of the moment (step 1 of :func:`~p2pkit.dynamics.evolve`).
+
+    Everyone who has the news tells each contact (a tie in either direction, ``S``) with
+    probability ``tell``: a susceptible-informed process. Marks the ties that carried the
+    news in ``used`` (they count as used in the step) and returns who has the news after
+    the step (a new array; ``informed`` is left as it is).
+
+    Parameters
+    ----------
+    S : numpy.ndarray
+        Symmetric boolean adjacency matrix: who can tell whom.
+    informed : numpy.ndarray
+        Boolean, who has the news at the start of the step.
+    used : numpy.ndarray
+        Boolean matrix, updated in place with the ties that carried the news.
+    rng : numpy.random.Generator
+    tell : float
+        Probability that a person with the news tells a given contact in the step.
+
+    Examples
+    --------
+    >>> S = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=bool)
+    >>> used = np.zeros_like(S)
+    >>> _spread_news(S, np.array([True, False, False]), used, np.random.default_rng(0), 1.0).tolist()
+    [True, True, False]
+    """
+    if not informed.any() or informed.all() or tell <= 0:
+        return informed
+    src = np.flatnonzero(informed)
+    dst_all = np.flatnonzero(~informed)
+    rows, cols = np.nonzero(S[np.ix_(src, dst_all)])
+    told = rng.random(rows.size) < tell
+    u, v = src[rows[told]], dst_all[cols[told]]
+    used[u, v] = used[v, u] = True
+    informed = informed.copy()
+    informed[v] = True
+    return informed
 
 
 def news_verdict(ev: Evolution, upto: int | None = None) -> str:
