@@ -285,82 +285,104 @@ def chain_of_command(tree: nx.Graph, needs, top, hop_hours: float = 1.0, boss_ho
         raise P2PKitError("the chain of command must be a tree: everyone but the top has exactly one boss.")
     for need in needs:
         _check_need(T, need, "chain of command")
-    parent = {top: None}
-    depth = {top: 0}
-    for u, v in nx.bfs_edges(T, top):
-        parent[v] = u
-        depth[v] = depth[u] + 1
-    order = {v: i for i, v in enumerate(T)}
-    below: dict = {v: [] for v in T}   # each boss -> everyone in their part of the chart
-    for v in T:
-        w = v
-        while w is not None:
-            below[w].append(v)
-            w = parent[w]
+    results = _Command(T, top, needs, hop_hours, boss_hours).run()
+    return results[0] if single else results
 
-    def ancestors(v):
+
+class _Command:
+    """One run of :func:`chain_of_command`: requests climb the chart, bosses queue and dispatch.
+
+    Events are ``(time, rank, sequence, kind, need, person)`` in a heap: at equal times a
+    request arriving (rank 0) comes before a boss starting on one (1) and a boss finishing
+    one (2); the sequence number keeps equal events in the order they were made.
+    """
+
+    def __init__(self, T: nx.Graph, top, needs: list, hop_hours: float, boss_hours: float):
+        self.needs, self.hop_hours, self.boss_hours = needs, hop_hours, boss_hours
+        self.parent = {top: None}
+        self.depth = {top: 0}
+        for u, v in nx.bfs_edges(T, top):
+            self.parent[v] = u
+            self.depth[v] = self.depth[u] + 1
+        self.order = {v: i for i, v in enumerate(T)}
+        self.below: dict = {v: [] for v in T}   # each boss -> everyone in their part of the chart
+        for v in T:
+            for w in self._ancestors(v):
+                self.below[w].append(v)
+        self.taken: set = set()
+        self.free_at = dict.fromkeys(T, 0.0)
+        self.queues: dict = {v: [] for v in T}
+        self.results: list = [None] * len(needs)
+        self.route_up = [[need.origin] for need in needs]
+        self.waited = [0.0] * len(needs)
+        self.events: list = []
+        self.seq = 0
+
+    def _ancestors(self, v) -> list:
+        """``v``, their boss, their boss's boss, ... up to the top."""
         out = []
         while v is not None:
             out.append(v)
-            v = parent[v]
+            v = self.parent[v]
         return out
 
-    taken: set = set()
-    free_at = {v: 0.0 for v in T}
-    queues: dict = {v: [] for v in T}
-    results: list = [None] * len(needs)
-    route_up = [[needs[j].origin] for j in range(len(needs))]
-    events: list = []
-    seq = 0
-    for j, need in enumerate(needs):
-        heapq.heappush(events, (0.0, 0, seq, "arrive", j, need.origin))
-        seq += 1
-    waited = [0.0] * len(needs)
+    def _push(self, t: float, rank: int, kind: str, j: int, m) -> None:
+        heapq.heappush(self.events, (t, rank, self.seq, kind, j, m))
+        self.seq += 1
 
-    def knows_enough(boss, need) -> bool:
-        return sum(1 for v in below[boss] if v in need.skilled) >= need.k
+    def run(self) -> list:
+        for j, need in enumerate(self.needs):
+            self._push(0.0, 0, "arrive", j, need.origin)
+        handle = {"arrive": self._arrive, "start": self._start, "finish": self._finish}
+        while self.events:
+            t, _, _, kind, j, m = heapq.heappop(self.events)
+            handle[kind](t, j, m)
+        return self.results
 
-    while events:
-        t, _, _, kind, j, m = heapq.heappop(events)
-        need = needs[j]
-        if kind == "arrive":
-            if m != need.origin:
-                route_up[j].append(m)
-            if knows_enough(m, need):
-                queues[m].append((t, j))
-                if free_at[m] <= t and len(queues[m]) == 1:
-                    heapq.heappush(events, (t, 1, seq, "start", j, m)); seq += 1
-            elif parent[m] is None:
-                results[j] = Response("chain of command", math.inf, (), (), None, boss=m)
-            else:
-                heapq.heappush(events, (t + hop_hours, 0, seq, "arrive", j, parent[m])); seq += 1
-        elif kind == "start":
-            arrived, jj = queues[m][0]
-            waited[jj] += t - arrived
-            free_at[m] = t + boss_hours
-            heapq.heappush(events, (t + boss_hours, 2, seq, "finish", jj, m)); seq += 1
-        else:  # finish: the boss picks the recruits now
-            queues[m].pop(0)
-            pool = sorted((v for v in below[m] if v in need.skilled and v not in taken),
-                          key=lambda v: (depth[v] - depth[m], order[v]))
-            if len(pool) >= need.k:
-                recruits = pool[:need.k]
-                taken.update(recruits)
-                down = max(depth[v] - depth[m] for v in recruits)
-                up_path = route_up[j]
-                paths = tuple(tuple(up_path) + tuple(reversed(ancestors(v)[:depth[v] - depth[m]]))
-                              for v in recruits)
-                hops = max(len(p) - 1 for p in paths)
-                results[j] = Response("chain of command", float(t + hop_hours * down), tuple(recruits),
-                                      paths, int(hops), (), m, float(waited[j]))
-            elif parent[m] is None:
-                results[j] = Response("chain of command", math.inf, (), (), None, boss=m,
-                                      waited_hours=float(waited[j]))
-            else:
-                heapq.heappush(events, (t + hop_hours, 0, seq, "arrive", j, parent[m])); seq += 1
-            if queues[m]:
-                heapq.heappush(events, (t, 1, seq, "start", queues[m][0][1], m)); seq += 1
-    return results[0] if single else results
+    def _arrive(self, t: float, j: int, m) -> None:
+        """Request ``j`` reaches ``m``: queue there if ``m`` knows enough skilled people, else go up."""
+        need = self.needs[j]
+        if m != need.origin:
+            self.route_up[j].append(m)
+        if sum(1 for v in self.below[m] if v in need.skilled) >= need.k:
+            self.queues[m].append((t, j))
+            if self.free_at[m] <= t and len(self.queues[m]) == 1:
+                self._push(t, 1, "start", j, m)
+        elif self.parent[m] is None:
+            self.results[j] = Response("chain of command", math.inf, (), (), None, boss=m)
+        else:
+            self._push(t + self.hop_hours, 0, "arrive", j, self.parent[m])
+
+    def _start(self, t: float, j: int, m) -> None:
+        """Boss ``m`` starts on the first request in their queue."""
+        arrived, first = self.queues[m][0]
+        self.waited[first] += t - arrived
+        self.free_at[m] = t + self.boss_hours
+        self._push(t + self.boss_hours, 2, "finish", first, m)
+
+    def _finish(self, t: float, j: int, m) -> None:
+        """Boss ``m`` has decided on request ``j``: they pick the recruits now, or pass it up."""
+        need = self.needs[j]
+        self.queues[m].pop(0)
+        depth, order = self.depth, self.order
+        pool = sorted((v for v in self.below[m] if v in need.skilled and v not in self.taken),
+                      key=lambda v: (depth[v] - depth[m], order[v]))
+        if len(pool) >= need.k:
+            recruits = pool[:need.k]
+            self.taken.update(recruits)
+            down = max(depth[v] - depth[m] for v in recruits)
+            paths = tuple(tuple(self.route_up[j]) + tuple(reversed(self._ancestors(v)[:depth[v] - depth[m]]))
+                          for v in recruits)
+            hops = max(len(p) - 1 for p in paths)
+            self.results[j] = Response("chain of command", float(t + self.hop_hours * down), tuple(recruits),
+                                       paths, int(hops), (), m, float(self.waited[j]))
+        elif self.parent[m] is None:
+            self.results[j] = Response("chain of command", math.inf, (), (), None, boss=m,
+                                       waited_hours=float(self.waited[j]))
+        else:
+            self._push(t + self.hop_hours, 0, "arrive", j, self.parent[m])
+        if self.queues[m]:
+            self._push(t, 1, "start", self.queues[m][0][1], m)
 
 
 def race(informal: nx.Graph, tree: nx.Graph, needs, top, hop_hours: float = 1.0,
