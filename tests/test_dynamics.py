@@ -200,7 +200,7 @@ def test_news_verdict_when_ties_fade():
 
 def test_verdicts_at_the_start_say_so():
     ev = evolve(nx.path_graph(4), 3, news_from=[0])
-    assert news_verdict(ev, 0) == "At the start, 3 of 4 people have not heard the news, and it can still spread."
+    assert news_verdict(ev.until(0)) == "At the start, 3 of 4 people have not heard the news, and it can still spread."
     h = degroot([nx.path_graph(4)] * 3, [0, 0, 1, 1])
     assert consensus_verdict(h[:1]) == "At the start the highest and lowest opinions are 1.00 apart."
     same = degroot([nx.path_graph(3)] * 2, [0.5, 0.5, 0.52])
@@ -390,7 +390,7 @@ def test_trend_verdicts():
     grow = trend(evolve(G, 6, reciprocate=0.5, closure=0.8, meet=0.3, seed=0))
     assert grow.startswith("Ties form faster than they fade")
     assert trend(evolve(G, 3, seed=0)).startswith("Ties form about as fast as they fade (0 formed, 0 faded")
-    assert trend(evolve(G, 3), upto=0).startswith("The starting network: 102 ties")
+    assert trend(evolve(G, 3).until(0)).startswith("The starting network: 102 ties")
 
 
 def test_errors_say_what_to_do():
@@ -587,7 +587,7 @@ def test_flow_figure_follows_the_run(step):
     opinion = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
     assert all(opinion[str(v)] == pytest.approx(hist[step][i], abs=1e-3) for i, v in enumerate(ev.nodes))
     assert len(net["ties"]) // 2 == ev.network(step).to_undirected().number_of_edges()
-    assert s["verdict"].startswith(news_verdict(ev, step))
+    assert s["verdict"].startswith(news_verdict(ev.until(step)))
 
 
 @pytest.mark.parametrize("step", [0, 1, 5, 11])
@@ -596,7 +596,7 @@ def test_evolution_figure_follows_the_model(step):
     G = orgs.load_dataset("krack_friends")
     ev = evolve(G, 11, reciprocate=0.2, closure=0.2, decay=0.25, seed=0)
     s = evolution_scene(step, 0.2, 0.2, 0.25, 0.0, 0)
-    assert s["verdict"] == trend(ev, step)
+    assert s["verdict"] == trend(ev.until(step))
     net = s["panels"][0]
     roles = _roles(net)
     assert {v for v, r in roles.items() if r == "cut_off"} == set(ev.outside(step))
@@ -638,10 +638,10 @@ def test_sandbox_need_is_the_race_on_the_network_of_the_moment(start):
     ev, tree, top, _, _ = _evolution(start, 40 if start == "mesh" else 0, 12, 0.2, 0.2, 0.25, 0.0, 1)
     current = ev.network(8)
     r = race(current, tree, sudden_need(current, k=3, skilled_share=0.15, seed=1 + 8000), top)
-    assert s["verdict"] == race_verdict(r) + " " + trend(ev, 8)
+    assert s["verdict"] == race_verdict(r) + " " + trend(ev.until(8))
     assert len(s["panels"][0]["people"]["id"]) == (40 if start == "mesh" else 21)
     off = sandbox_scene(start, 40, 8, False, 0.2, 0.2, 0.25, 0.0, 1)
-    assert off["verdict"] == trend(ev, 8)
+    assert off["verdict"] == trend(ev.until(8))
     assert [p["kind"] for p in s["panels"]] == [p["kind"] for p in off["panels"]] == ["network", "chart"]
 
 

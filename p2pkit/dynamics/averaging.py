@@ -141,7 +141,7 @@ def consensus_step(history: np.ndarray, tolerance: float = 0.05) -> int | None:
     return int(hits[0]) if hits.size else None
 
 
-def consensus_verdict(history: np.ndarray, tolerance: float = 0.05, network=None) -> str:
+def consensus_verdict(history: np.ndarray, *, tolerance: float = 0.05, network=None) -> str:
     """One sentence on whether and when the group agreed, computed from a :func:`degroot` history.
 
     Parameters

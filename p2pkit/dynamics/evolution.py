@@ -13,7 +13,7 @@ through a common contact can use a tie in either direction (see :mod:`p2pkit.dyn
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import numpy as np
@@ -64,10 +64,27 @@ class Evolution:
         """:func:`tie_measures` of the network after ``t`` steps."""
         return _measures_from_matrix(self.matrices[t])
 
-    def _step(self, t: int) -> int:
+    def _checked_step(self, t: int) -> int:
         if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self.steps:
             raise P2PKitError(f"the step must be a whole number from 0 to {self.steps}; got {t!r}.")
         return int(t)
+
+    def until(self, t: int) -> Evolution:
+        """The evolution up to step ``t``: its first ``t + 1`` snapshots and the changes between them.
+
+        A verdict reads an evolution to its end, so ``trend(ev.until(t))`` and
+        ``news_verdict(ev.until(t))`` say how things stood at step ``t``.
+
+        Examples
+        --------
+        >>> ev = evolve(nx.DiGraph([(0, 1), (1, 2)]), 3, decay=0.5)
+        >>> early = ev.until(1)
+        >>> early.steps, len(early.formed), early.matrices[1] is ev.matrices[1]
+        (1, 1, True)
+        """
+        t = self._checked_step(t)
+        return replace(self, matrices=self.matrices[:t + 1], formed=self.formed[:t], faded=self.faded[:t],
+                       informed=self.informed[:t + 1])
 
     def tie_changes(self, t: int) -> tuple[tuple, tuple]:
         """The ties that formed and the ties that faded in step ``t``: ``(formed, faded)``.
@@ -82,7 +99,7 @@ class Evolution:
         >>> ev.tie_changes(1)
         (((1, 0), (2, 1)), ((0, 1), (1, 2)))
         """
-        t = self._step(t)
+        t = self._checked_step(t)
         if t == 0:
             return (), ()
         before, after = self.matrices[t - 1], self.matrices[t]
@@ -100,7 +117,7 @@ class Evolution:
         >>> evolve(nx.DiGraph([(0, 1), (1, 0), (1, 2)]), 0).contacts(0)
         {0: 1, 1: 2, 2: 1}
         """
-        A = self.matrices[self._step(t)]
+        A = self.matrices[self._checked_step(t)]
         deg = (A | A.T).sum(axis=1)
         return {v: int(d) for v, d in zip(self.nodes, deg.tolist(), strict=True)}
 
@@ -123,7 +140,7 @@ class Evolution:
         >>> evolve(nx.DiGraph([(0, 1), (1, 2), (3, 4)]), 0).outside(0)
         (3, 4)
         """
-        A = self.matrices[self._step(t)]
+        A = self.matrices[self._checked_step(t)]
         ncomp, labels = csgraph.connected_components(sparse.csr_matrix(A | A.T), directed=False)
         sizes = np.bincount(labels, minlength=ncomp)
         first = {}
@@ -380,11 +397,12 @@ def directed_mesh(n: int, k: int = 4, rewire: float = 0.1, mutual: float = 0.5, 
     return D
 
 
-def trend(ev: Evolution, upto: int | None = None) -> str:
+def trend(ev: Evolution) -> str:
     """One sentence on where the network is heading, computed from ``ev``.
 
-    Compares the snapshot at ``upto`` (default: the last) with the start: ties formed
-    against ties faded, density, clustering and the share of pairs still in touch.
+    Compares the last snapshot with the start: ties formed against ties faded, density,
+    clustering and the share of pairs still in touch. For step ``t``, give
+    ``ev.until(t)`` (:meth:`Evolution.until`).
 
     Examples
     --------
@@ -392,9 +410,7 @@ def trend(ev: Evolution, upto: int | None = None) -> str:
     >>> trend(evolve(G, 2, decay=1.0))
     'Ties are fading faster than they form (0 formed, 4 faded in 2 steps): the network is coming apart; only 0% of pairs can still reach each other (100% at the start).'
     """
-    t = ev.steps if upto is None else int(upto)
-    if not 0 <= t <= ev.steps:
-        raise P2PKitError(f"upto must be between 0 and {ev.steps}; got {upto!r}.")
+    t = ev.steps
     a, b = ev.measures(0), ev.measures(t)
     if t == 0:
         return (f"The starting network: {a.ties} ties, density {a.density:.2f}, clustering "

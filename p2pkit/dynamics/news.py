@@ -59,8 +59,10 @@ def _spread_news(S: np.ndarray, informed: np.ndarray, used: np.ndarray, rng: np.
     return informed
 
 
-def news_verdict(ev: Evolution, upto: int | None = None) -> str:
-    """One sentence on how far the news in ``ev`` got by step ``upto`` (default: the last).
+def news_verdict(ev: Evolution) -> str:
+    """One sentence on how far the news in ``ev`` got by its last step.
+
+    For step ``t``, give ``ev.until(t)`` (:meth:`~p2pkit.dynamics.Evolution.until`).
 
     Examples
     --------
@@ -69,7 +71,7 @@ def news_verdict(ev: Evolution, upto: int | None = None) -> str:
     >>> news_verdict(evolve(nx.path_graph(4), 3, news_from=[0]))
     'Everyone had heard the news after 3 steps.'
     """
-    t = ev.steps if upto is None else int(upto)
+    t = ev.steps
     n = len(ev.nodes)
     if not ev.informed[0]:
         return "Nobody had any news to pass on."

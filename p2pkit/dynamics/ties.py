@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 from scipy import sparse
-from scipy.sparse import csgraph
 
+from ..architecture import pairwise_connectivity
 from ..errors import P2PKitError
 from ._base import _matrix
 
@@ -35,25 +35,24 @@ class TieMeasures:
 
 
 def _measures_from_matrix(A: np.ndarray) -> TieMeasures:
+    """The measures of one snapshot, from its boolean adjacency matrix (as :class:`Evolution` stores them).
+
+    Density and reciprocity count directed ties; clustering (networkx's ``transitivity``) and
+    ``in_touch`` (:func:`p2pkit.architecture.pairwise_connectivity`) are measured on the
+    network with directions ignored.
+    """
     n = A.shape[0]
     m = int(A.sum())
     mutual = int((A & A.T).sum()) // 2
-    S = A | A.T
-    Ssp = sparse.csr_matrix(S).astype(np.int64)   # sparse first: no dense n x n int64 copy
-    deg = np.asarray(Ssp.sum(axis=1)).ravel()
-    triples = float((deg * (deg - 1)).sum())
-    closed = float((Ssp @ Ssp).multiply(Ssp).sum()) if triples else 0.0
-    ncomp, labels = csgraph.connected_components(Ssp, directed=False)
-    sizes = np.bincount(labels, minlength=ncomp).astype(float)
-    pairs = n * (n - 1) / 2
+    U = nx.from_scipy_sparse_array(sparse.csr_matrix(A | A.T))   # sparse first: no dense n x n copy
     return TieMeasures(
         people=n,
         ties=m,
         mutual_pairs=mutual,
         density=m / (n * (n - 1)) if n > 1 else 0.0,
-        clustering=closed / triples if triples else 0.0,
+        clustering=float(nx.transitivity(U)),
         reciprocity=2 * mutual / m if m else 0.0,
-        in_touch=float((sizes * (sizes - 1) / 2).sum() / pairs) if pairs else 1.0,
+        in_touch=float(pairwise_connectivity(U)),
     )
 
 

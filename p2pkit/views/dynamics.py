@@ -392,7 +392,7 @@ def flow_scene(regime: str, step: int, seed: int) -> dict:
                  y_format=".0%", x_domain=[0, FLOW_STEPS], y_domain=[0, 1], marker_x=step)
     gaps = chart("Highest minus lowest opinion", gap_lines, x_label="step", y_label="gap between opinions",
                  x_domain=[0, FLOW_STEPS], y_domain=[0, 1], marker_x=step)
-    verdict = news_verdict(ev, step) + " " + consensus_verdict(hist[: step + 1], TOLERANCE, G)
+    verdict = news_verdict(ev.until(step)) + " " + consensus_verdict(hist[: step + 1], tolerance=TOLERANCE, network=G)
     summary = (f"Forty people on a ring, step {step} of {FLOW_STEPS}, when {label}: {len(heard)} of {n} have heard the "
                f"news, {U.number_of_edges()} pairs are tied, and the highest and lowest opinions are "
                f"{disagreement(hist)[step]:.2f} apart. Two charts trace the share who have heard and the gap "
@@ -493,7 +493,7 @@ def evolution_scene(step: int, reciprocate: float, closure: float, decay: float,
                f"{faded} faded in this step), density {m.density:.2f}, clustering {m.clustering:.2f}, reciprocity "
                f"{m.reciprocity:.2f}; {m.in_touch:.0%} of pairs can still reach each other and "
                f"{_plural(cut, 'manager is', 'managers are')} cut off from the largest group.")
-    return scene(net, trends, readout=_evolution_readout(ev, ms, step), verdict=trend(ev, step), summary=summary)
+    return scene(net, trends, readout=_evolution_readout(ev, ms, step), verdict=trend(ev.until(step)), summary=summary)
 
 
 def ties_form_and_fade(reciprocate: float = 0.2, closure: float = 0.2, decay: float = 0.25, meet: float = 0.0,
@@ -535,7 +535,7 @@ def sandbox_scene(start: str, people: int, step: int, need: bool, reciprocate: f
     what = START[start] if krack else f"A peer mesh of {n} people"
     trends = _measures_chart(ms, step, "Four measures, step by step")
     readout = _evolution_readout(ev, ms, step)
-    verdict = trend(ev, step)
+    verdict = trend(ev.until(step))
     if not need:
         out = set(ev.outside(step))
         roles = _krack_roles(ev, step) if krack else {v: "cut_off" if v in out else "peer" for v in ev.nodes}
