@@ -117,6 +117,45 @@ def simulate(
     lam = _check_rate("arrival_rate", arrival_rate)
     mu = _check_rate("service_rate", service_rate)
     c = _check_deciders(deciders)
+    n, first = _check_run(service, decisions, warmup, batches)
+    try:
+        rng = np.random.default_rng(seed)
+    except (TypeError, ValueError):
+        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
+    arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
+    work = rng.exponential(1.0 / mu, n) if service == "exponential" else np.full(n, 1.0 / mu)
+    if pooled or c == 1:
+        owner = np.zeros(n, dtype=np.int64)
+        start = _pooled_starts(arrivals, work, c)
+    else:
+        owner = rng.integers(0, c, n)
+        start = _separate_starts(arrivals, work, owner, c)
+    depart = start + work
+    waits = (start - arrivals)[first:]
+    wq, wq_se = _batch_mean_se(waits, batches)
+    w, w_se = _batch_mean_se((depart - arrivals)[first:], batches)
+
+    # time-average number in the system over the measured stretch [t0, t1]
+    t0, t1 = arrivals[first], arrivals[-1]
+    span = t1 - t0
+    in_sys = (np.minimum(depart, t1) - np.maximum(arrivals, t0)).clip(min=0.0).sum() / span
+    busy = (np.minimum(depart, t1) - np.maximum(start, t0)).clip(min=0.0).sum() / (c * span)
+    lam_obs = (n - 1 - first) / span
+    if pooled or c == 1:
+        idle_flags = np.zeros(n - first)
+    else:
+        idle_flags = ((waits > 0) & (_busy_at_arrival(arrivals, depart, owner)[first:] < c)).astype(float)
+    wi, wi_se = _batch_mean_se(idle_flags, batches)
+    return SimulatedQueue(
+        deciders=c, pooled=bool(pooled or c == 1), service=service, decisions=n - first,
+        wait=wq, wait_se=wq_se, time_in_system=w, time_in_system_se=w_se,
+        utilisation=float(busy), arrival_rate_observed=float(lam_obs), in_system=float(in_sys),
+        waited_while_idle=wi, waited_while_idle_se=wi_se,
+    )
+
+
+def _check_run(service: str, decisions: int, warmup: float, batches: int) -> tuple[int, int]:
+    """The number of decisions and of those left out at the start, or a P2PKitError."""
     if service not in ("exponential", "fixed"):
         raise P2PKitError(f"service must be 'exponential' (random decision times) or 'fixed'; got {service!r}.")
     if isinstance(decisions, bool) or not isinstance(decisions, (int, np.integer)) or decisions < 1000:
@@ -127,75 +166,50 @@ def simulate(
         raise P2PKitError(f"warmup is the share of decisions left out at the start, from 0 to 0.9; got {warmup!r}.")
     if isinstance(batches, bool) or not isinstance(batches, int) or batches < 2:
         raise P2PKitError(f"batches must be a whole number of at least 2; got {batches!r}.")
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
     n = int(decisions)
-    arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
-    if service == "exponential":
-        work = rng.exponential(1.0 / mu, n)
-    else:
-        work = np.full(n, 1.0 / mu)
-    start = np.empty(n)
-    owner = np.zeros(n, dtype=np.int64)
-    a_list = arrivals.tolist()
-    s_list = work.tolist()
-    if pooled or c == 1:
-        free = [0.0] * c
-        heapq.heapify(free)
-        st = [0.0] * n
-        for i in range(n):
-            f = heapq.heappop(free)
-            t = a_list[i] if a_list[i] > f else f
-            st[i] = t
-            heapq.heappush(free, t + s_list[i])
-        start[:] = st
-    else:
-        owner = rng.integers(0, c, n)
-        last = [0.0] * c
-        st = [0.0] * n
-        for i, q in enumerate(owner.tolist()):
-            t = a_list[i] if a_list[i] > last[q] else last[q]
-            st[i] = t
-            last[q] = t + s_list[i]
-        start[:] = st
-    depart = start + work
-    first = int(round(float(warmup) * n))
-    waits = (start - arrivals)[first:]
-    sojourn = (depart - arrivals)[first:]
-    wq, wq_se = _batch_mean_se(waits, batches)
-    w, w_se = _batch_mean_se(sojourn, batches)
+    return n, int(round(float(warmup) * n))
 
-    # time-average number in the system over the measured stretch [t0, t1]
-    t0, t1 = arrivals[first], arrivals[-1]
-    span = t1 - t0
-    in_sys = (np.minimum(depart, t1) - np.maximum(arrivals, t0)).clip(min=0.0).sum() / span
-    busy = (np.minimum(depart, t1) - np.maximum(start, t0)).clip(min=0.0).sum() / (c * span)
-    lam_obs = (n - 1 - first) / span
 
-    # did a decision that waited do so while another decider was idle? It found its own
-    # decider busy, so another was idle exactly when fewer than c deciders were busy. A
-    # decider's busy periods (first come, first served) run from an arrival that finds them
-    # idle to the departure of the last decision of the period; counting the periods that
-    # have started and not ended gives the number busy at each arrival: O(n log n) for any c.
-    if pooled or c == 1:
-        idle_flags = np.zeros(n - first)
-    else:
-        order = np.argsort(owner, kind="stable")  # per decider, in order of arrival
-        o, a_o, d_o = owner[order], arrivals[order], depart[order]
-        new_period = np.ones(n, dtype=bool)
-        new_period[1:] = (o[1:] != o[:-1]) | (a_o[1:] >= d_o[:-1])
-        heads = np.flatnonzero(new_period)
-        period_start = np.sort(a_o[heads])
-        period_end = np.sort(d_o[np.r_[heads[1:] - 1, n - 1]])
-        t_arr = arrivals[first:]
-        n_busy = np.searchsorted(period_start, t_arr, side="left") - np.searchsorted(period_end, t_arr, side="right")
-        idle_flags = ((waits > 0) & (n_busy < c)).astype(float)
-    wi, wi_se = _batch_mean_se(idle_flags, batches)
-    return SimulatedQueue(
-        deciders=c, pooled=bool(pooled or c == 1), service=service, decisions=n - first,
-        wait=wq, wait_se=wq_se, time_in_system=w, time_in_system_se=w_se,
-        utilisation=float(busy), arrival_rate_observed=float(lam_obs), in_system=float(in_sys),
-        waited_while_idle=wi, waited_while_idle_se=wi_se,
-    )
+def _pooled_starts(arrivals: np.ndarray, work: np.ndarray, c: int) -> np.ndarray:
+    """When each decision starts in one queue shared by ``c`` deciders (Kiefer & Wolfowitz 1955):
+    at the later of its arrival and the earliest time a decider is free."""
+    free = [0.0] * c
+    heapq.heapify(free)
+    st = []
+    for a, s in zip(arrivals.tolist(), work.tolist(), strict=True):
+        f = heapq.heappop(free)
+        t = a if a > f else f
+        st.append(t)
+        heapq.heappush(free, t + s)
+    return np.array(st)
+
+
+def _separate_starts(arrivals: np.ndarray, work: np.ndarray, owner: np.ndarray, c: int) -> np.ndarray:
+    """When each decision starts when it waits for its own decider ``owner`` (Lindley 1952, per queue)."""
+    last = [0.0] * c
+    st = []
+    for a, s, q in zip(arrivals.tolist(), work.tolist(), owner.tolist(), strict=True):
+        t = a if a > last[q] else last[q]
+        st.append(t)
+        last[q] = t + s
+    return np.array(st)
+
+
+def _busy_at_arrival(arrivals: np.ndarray, depart: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """How many deciders are busy when each decision arrives, with one queue per decider.
+
+    A decision that waited found its own decider busy, so another was idle exactly when
+    fewer than ``c`` were busy. A decider's busy periods (first come, first served) run from
+    an arrival that finds them idle to the departure of the last decision of the period;
+    counting the periods that have started and not ended gives the number busy at each
+    arrival: O(n log n) for any ``c``.
+    """
+    n = len(arrivals)
+    order = np.argsort(owner, kind="stable")  # per decider, in order of arrival
+    o, a_o, d_o = owner[order], arrivals[order], depart[order]
+    new_period = np.ones(n, dtype=bool)
+    new_period[1:] = (o[1:] != o[:-1]) | (a_o[1:] >= d_o[:-1])
+    heads = np.flatnonzero(new_period)
+    period_start = np.sort(a_o[heads])
+    period_end = np.sort(d_o[np.r_[heads[1:] - 1, n - 1]])
+    return np.searchsorted(period_start, arrivals, side="left") - np.searchsorted(period_end, arrivals, side="right")
