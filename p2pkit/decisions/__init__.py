@@ -25,7 +25,8 @@ formulas can be checked against it (and the other way round), and :func:`tax_ver
 All rates share one time unit (the chapter uses working days). ``L = lambda W`` (Little
 1961) links every time to the number of decisions in the system.
 
-Modules: :mod:`~p2pkit.decisions.queues` (the closed forms and :func:`arrangements`),
+Modules: :mod:`~p2pkit.decisions.queues` (the closed forms, :func:`arrangements` and
+:func:`pooling`),
 :mod:`~p2pkit.decisions.simulation` (:func:`simulate`) and
 :mod:`~p2pkit.decisions.verdicts`; every public name is importable from here.
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 from .queues import (
     ARRANGEMENTS,
+    Pooling,
     QueueTimes,
     arrangements,
     erlang_c,
@@ -42,6 +44,7 @@ from .queues import (
     mg1,
     mm1,
     mmc,
+    pooling,
     separate_queues,
 )
 from .simulation import SimulatedQueue, simulate
@@ -49,6 +52,7 @@ from .verdicts import pooling_verdict, tax_verdict
 
 __all__ = [
     "QueueTimes",
+    "Pooling",
     "SimulatedQueue",
     "mm1",
     "mg1",
@@ -58,6 +62,7 @@ __all__ = [
     "separate_queues",
     "idle_while_waiting",
     "arrangements",
+    "pooling",
     "simulate",
     "tax_verdict",
     "pooling_verdict",

@@ -5,7 +5,8 @@
 - :func:`erlang_c` and :func:`mmc` -- a pool of ``c`` deciders sharing one queue (M/M/c);
 - :func:`separate_queues` and :func:`idle_while_waiting` -- ``c`` deciders, each with their
   own queue and share;
-- :func:`arrangements` -- the four ways of organising decisions chapter 5 compares.
+- :func:`arrangements` -- the four ways of organising decisions chapter 5 compares;
+- :func:`pooling` -- one gatekeeper and a team's capacity at the same share in use.
 
 All rates share one time unit (the chapter uses working days).
 """
@@ -18,8 +19,8 @@ from dataclasses import asdict, dataclass
 from ..errors import P2PKitError
 from ._checks import _check_cv, _check_deciders, _check_rate
 
-__all__ = ["ARRANGEMENTS", "QueueTimes", "mm1", "mg1", "md1", "erlang_c", "mmc", "separate_queues",
-           "idle_while_waiting", "arrangements"]
+__all__ = ["ARRANGEMENTS", "QueueTimes", "Pooling", "mm1", "mg1", "md1", "erlang_c", "mmc", "separate_queues",
+           "idle_while_waiting", "arrangements", "pooling"]
 
 #: The arrangements :func:`arrangements` compares, in the order figures show them.
 ARRANGEMENTS = ("gatekeeper", "separate deciders", "pooled deciders", "one fast centre")
@@ -431,3 +432,63 @@ def arrangements(decisions_per_day: float, capacity_per_day: float, deciders: in
                                         fast.utilisation, fast.p_wait, fast.wait,
                                         fast.time_in_system, fast.in_queue, fast.in_system)
     return out
+
+
+@dataclass(frozen=True)
+class Pooling:
+    """The hockey stick and pooling at one share of capacity in use (see :func:`pooling`).
+
+    ``random`` and ``fixed``: one gatekeeper busy ``utilisation`` of the time, with random
+    (:func:`mm1`) and fixed (:func:`md1`) decision times, in units of one decision time.
+    ``arrangements``: ``deciders`` people's capacity with the same share in use, organised
+    the four ways of :func:`arrangements`; ``idle``: the share of decisions in separate
+    queues that wait while another decider is idle (:func:`idle_while_waiting`).
+    """
+
+    utilisation: float
+    deciders: int
+    service_cv: float
+    random: QueueTimes
+    fixed: QueueTimes
+    arrangements: dict
+    idle: float
+
+
+def pooling(utilisation: float, deciders: int, service_cv: float = 1.0) -> Pooling:
+    """One gatekeeper and ``deciders`` people's capacity, a share ``utilisation`` of it in use.
+
+    Parameters
+    ----------
+    utilisation : float
+        Share of the capacity in use (``rho``), more than 0.
+    deciders : int
+        People whose capacity is organised by :func:`arrangements`.
+    service_cv : float, default 1.0
+        Spread of decision times in :func:`arrangements`: 1 random, 0 fixed.
+
+    Returns
+    -------
+    Pooling
+        Times in multiples of one person's decision time (every rate per decision time).
+
+    References
+    ----------
+    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley, chapters 3 and 5.
+    Smith, D. R., & Whitt, W. (1981). Resource sharing for efficiency in traffic systems.
+    *Bell System Technical Journal* 60(1), 39-55.
+
+    Examples
+    --------
+    >>> p = pooling(0.85, 5)
+    >>> round(p.random.wait_ratio, 2), round(p.arrangements["pooled deciders"].time_in_system, 2)
+    (5.67, 1.87)
+    """
+    try:
+        rho = float(utilisation)
+    except (TypeError, ValueError):
+        raise P2PKitError(f"utilisation must be a number; got {utilisation!r}.") from None
+    if not math.isfinite(rho) or rho <= 0:
+        raise P2PKitError(f"utilisation must be more than 0; got {utilisation!r}.")
+    c = _check_deciders(deciders)
+    return Pooling(rho, c, _check_cv(service_cv), mm1(rho, 1.0), md1(rho, 1.0),
+                   arrangements(rho * c, 1.0, c, service_cv), idle_while_waiting(rho * c, 1.0, c))

@@ -1,12 +1,12 @@
-"""What the queues mean, in plain sentences: :func:`tax_verdict` and :func:`pooling_verdict`."""
+"""What the queues mean, in plain sentences: :func:`tax_verdict` (of :func:`arrangements`) and
+:func:`pooling_verdict` (of :func:`pooling`)."""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Mapping
 
 from ..errors import P2PKitError
-from ._checks import _check_deciders
-from .queues import ARRANGEMENTS, arrangements, idle_while_waiting, md1, mm1
+from .queues import ARRANGEMENTS, Pooling, QueueTimes, arrangements
 
 __all__ = ["tax_verdict", "pooling_verdict"]
 
@@ -28,25 +28,35 @@ def _days(x: float) -> str:
     return f"{hours * 60:.0f} minutes"
 
 
-def tax_verdict(decisions_per_day: float, capacity_per_day: float, deciders: int,
-                service_cv: float = 1.0) -> str:
-    """Two plain sentences on the managerial tax, computed from :func:`arrangements`.
+def tax_verdict(a: Mapping[str, QueueTimes] | float, *settings) -> str:
+    """Two plain sentences on the managerial tax, computed from ``a = arrangements(...)``.
 
     The first says how busy the gatekeeper is and how long decisions wait for them,
     against ``deciders`` people each taking their own share. The second compares the
     arrangements with the same *total* capacity, where splitting is not free. Times are
     in working days (a day has 8 working hours).
 
+    Parameters
+    ----------
+    a : dict
+        What :func:`~p2pkit.decisions.arrangements` returns. (For exercise 5.1, which
+        predates this form, the settings of :func:`~p2pkit.decisions.arrangements` --
+        ``decisions_per_day, capacity_per_day, deciders[, service_cv]`` -- are accepted too
+        and passed to it.)
+
     Examples
     --------
-    >>> print(tax_verdict(9.5, 10, 5))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(tax_verdict(arrangements(9.5, 10, 5)))  # doctest: +NORMALIZE_WHITESPACE
     The gatekeeper is busy 95% of the time: a decision waits 19x as long as it takes
     (1.9 days in the queue, for a decision that takes 48 minutes). Split among 5 deciders,
     each with their own share, it waits 0.23x as long as it takes (11 minutes). With the
     same total capacity, 5 deciders sharing one queue would be 1.2x quicker than 5
     separate queues; one person 5 times as fast would be 5.0x quicker.
     """
-    a = arrangements(decisions_per_day, capacity_per_day, deciders, service_cv)
+    if not isinstance(a, Mapping):
+        a = arrangements(a, *settings)
+    elif settings:
+        raise P2PKitError("give tax_verdict the result of arrangements(...) and nothing else.")
     g, sep, pool, fast = (a[k] for k in ARRANGEMENTS)
     c = sep.deciders
     if g.stable:
@@ -72,25 +82,16 @@ def tax_verdict(decisions_per_day: float, capacity_per_day: float, deciders: int
     return first + second
 
 
-def pooling_verdict(utilisation: float, deciders: int, service_cv: float = 1.0) -> str:
-    """Two plain sentences on the hockey stick and on pooling, computed from the formulas.
+def pooling_verdict(p: Pooling) -> str:
+    """Two plain sentences on the hockey stick and on pooling, computed from ``p = pooling(...)``.
 
-    The first says how long one gatekeeper busy ``utilisation`` of the time makes a decision
-    wait, with random (:func:`mm1`) and with fixed (:func:`md1`) decision times. The second
-    takes ``deciders`` people's worth of capacity, the same share of it in use, organised
-    three ways (:func:`arrangements`): the time to decision, in multiples of one person's
-    decision time, of one centre as fast as all of them, of a shared queue and of separate
-    queues, and the share of decisions in separate queues that wait while another decider
-    is idle (:func:`idle_while_waiting`).
-
-    Parameters
-    ----------
-    utilisation : float
-        Share of the capacity in use (``rho``), more than 0.
-    deciders : int
-        People whose capacity is organised in the second sentence.
-    service_cv : float, default 1.0
-        Spread of decision times in the second sentence: 1 random, 0 fixed.
+    The first says how long one gatekeeper busy ``p.utilisation`` of the time makes a
+    decision wait, with random (:func:`mm1`) and with fixed (:func:`md1`) decision times.
+    The second takes ``p.deciders`` people's worth of capacity, the same share of it in use,
+    organised three ways (:func:`arrangements`): the time to decision, in multiples of one
+    person's decision time, of one centre as fast as all of them, of a shared queue and of
+    separate queues, and the share of decisions in separate queues that wait while another
+    decider is idle (:func:`idle_while_waiting`).
 
     References
     ----------
@@ -100,21 +101,16 @@ def pooling_verdict(utilisation: float, deciders: int, service_cv: float = 1.0) 
 
     Examples
     --------
-    >>> print(pooling_verdict(0.85, 5))  # doctest: +NORMALIZE_WHITESPACE
+    >>> from p2pkit.decisions import pooling
+    >>> print(pooling_verdict(pooling(0.85, 5)))  # doctest: +NORMALIZE_WHITESPACE
     A gatekeeper busy 85% of the time makes a decision wait 5.7x as long as it takes
     (2.8x if every decision takes the same time). With 5 people's capacity 85% in use, a
     decision takes 1.3 decision times with one centre as fast as all 5, 1.9 with the 5
     sharing one queue and 6.7 with 5 separate queues: 5.0x the fast centre's time, and 41%
     of their decisions wait for their own decider while another is idle.
     """
-    try:
-        rho = float(utilisation)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"utilisation must be a number; got {utilisation!r}.") from None
-    if not math.isfinite(rho) or rho <= 0:
-        raise P2PKitError(f"utilisation must be more than 0; got {utilisation!r}.")
-    c = _check_deciders(deciders)
-    random, fixed = mm1(rho, 1.0), md1(rho, 1.0)
+    rho, c = p.utilisation, p.deciders
+    random, fixed = p.random, p.fixed
     if random.stable:
         first = (f"A gatekeeper busy {rho:.0%} of the time makes a decision wait {_times(random.wait_ratio)} "
                  f"as long as it takes ({_times(fixed.wait_ratio)} if every decision takes the same time).")
@@ -123,16 +119,14 @@ def pooling_verdict(utilisation: float, deciders: int, service_cv: float = 1.0) 
                  "without limit.")
     if c == 1:
         return first + " With one person, every arrangement is that gatekeeper: add people to compare."
-    a = arrangements(rho * c, 1.0, c, service_cv)
-    sep, pool, fast = a["separate deciders"], a["pooled deciders"], a["one fast centre"]
+    sep, pool, fast = (p.arrangements[k] for k in ("separate deciders", "pooled deciders", "one fast centre"))
     if not fast.stable:
         return first + (f" With {c} people's capacity {rho:.0%} in use, every arrangement falls behind: "
                         "more decisions arrive than all of them together can take.")
     about = "" if pool.exact else "about "
-    idle = idle_while_waiting(rho * c, 1.0, c)
     second = (f" With {c} people's capacity {rho:.0%} in use, a decision takes {fast.time_in_system:.1f} "
               f"decision times with one centre as fast as all {c}, {about}{pool.time_in_system:.1f} with the "
               f"{c} sharing one queue and {sep.time_in_system:.1f} with {c} separate queues: "
-              f"{_times(sep.time_in_system / fast.time_in_system)} the fast centre's time, and {idle:.0%} of "
+              f"{_times(sep.time_in_system / fast.time_in_system)} the fast centre's time, and {p.idle:.0%} of "
               "their decisions wait for their own decider while another is idle.")
     return first + second
