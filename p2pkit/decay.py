@@ -12,7 +12,7 @@ what the person at the data saw, and later. Two models of one relay (one hand-of
   ``signal_sd**2 / (signal_sd**2 + h noise_sd**2)`` (:func:`noisy_fidelity`).
 
 :func:`simulate_relay` checks both by Monte Carlo. :func:`journey` follows sampled
-decisions through an organisation: from the people who hold the information (the data
+decisions (their settings: a :class:`Flow`) through an organisation: from the people who hold the information (the data
 sources) to the person who decides, along shortest paths, counting hand-offs, the detail
 that survives and the hours it takes -- hand-off time, waiting for busy relays and for a
 busy decider (queues from :mod:`p2pkit.decisions`). :func:`compare` runs a tall
@@ -23,7 +23,8 @@ hierarchy, a flat one and a peer mesh of about the same size side by side, and
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 
 import networkx as nx
 import numpy as np
@@ -38,6 +39,7 @@ __all__ = [
     "SHAPES",
     "RelayRun",
     "Journey",
+    "Flow",
     "fidelity",
     "noise_variance",
     "noisy_fidelity",
@@ -367,6 +369,86 @@ class Journey:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Flow:
+    """How decisions arise and how their information travels: the settings of :func:`journey`.
+
+    Every setting is checked when the ``Flow`` is made (a :class:`~p2pkit.errors.P2PKitError`
+    says what to change). :func:`journey` and :func:`compare` also take them by keyword
+    (``journey(G, keep=0.8)`` is ``journey(G, flow=Flow(keep=0.8))``).
+
+    Attributes
+    ----------
+    keep : float, default 0.9
+        Keep-or-lose relays: share of detail one hand-off keeps (:func:`fidelity`).
+    sources_per_decision : int, default 1
+        How many people each hold a piece of what a decision needs.
+    decisions_per_day : float, default 8
+        Decisions arising per working day in the whole organisation.
+    decide_per_day : float, default 10
+        Decisions one person can take per day.
+    relay_per_day : float, default 40
+        Pieces of information one person can pass on per day.
+    hop_hours : float, default 1
+        Hours one hand-off takes in transit (writing, waiting for the next meeting).
+    relay : {"keep", "noise"}, default "keep"
+        Relay model for the fidelity: :func:`fidelity` or :func:`noisy_fidelity`.
+    noise_sd : float, default 0.5
+        Noise one hand-off adds, for ``relay="noise"``.
+    samples : int, default 300
+        Decisions sampled (10 to 20,000).
+
+    Examples
+    --------
+    >>> Flow(keep=0.8).fidelity(2)
+    0.6400000000000001
+    """
+
+    keep: float = 0.9
+    sources_per_decision: int = 1
+    decisions_per_day: float = 8.0
+    decide_per_day: float = 10.0
+    relay_per_day: float = 40.0
+    hop_hours: float = 1.0
+    relay: str = "keep"
+    noise_sd: float = 0.5
+    samples: int = 300
+
+    def __post_init__(self) -> None:
+        if self.relay not in ("keep", "noise"):
+            raise P2PKitError(f"relay must be 'keep' or 'noise'; got {self.relay!r}.")
+        checked = dict(
+            keep=_check_prob("keep", self.keep),
+            decisions_per_day=_check_positive("decisions_per_day", self.decisions_per_day),
+            decide_per_day=_check_positive("decide_per_day", self.decide_per_day),
+            relay_per_day=_check_positive("relay_per_day", self.relay_per_day),
+            hop_hours=_check_positive("hop_hours", self.hop_hours, allow_zero=True),
+            noise_sd=_check_positive("noise_sd", self.noise_sd, allow_zero=True),
+            samples=_check_int("samples", self.samples, 10),
+            sources_per_decision=_check_int("sources_per_decision", self.sources_per_decision, 1),
+        )
+        if checked["samples"] > 20_000:
+            raise P2PKitError("at most 20,000 sampled decisions, please.")
+        for name, value in checked.items():
+            object.__setattr__(self, name, value)
+
+    def fidelity(self, hops: float) -> float:
+        """Share of the detail one piece keeps over ``hops`` hand-offs, in this relay model."""
+        return self.keep ** hops if self.relay == "keep" else 1.0 / (1.0 + hops * self.noise_sd * self.noise_sd)
+
+
+def _flow(flow: Flow | None, settings: dict) -> Flow:
+    """``flow`` (default ``Flow()``) with the settings given by keyword."""
+    flow = Flow() if flow is None else flow
+    if not isinstance(flow, Flow):
+        raise P2PKitError("flow must be a Flow, like Flow(keep=0.8); or give the settings by keyword.")
+    unknown = sorted(set(settings) - set(Flow.__dataclass_fields__))
+    if unknown:
+        raise P2PKitError(f"{unknown[0]!r} is not a setting of journey; the settings are: "
+                          f"{', '.join(Flow.__dataclass_fields__)}.")
+    return replace(flow, **settings) if settings else flow
+
+
 def _frontline(G: nx.Graph) -> list:
     staff = [v for v, d in G.nodes(data=True) if d.get("role") == "staff"]
     return staff if staff else list(G)
@@ -382,19 +464,13 @@ def _wait_hours(load_per_day: float, capacity_per_day: float) -> float:
 def journey(
     G: nx.Graph,
     rule: str = "top",
-    keep: float = 0.9,
-    sources_per_decision: int = 1,
-    decisions_per_day: float = 8.0,
-    decide_per_day: float = 10.0,
-    relay_per_day: float = 40.0,
-    hop_hours: float = 1.0,
-    relay: str = "keep",
-    noise_sd: float = 0.5,
-    samples: int = 300,
+    flow: Flow | None = None,
+    *,
     seed: int | None = 0,
     top=0,
     frontline: list | None = None,
     shape: str | None = None,
+    **settings,
 ) -> Journey:
     """Follow decisions from the people who hold the information to the person who decides.
 
@@ -411,24 +487,11 @@ def journey(
         up). ``"nearest"``: the person with the fewest hand-offs in total from the
         decision's sources (the 1-median; lowest node order on ties) -- with one source
         that is the person at the data.
-    keep : float, default 0.9
-        Keep-or-lose relays: share of detail one hand-off keeps (:func:`fidelity`).
-    sources_per_decision : int, default 1
-        How many people each hold a piece of what the decision needs.
-    decisions_per_day : float, default 8
-        Decisions arising per working day in the whole organisation.
-    decide_per_day : float, default 10
-        Decisions one person can take per day.
-    relay_per_day : float, default 40
-        Pieces of information one person can pass on per day.
-    hop_hours : float, default 1
-        Hours one hand-off takes in transit (writing, waiting for the next meeting).
-    relay : {"keep", "noise"}, default "keep"
-        Relay model for the fidelity: :func:`fidelity` or :func:`noisy_fidelity`.
-    noise_sd : float, default 0.5
-        Noise one hand-off adds, for ``relay="noise"``.
-    samples : int, default 300
-        Decisions sampled.
+    flow : Flow, optional
+        How decisions arise and how information travels (:class:`Flow`: ``keep``,
+        ``sources_per_decision``, ``decisions_per_day``, ``decide_per_day``,
+        ``relay_per_day``, ``hop_hours``, ``relay``, ``noise_sd``, ``samples``); default
+        ``Flow()``.
     seed : int or None, default 0
         The same seed gives the same sample.
     top : node, default 0
@@ -438,6 +501,8 @@ def journey(
         :func:`p2pkit.orgs.hierarchy` (role ``"staff"``), everyone in any other network.
     shape : str, optional
         A name for the result; default ``G.graph["shape"]``.
+    **settings
+        Settings of :class:`Flow` by keyword, replacing those of ``flow``.
 
     Returns
     -------
@@ -475,164 +540,169 @@ def journey(
     >>> j.mean_hops, round(j.fidelity, 4)
     (4.0, 0.6561)
     """
+    flow = _flow(flow, settings)
     if rule not in ("top", "nearest"):
         raise P2PKitError(f"rule must be 'top' (the chain of command decides) or 'nearest' "
                           f"(the person nearest the data decides); got {rule!r}.")
-    if relay not in ("keep", "noise"):
-        raise P2PKitError(f"relay must be 'keep' or 'noise'; got {relay!r}.")
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()).")
-    n = G.number_of_nodes()
-    if n < 2:
-        raise P2PKitError("an organisation needs at least 2 people to pass information on.")
-    if not nx.is_connected(G):
-        raise P2PKitError("the network is not connected, so some information can never reach the decider; "
-                          "connect it or study each part on its own.")
-    q = _check_prob("keep", keep)
-    lam = _check_positive("decisions_per_day", decisions_per_day)
-    mu_d = _check_positive("decide_per_day", decide_per_day)
-    mu_r = _check_positive("relay_per_day", relay_per_day)
-    hop_h = _check_positive("hop_hours", hop_hours, allow_zero=True)
-    sd = _check_positive("noise_sd", noise_sd, allow_zero=True)
-    S = _check_int("samples", samples, 10)
-    if S > 20_000:
-        raise P2PKitError("at most 20,000 sampled decisions, please.")
+    _check_organisation(G)
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
     front = list(frontline) if frontline is not None else _frontline(G)
     for v in front:
         if v not in index:
             raise P2PKitError(f"the frontline person {v!r} is not in the network.")
-    F = len(front)
-    m = _check_int("sources_per_decision", sources_per_decision, 1)
+    F, m = len(front), flow.sources_per_decision
     if m > F:
         raise P2PKitError(f"a decision cannot need information from {m} people: only {F} people hold any. "
                           f"Use at most {F}.")
     if rule == "top" and top not in index:
         raise P2PKitError(f"the top {top!r} is not in the network.")
-    rng = _rng(seed)
     front_idx = np.array([index[v] for v in front])
     # m different people per decision: the m smallest of F uniform numbers (a random subset)
-    keys = rng.random((S, F))
+    keys = _rng(seed).random((flow.samples, F))
     draws = np.argpartition(keys, m - 1, axis=1)[:, :m] if m < F else np.argsort(keys, axis=1)
-    src = front_idx[draws]  # (S, m) node indices
-
-    def piece_fid(h):
-        return q ** h if relay == "keep" else 1.0 / (1.0 + h * sd * sd)
-
-    relay_load = np.zeros(n)   # pieces per day
-    decide_load = np.zeros(n)  # decisions per day
+    src = front_idx[draws]  # (samples, m) node indices
     if rule == "top":
-        t = index[top]
-        paths_from_top = nx.single_source_shortest_path(G, top)
-        path_idx = {index[v]: [index[u] for u in reversed(p)] for v, p in paths_from_top.items()}
-        # exact expected loads: every piece comes from a uniformly drawn frontline person
-        for s in front_idx:
-            for u in path_idx[s][1:-1]:
-                relay_load[u] += lam * m / F
-        decide_load[t] = lam
-        deciders = np.full(S, t)
-
-        def route(s, d):
-            return path_idx[s]
+        routes = _routes_to_the_top(G, nodes, index, index[top], front_idx, flow.decisions_per_day, m, flow.samples)
     else:
-        if m == 1:
-            deciders = src[:, 0].copy()
-            for s in front_idx:
-                decide_load[s] += lam / F
+        routes = _routes_to_the_nearest(G, nodes, src, front_idx, flow.decisions_per_day)
+    return _journey(G, nodes, rule, flow, src, routes, shape)
 
-            def route(s, d):
-                return [s]
-        else:
-            A = nx.to_scipy_sparse_array(G, nodelist=nodes, format="csr", weight=None)
-            uniq = np.unique(src)
-            row = {s: r for r, s in enumerate(uniq.tolist())}
-            dist, pred = shortest_path(A, method="D", unweighted=True, indices=uniq,
-                                       return_predecessors=True)
-            dist = dist.astype(np.int64)
-            rows = np.vectorize(row.get)(src)  # (S, m) rows of dist
-            total = dist[rows].sum(axis=1)      # (S, n)
-            deciders = total.argmin(axis=1)
 
-            cache: dict = {}
+def _check_organisation(G: nx.Graph) -> None:
+    if G.is_directed():
+        raise P2PKitError("use an undirected network here (G.to_undirected()).")
+    if G.number_of_nodes() < 2:
+        raise P2PKitError("an organisation needs at least 2 people to pass information on.")
+    if not nx.is_connected(G):
+        raise P2PKitError("the network is not connected, so some information can never reach the decider; "
+                          "connect it or study each part on its own.")
 
-            def route(s, d):
-                key = (s, d)
-                if key not in cache:
-                    r = row[s]
-                    path = [d]
-                    while path[-1] != s:
-                        path.append(int(pred[r, path[-1]]))
-                    path.reverse()
-                    cache[key] = path
-                return cache[key]
 
-            for k in range(S):
-                d = int(deciders[k])
-                decide_load[d] += lam / S
-                for s in src[k].tolist():
-                    for u in route(s, d)[1:-1]:
-                        relay_load[u] += lam / S
-    relay_wait = {u: _wait_hours(relay_load[u], mu_r) for u in np.flatnonzero(relay_load).tolist()}
-    decide_wait = {u: _wait_hours(decide_load[u], mu_d) for u in np.flatnonzero(decide_load).tolist()}
+@dataclass
+class _Routes:
+    """Who decides each sampled decision, the route of a piece from ``s`` to decider ``d``
+    (``route(s, d)``, node indices from ``s`` to ``d``), and everyone's load per day."""
 
-    hops_all, fid_all = [], []
-    far_hops, transit, rwait, dwait = [], [], [], []
-    example = None
+    deciders: np.ndarray
+    route: Callable[[int, int], list]
+    relay_load: np.ndarray
+    decide_load: np.ndarray
+
+
+def _routes_to_the_top(G: nx.Graph, nodes: list, index: dict, t: int, front_idx: np.ndarray, lam: float,
+                       m: int, samples: int) -> _Routes:
+    """``rule="top"``: every piece climbs the shortest path to the top (``t``), who decides everything.
+
+    The loads are the exact expected ones: every piece comes from a uniformly drawn frontline
+    person, so each sends ``lam * m / len(frontline)`` pieces a day."""
+    n, F = len(nodes), len(front_idx)
+    relay_load, decide_load = np.zeros(n), np.zeros(n)
+    paths_from_top = nx.single_source_shortest_path(G, nodes[t])
+    path_idx = {index[v]: [index[u] for u in reversed(p)] for v, p in paths_from_top.items()}
+    for s in front_idx:
+        for u in path_idx[s][1:-1]:
+            relay_load[u] += lam * m / F
+    decide_load[t] = lam
+    return _Routes(np.full(samples, t), lambda s, d: path_idx[s], relay_load, decide_load)
+
+
+def _routes_to_the_nearest(G: nx.Graph, nodes: list, src: np.ndarray, front_idx: np.ndarray, lam: float) -> _Routes:
+    """``rule="nearest"``: the 1-median of each decision's sources decides (lowest node order on ties).
+
+    With one source that is the source itself (exact loads); with several, the loads are
+    estimated from the sampled decisions (``src``, one row per decision)."""
+    n, F = len(nodes), len(front_idx)
+    S, m = src.shape
+    relay_load, decide_load = np.zeros(n), np.zeros(n)
+    if m == 1:
+        for s in front_idx:
+            decide_load[s] += lam / F
+        return _Routes(src[:, 0].copy(), lambda s, d: [s], relay_load, decide_load)
+    A = nx.to_scipy_sparse_array(G, nodelist=nodes, format="csr", weight=None)
+    uniq = np.unique(src)
+    row = {s: r for r, s in enumerate(uniq.tolist())}
+    dist, pred = shortest_path(A, method="D", unweighted=True, indices=uniq, return_predecessors=True)
+    rows = np.vectorize(row.get)(src)                          # (S, m) rows of dist
+    deciders = dist.astype(np.int64)[rows].sum(axis=1).argmin(axis=1)
+    cache: dict = {}
+
+    def route(s: int, d: int) -> list:
+        if (s, d) not in cache:
+            r, path = row[s], [d]
+            while path[-1] != s:
+                path.append(int(pred[r, path[-1]]))
+            cache[(s, d)] = path[::-1]
+        return cache[(s, d)]
+
     for k in range(S):
         d = int(deciders[k])
-        slowest = (-1.0, 0.0, 0.0, 0)
-        farthest = 0
-        paths = []
+        decide_load[d] += lam / S
         for s in src[k].tolist():
-            p = route(s, d)
+            for u in route(s, d)[1:-1]:
+                relay_load[u] += lam / S
+    return _Routes(deciders, route, relay_load, decide_load)
+
+
+def _follow(src: np.ndarray, routes: _Routes, flow: Flow) -> dict:
+    """Each sampled decision's pieces along their routes: hops, detail kept, hours, and the first one drawn."""
+    relay_wait = {u: _wait_hours(routes.relay_load[u], flow.relay_per_day)
+                  for u in np.flatnonzero(routes.relay_load).tolist()}
+    decide_wait = {u: _wait_hours(routes.decide_load[u], flow.decide_per_day)
+                   for u in np.flatnonzero(routes.decide_load).tolist()}
+    hops_all, fid_all, far_hops, transit, rwait, dwait = [], [], [], [], [], []
+    example = None
+    for k in range(len(src)):
+        d = int(routes.deciders[k])
+        slowest = (-1.0, 0.0, 0.0)
+        paths = [routes.route(s, d) for s in src[k].tolist()]
+        for p in paths:
             h = len(p) - 1
             hops_all.append(h)
-            fid_all.append(piece_fid(h))
+            fid_all.append(flow.fidelity(h))
             w = sum(relay_wait[u] for u in p[1:-1])
-            tt = h * hop_h + w
-            if tt > slowest[0]:
-                slowest = (tt, h * hop_h, w, h)
-            farthest = max(farthest, h)
-            paths.append(p)
-        far_hops.append(farthest)
+            if h * flow.hop_hours + w > slowest[0]:
+                slowest = (h * flow.hop_hours + w, h * flow.hop_hours, w)
+        far_hops.append(max(len(p) - 1 for p in paths))
         transit.append(slowest[1])
         rwait.append(slowest[2])
         dwait.append(decide_wait[d])
         if example is None:
-            example = (tuple(nodes[s] for s in src[k].tolist()), nodes[d],
-                       tuple(tuple(nodes[u] for u in p) for p in paths))
-    counts = np.bincount(deciders.astype(np.int64), minlength=n)
-    busiest = int(np.argmax(decide_load))
-    util_d = decide_load / mu_d
-    util_r = relay_load / mu_r
-    transit_h = float(np.mean(transit))
-    relay_h = float(np.mean(rwait))
-    decide_h = float(np.mean(dwait))
+            example = (src[k].tolist(), d, paths)
+    return dict(mean_hops=float(np.mean(hops_all)), mean_farthest_hops=float(np.mean(far_hops)),
+                fidelity=float(np.mean(fid_all)), transit_hours=float(np.mean(transit)),
+                relay_wait_hours=float(np.mean(rwait)), decide_hours=float(np.mean(dwait)), example=example)
+
+
+def _journey(G: nx.Graph, nodes: list, rule: str, flow: Flow, src: np.ndarray, routes: _Routes,
+             shape: str | None) -> Journey:
+    """The :class:`Journey`: the means of :func:`_follow` and everyone's load."""
+    walked = _follow(src, routes, flow)
+    sources, decider, paths = walked.pop("example")
+    lam, load_d, load_r = flow.decisions_per_day, routes.decide_load, routes.relay_load
+    counts = np.bincount(routes.deciders.astype(np.int64), minlength=len(nodes))
+    busiest = int(np.argmax(load_d))
+    util_d, util_r = load_d / flow.decide_per_day, load_r / flow.relay_per_day
+    deciding, relaying = np.flatnonzero(load_d).tolist(), np.flatnonzero(load_r).tolist()
     return Journey(
         shape=shape or str(G.graph.get("shape", "network")),
-        people=n,
+        people=len(nodes),
         rule=rule,
-        sources_per_decision=m,
-        mean_hops=float(np.mean(hops_all)),
-        mean_farthest_hops=float(np.mean(far_hops)),
-        fidelity=float(np.mean(fid_all)),
-        transit_hours=transit_h,
-        relay_wait_hours=relay_h,
-        decide_hours=decide_h,
-        hours=transit_h + relay_h + decide_h,
+        sources_per_decision=flow.sources_per_decision,
+        **walked,
+        hours=walked["transit_hours"] + walked["relay_wait_hours"] + walked["decide_hours"],
         deciders_used=int((counts > 0).sum()),
         busiest_decider=nodes[busiest],
-        busiest_decider_share=float(decide_load[busiest] / lam),
+        busiest_decider_share=float(load_d[busiest] / lam),
         busiest_decider_utilisation=float(util_d.max()),
         busiest_relay_utilisation=float(util_r.max()),
-        example_sources=example[0],
-        example_decider=example[1],
-        example_paths=example[2],
-        decide_share={nodes[u]: float(decide_load[u] / lam) for u in np.flatnonzero(decide_load).tolist()},
-        decide_utilisation={nodes[u]: float(util_d[u]) for u in np.flatnonzero(decide_load).tolist()},
-        relayed_per_day={nodes[u]: float(relay_load[u]) for u in np.flatnonzero(relay_load).tolist()},
-        relay_utilisation={nodes[u]: float(util_r[u]) for u in np.flatnonzero(relay_load).tolist()},
+        example_sources=tuple(nodes[s] for s in sources),
+        example_decider=nodes[decider],
+        example_paths=tuple(tuple(nodes[u] for u in p) for p in paths),
+        decide_share={nodes[u]: float(load_d[u] / lam) for u in deciding},
+        decide_utilisation={nodes[u]: float(util_d[u]) for u in deciding},
+        relayed_per_day={nodes[u]: float(load_r[u]) for u in relaying},
+        relay_utilisation={nodes[u]: float(util_r[u]) for u in relaying},
     )
 
 
@@ -663,12 +733,14 @@ def three_orgs(people: int = 31, k: int = 4, rewire: float = 0.1, seed: int | No
     return {"tall hierarchy": tall, "flat hierarchy": flat, "peer mesh": mesh}
 
 
-def compare(people: int = 31, seed: int | None = 0, k: int = 4, rewire: float = 0.1, **kwargs) -> dict[str, Journey]:
-    """:func:`journey` in the three organisations of :func:`three_orgs`.
+def compare(people: int = 31, seed: int | None = 0, k: int = 4, rewire: float = 0.1, flow: Flow | None = None,
+            **settings) -> dict[str, Journey]:
+    """:func:`journey` in the three organisations of :func:`three_orgs`, with the same :class:`Flow`.
 
     In the two hierarchies the top decides (``rule="top"``); in the peer mesh the person
-    nearest the data decides (``rule="nearest"``). Other keyword arguments go to
-    :func:`journey`; the same ``seed`` draws the peer mesh and every sample.
+    nearest the data decides (``rule="nearest"``). ``flow`` (default ``Flow()``) and the
+    settings of :class:`Flow` given by keyword are those of every :func:`journey`; the same
+    ``seed`` draws the peer mesh and every sample.
 
     Examples
     --------
@@ -676,11 +748,10 @@ def compare(people: int = 31, seed: int | None = 0, k: int = 4, rewire: float = 
     >>> [c[s].mean_hops for s in SHAPES]
     [4.0, 2.0, 0.0]
     """
+    flow = _flow(flow, settings)
     nets = three_orgs(people, k=k, rewire=rewire, seed=seed)
-    return {
-        name: journey(G, rule="nearest" if name == "peer mesh" else "top", seed=seed, shape=name, **kwargs)
-        for name, G in nets.items()
-    }
+    return {name: journey(G, "nearest" if name == "peer mesh" else "top", flow, seed=seed, shape=name)
+            for name, G in nets.items()}
 
 
 def _hours(x: float) -> str:
