@@ -327,9 +327,9 @@ def test_curves_show_the_formulas_and_the_simulations():
     # the chapter's numbers at the default setting: 5.7 and 2.8 decision times at 85% busy
     assert _rows(s)["A gatekeeper's wait, random\u00a0/\u00a0fixed times"] == "5.7\u00a0/\u00a02.8"
     assert s["verdict"] == pooling_verdict(pooling(0.85, 5, 1.0))
-    for x, y in zip(*(_series(left, "random (M/M/1)")[k] for k in ("x", "y"))):
+    for x, y in zip(*(_series(left, "random (M/M/1)")[k] for k in ("x", "y")), strict=True):
         assert y == pytest.approx(mm1(x, 1.0).wait, rel=1e-3) and y <= 20
-    for x, y in zip(*(_series(right, "5 separate queues")[k] for k in ("x", "y"))):
+    for x, y in zip(*(_series(right, "5 separate queues")[k] for k in ("x", "y")), strict=True):
         assert y == pytest.approx(separate_queues(5 * x, 1.0, 5).time_in_system, rel=1e-3) and y <= 12
     sims = _series(left, "simulated")
     assert sims.get("line") is False and sorted(set(sims["x"])) == list(SIM_LOADS)

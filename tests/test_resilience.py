@@ -315,7 +315,7 @@ def _assert_independent(G, paths, a, b):
     inner = [set(p[1:-1]) for p in paths]
     for p in paths:
         assert p[0] == a and p[-1] == b
-        assert all(G.has_edge(u, v) for u, v in zip(p, p[1:]))
+        assert all(G.has_edge(u, v) for u, v in itertools.pairwise(p))
     for x, y in itertools.combinations(inner, 2):
         assert not x & y
 
@@ -472,7 +472,7 @@ def test_rerouting_around_a_gap_in_a_cycle(n):
     assert r.pairs == r.still_connected == len(pairs) and r.cut_share == 0
     assert r.mean_before == pytest.approx(np.mean(before))
     assert r.extra_hops == pytest.approx(np.mean(after) - np.mean(before))
-    assert r.longer_share == pytest.approx(np.mean([a > b for a, b in zip(after, before)]))
+    assert r.longer_share == pytest.approx(np.mean([a > b for a, b in zip(after, before, strict=True)]))
 
 
 def test_rerouting_matches_networkx_distances():
@@ -607,7 +607,7 @@ def _readout(scene):
 
 
 def _roles(panel):
-    return {pid: r for pid, r in zip(panel["people"]["id"], panel["role"])}
+    return dict(zip(panel["people"]["id"], panel["role"], strict=True))
 
 
 def test_people_leave_shows_the_attack_and_the_random_mean():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import pairwise
 
 import networkx as nx
 
@@ -145,7 +146,7 @@ def _route_panel(name: str, G, j, pos: dict) -> dict:
     for v in holders:
         roles[v] = "holder"
     roles[j.example_decider] = "decider"
-    on_route = {frozenset(e) for path in j.example_paths for e in zip(path, path[1:])}
+    on_route = {frozenset(e) for path in j.example_paths for e in pairwise(path)}
     kinds = {e: ("route" if frozenset(e) in on_route else "tie") for e in G.edges()}
     busy = {v: max(j.decide_utilisation.get(v, 0.0), j.relay_utilisation.get(v, 0.0)) for v in G}
     return network(

@@ -66,7 +66,7 @@ LEFT_TOP, RIGHT_TOP = 20.0, 12.0
 
 def _below(xs, ys, top):
     """The points of a curve that fit under the chart's top (a curve stops where it leaves)."""
-    keep = [(x, y) for x, y in zip(xs, ys) if math.isfinite(y) and y <= top]
+    keep = [(x, y) for x, y in zip(xs, ys, strict=True) if math.isfinite(y) and y <= top]
     return [x for x, _ in keep], [y for _, y in keep]
 
 
