@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import numpy as np
@@ -91,9 +91,6 @@ class Journey:
     @property
     def stable(self) -> bool:
         return math.isfinite(self.hours)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -125,9 +125,6 @@ class RelayRun:
     fidelity_se: float
     noise_variance: float
     noise_variance_se: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def simulate_relay(

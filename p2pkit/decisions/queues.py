@@ -14,7 +14,7 @@ All rates share one time unit (the chapter uses working days).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ..errors import P2PKitError
 from ._checks import _check_cv, _check_deciders, _check_rate
@@ -86,9 +86,6 @@ class QueueTimes:
     def wait_ratio(self) -> float:
         """How many times longer a decision waits than it takes (``Wq * mu``)."""
         return self.wait * self.service_rate
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _unstable(name: str, c: int, lam: float, mu: float, exact: bool = True) -> QueueTimes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,9 +40,6 @@ class SimulatedQueue:
     in_system: float
     waited_while_idle: float
     waited_while_idle_se: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _batch_mean_se(x: np.ndarray, batches: int) -> tuple[float, float]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -57,9 +57,6 @@ class FailureCurve:
     def removed(self) -> tuple:
         """Number of people removed at each point of the curve: ``0 .. len(pairwise) - 1``."""
         return tuple(range(len(self.pairwise)))
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def failure_curve(
@@ -171,9 +168,6 @@ class Comparison:
     targeted_cut: float
     random_cut: float
     trials: int
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def targeted_vs_random(
@@ -426,9 +420,6 @@ class KnockOut:
     groups: int
     single_points: tuple
     outside: tuple = ()
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:

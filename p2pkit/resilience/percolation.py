@@ -12,7 +12,7 @@ random takes an explicit ``seed``.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -32,9 +32,6 @@ class RandomFailure:
     largest: float
     pairwise: float
     connected_pairs: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def random_failure(G: nx.Graph, keep: float, trials: int = 200, seed: int | None = 0) -> RandomFailure:

@@ -15,7 +15,7 @@ random takes an explicit ``seed``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -81,9 +81,6 @@ class Redundancy:
     bridges: tuple
     fewest_ties: int
     exact: bool = True
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _node_connectivity(G: nx.Graph, exact: bool = True) -> tuple[int, bool]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -48,9 +48,6 @@ class Rerouting:
     extra_hops: float
     longer_share: float
     cut_share: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def rerouting(G: nx.Graph, removed: Iterable) -> Rerouting:
@@ -149,9 +146,6 @@ class Repair:
     groups_cut_off: int
     new_ties: tuple
     cut_off_by_round: tuple
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def repair(
