@@ -1,22 +1,20 @@
-"""Shared checks of :mod:`p2pkit.decay` (not part of the public interface)."""
+"""Shared checks of :mod:`p2pkit.decay` (not part of the public interface).
+
+Numbers and seeds are checked as in :mod:`p2pkit.decisions`, on whose queues decay is built.
+"""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
+from ..decisions._checks import _check_number, _rng  # decay is built on the decision queues
 from ..errors import P2PKitError
+
+__all__ = ["_check_hops", "_check_prob", "_check_positive", "_check_int", "_rng"]
 
 
 def _check_hops(hops) -> float:
-    try:
-        h = float(hops)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"hops must be a number of hand-offs (0 or more); got {hops!r}.") from None
-    if not math.isfinite(h) or h < 0:
-        raise P2PKitError(f"hops must be 0 or more; got {hops!r}.")
-    return h
+    return _check_number("hops", hops, allow_zero=True, kind="a number of hand-offs (0 or more)")
 
 
 def _check_prob(name: str, p) -> float:
@@ -30,24 +28,10 @@ def _check_prob(name: str, p) -> float:
 
 
 def _check_positive(name: str, x, allow_zero: bool = False) -> float:
-    try:
-        v = float(x)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"{name} must be a number; got {x!r}.") from None
-    if not math.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
-        word = "0 or more" if allow_zero else "more than 0"
-        raise P2PKitError(f"{name} must be {word}; got {x!r}.")
-    return v
+    return _check_number(name, x, allow_zero=allow_zero)
 
 
 def _check_int(name: str, x, minimum: int) -> int:
     if isinstance(x, bool) or not isinstance(x, (int, np.integer)) or x < minimum:
         raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {x!r}.")
     return int(x)
-
-
-def _rng(seed):
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None

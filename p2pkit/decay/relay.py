@@ -101,8 +101,7 @@ def noisy_fidelity(hops: float, noise_sd: float = 0.5, signal_sd: float = 1.0) -
 
     References
     ----------
-    Shannon, C. E. (1948). A mathematical theory of communication. *Bell System Technical
-    Journal* 27, 379-423 and 623-656.
+    Shannon, C. E. (1948), see :func:`noise_variance`.
 
     Examples
     --------

@@ -16,8 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import P2PKitError
-from ._checks import _check_cv, _check_deciders, _check_rate
+from ._checks import _check_cv, _check_deciders, _check_number, _check_rate
 
 __all__ = ["ARRANGEMENTS", "QueueTimes", "Pooling", "mm1", "mg1", "md1", "erlang_c", "mmc", "separate_queues",
            "idle_while_waiting", "arrangements", "pooling"]
@@ -233,12 +232,7 @@ def erlang_c(deciders: int, offered_load: float) -> float:
     0.333333
     """
     c = _check_deciders(deciders)
-    try:
-        a = float(offered_load)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"offered_load must be a number; got {offered_load!r}.") from None
-    if not math.isfinite(a) or a < 0:
-        raise P2PKitError(f"offered_load must be 0 or more; got {offered_load!r}.")
+    a = _check_number("offered_load", offered_load, allow_zero=True)
     if a == 0:
         return 0.0
     if a >= c:
@@ -480,12 +474,7 @@ def pooling(utilisation: float, deciders: int, service_cv: float = 1.0) -> Pooli
     >>> round(p.random.wait_ratio, 2), round(p.arrangements["pooled deciders"].time_in_system, 2)
     (5.67, 1.87)
     """
-    try:
-        rho = float(utilisation)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"utilisation must be a number; got {utilisation!r}.") from None
-    if not math.isfinite(rho) or rho <= 0:
-        raise P2PKitError(f"utilisation must be more than 0; got {utilisation!r}.")
+    rho = _check_number("utilisation", utilisation)
     c = _check_deciders(deciders)
     return Pooling(rho, c, _check_cv(service_cv), mm1(rho, 1.0), md1(rho, 1.0),
                    arrangements(rho * c, 1.0, c, service_cv), idle_while_waiting(rho * c, 1.0, c))

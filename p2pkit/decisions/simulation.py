@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import P2PKitError
-from ._checks import _check_deciders, _check_rate
+from ._checks import _check_deciders, _check_rate, _rng
 
 __all__ = ["SimulatedQueue", "simulate"]
 
@@ -115,10 +115,7 @@ def simulate(
     mu = _check_rate("service_rate", service_rate)
     c = _check_deciders(deciders)
     n, first = _check_run(service, decisions, warmup, batches)
-    try:
-        rng = np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
+    rng = _rng(seed)
     arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
     work = rng.exponential(1.0 / mu, n) if service == "exponential" else np.full(n, 1.0 / mu)
     if pooled or c == 1:

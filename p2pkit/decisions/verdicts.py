@@ -95,9 +95,7 @@ def pooling_verdict(p: Pooling) -> str:
 
     References
     ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley, chapters 3 and 5.
-    Smith, D. R., & Whitt, W. (1981). Resource sharing for efficiency in traffic systems.
-    *Bell System Technical Journal* 60(1), 39-55.
+    Kleinrock (1975), chapters 3 and 5, and Smith & Whitt (1981), see :func:`pooling`.
 
     Examples
     --------

@@ -362,8 +362,7 @@ def collapse(at_random: FailureCurve, targeted: FailureCurve, people: int, below
 
     References
     ----------
-    Albert, R., Jeong, H., & Barabasi, A.-L. (2000). Error and attack tolerance of complex
-    networks. *Nature* 406, 378-382.
+    Albert, R., Jeong, H., & Barabasi, A.-L. (2000), see :func:`collapse_point`.
 
     Examples
     --------

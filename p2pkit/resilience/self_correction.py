@@ -60,9 +60,9 @@ def rerouting(G: nx.Graph, removed: Iterable) -> Rerouting:
     Parameters
     ----------
     G : networkx.Graph
-        An undirected network.
+        An undirected network: who can pass a message to whom.
     removed : iterable
-        The people who leave.
+        The people who leave; no route passes through them any more.
 
     Returns
     -------
@@ -168,10 +168,7 @@ def repair(
 
     Parameters
     ----------
-    G : networkx.Graph
-        An undirected network.
-    removed : iterable
-        The people who leave.
+    G, removed : see :func:`rerouting`.
     s : float, default 0.5
         Probability that a cut-off person acts in a given round (0 to 1).
     seed : int or None, default 0
