@@ -362,10 +362,11 @@ def _meet(A: np.ndarray, new: np.ndarray, rng: np.random.Generator, meet: float)
             new[i, options[rng.integers(options.size)]] = True
 
 
-def directed_mesh(n: int, k: int = 4, rewire: float = 0.1, mutual: float = 0.5, seed: int | None = 0) -> nx.DiGraph:
-    """A peer mesh with directed ties: a starting point for :func:`evolve`.
+def directed_mesh(people: int, k: int = 4, rewire: float = 0.1, mutual: float = 0.5,
+                  seed: int | None = 0) -> nx.DiGraph:
+    """A peer mesh of ``people`` with directed ties: a starting point for :func:`evolve`.
 
-    The ties of ``p2pkit.orgs.peer_mesh(n, k, rewire, seed)`` (Watts & Strogatz 1998),
+    The ties of ``p2pkit.orgs.peer_mesh(people, k, rewire, seed)`` (Watts & Strogatz 1998),
     each made mutual with probability ``mutual`` and otherwise pointing one way, the
     direction a coin toss.
 
@@ -382,7 +383,7 @@ def directed_mesh(n: int, k: int = 4, rewire: float = 0.1, mutual: float = 0.5, 
     (1.0, 80)
     """
     mutual = _probability("mutual", mutual)
-    U = peer_mesh(n, k=k, rewire=rewire, seed=seed)
+    U = peer_mesh(people, k=k, rewire=rewire, seed=seed)
     rng = np.random.default_rng(seed)
     D = nx.DiGraph()
     D.add_nodes_from(U.nodes(data=True))
