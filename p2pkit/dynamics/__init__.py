@@ -45,8 +45,17 @@ from __future__ import annotations
 
 from .averaging import consensus_step, consensus_verdict, degroot, disagreement
 from .evolution import Evolution, directed_mesh, evolve, trend
-from .needs import Need, Race, Response, chain_of_command, race, race_verdict, recruit_through_ties, request_hours, \
-    sudden_need
+from .needs import (
+    Need,
+    Race,
+    Response,
+    chain_of_command,
+    race,
+    race_verdict,
+    recruit_through_ties,
+    request_hours,
+    sudden_need,
+)
 from .news import news_verdict
 from .ties import TieMeasures, clustering, density, reciprocity, tie_measures
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from ..errors import P2PKitError, require_probability
 
+
 def _check_graph(G: nx.Graph, minimum: int = 3) -> int:
     if not isinstance(G, nx.Graph):
         raise P2PKitError("expected a networkx graph of people and ties.")
@@ -51,7 +52,9 @@ def _curve_from_order(G: nx.Graph, removed: list) -> tuple[list, list]:
 
     Works backwards (Newman & Ziff 2000): start from the people who never leave and add
     the departed back one at a time, merging groups with a union-find. The whole curve
-    costs about as much as one count of connected groups.
+    costs about as much as one count of connected groups, where calling
+    :func:`p2pkit.architecture.pairwise_connectivity` (connected pairs over all pairs) after
+    every departure would cost one count per point; the tests check every point against it.
     """
     gone = set(removed)
     parent: dict = {}
