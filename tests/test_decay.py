@@ -1,5 +1,6 @@
 """Chapter 5, information decay: closed forms, Monte-Carlo relays, hops in organisation shapes."""
 
+import itertools
 import math
 
 import networkx as nx
@@ -83,10 +84,10 @@ def test_mean_hops_from_everyone_to_root_closed_form():
     # on a k-ary tree, a person drawn from everyone is sum_l l k^l / sum_l k^l hops from the root
     levels, k = 4, 3
     G = orgs.hierarchy(levels, k)
-    exact = sum(l * k**l for l in range(levels)) / sum(k**l for l in range(levels))
+    exact = sum(lv * k**lv for lv in range(levels)) / sum(k**lv for lv in range(levels))
     j = journey(G, rule="top", frontline=list(G), samples=20_000, seed=1)
     # sampled: within 4 standard errors of the sample mean
-    var = sum((l - exact) ** 2 * k**l for l in range(levels)) / sum(k**l for l in range(levels))
+    var = sum((lv - exact) ** 2 * k**lv for lv in range(levels)) / sum(k**lv for lv in range(levels))
     assert abs(j.mean_hops - exact) < 4 * math.sqrt(var / 20_000)
 
 
@@ -128,9 +129,9 @@ def test_nearest_decider_is_a_brute_force_median():
     dist = dict(nx.all_pairs_shortest_path_length(G))
     best = min(sum(dist[s][v] for s in sources) for v in G)
     assert sum(dist[s][d] for s in sources) == best
-    for s, path in zip(sources, j.example_paths):
+    for s, path in zip(sources, j.example_paths, strict=True):
         assert path[0] == s and path[-1] == d and len(path) - 1 == dist[s][d]
-        assert all(G.has_edge(a, b) for a, b in zip(path, path[1:]))
+        assert all(G.has_edge(a, b) for a, b in itertools.pairwise(path))
 
 
 def test_median_on_a_path():
@@ -263,12 +264,12 @@ def test_route_scene_draws_the_sampled_decision():
     c = compare(31, keep=0.9, seed=0, sources_per_decision=4)
     for i, name in enumerate(SHAPES):
         net, j = _net(s, i), c[name]
-        role = dict(zip(net["people"]["id"], net["role"]))
+        role = dict(zip(net["people"]["id"], net["role"], strict=True))
         assert role[str(j.example_decider)] == "decider"
         assert {v for v, r in role.items() if r == "holder"} == {str(v) for v in j.example_sources} - {str(j.example_decider)}
         on_route = {str(v) for path in j.example_paths for v in path}
         assert {v for v, r in role.items() if r == "relay"} == on_route - {str(v) for v in j.example_sources} - {str(j.example_decider)}
-        share = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+        share = dict(zip(net["people"]["id"], net["figures"][0]["values"], strict=True))
         assert share[str(j.busiest_decider)] == pytest.approx(j.busiest_decider_share, rel=1e-3)
     assert s["verdict"] == decay_verdict(c)
 

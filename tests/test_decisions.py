@@ -14,6 +14,7 @@ from p2pkit.decisions import (
     mg1,
     mm1,
     mmc,
+    pooling,
     pooling_verdict,
     separate_queues,
     simulate,
@@ -147,7 +148,7 @@ def test_unstable_queue_has_no_steady_state():
     assert not q.stable and math.isinf(q.time_in_system)
     assert not mmc(3.0, 1.0, 3).stable
     assert not separate_queues(4.0, 1.0, 3).stable
-    assert "grows without limit" in tax_verdict(12, 10, 5)
+    assert "grows without limit" in tax_verdict(arrangements(12, 10, 5))
 
 
 # ----------------------------------------------------------------- simulation against formulas
@@ -258,11 +259,15 @@ def test_simulation_is_deterministic():
 
 
 def test_verdict_numbers_are_computed():
-    v = tax_verdict(9.5, 10, 5)
+    v = tax_verdict(arrangements(9.5, 10, 5))
     assert "busy 95%" in v and "19x as long" in v and "1.9 days" in v
     # separate queues are 5x slower than one centre 5 times as fast (W_sep = c W_fast)
     assert "5.0x quicker" in v
-    assert "nothing to distribute" in tax_verdict(5, 10, 1)
+    assert "nothing to distribute" in tax_verdict(arrangements(5, 10, 1))
+    # exercise 5.1 gives the settings of arrangements() instead of its result: the same sentences
+    assert tax_verdict(9.5, 10, 5) == v and tax_verdict(40, 10, 5, 0.0) == tax_verdict(arrangements(40, 10, 5, 0.0))
+    with pytest.raises(P2PKitError):
+        tax_verdict(arrangements(9.5, 10, 5), 10)
 
 
 def test_pooling_verdict_numbers_are_the_formulas():
@@ -270,17 +275,18 @@ def test_pooling_verdict_numbers_are_the_formulas():
     # five people's capacity: one fast centre W = 1/(5 (1 - rho)) = 1.33, separate queues
     # W = 1/(1 - rho) = 6.67 (5x), a shared queue W = C/(5 - 4.25) + 1 (Erlang C by the
     # factorial sum), and rho (1 - rho^4) = 41% wait while another decider is idle
-    v = pooling_verdict(0.85, 5)
+    v = pooling_verdict(pooling(0.85, 5))
     pool = _erlang_c_direct(5, 4.25) / (5 - 4.25) + 1
     assert "wait 5.7x as long" in v and "(2.8x if every" in v
     assert "takes 1.3 decision times" in v and f"{pool:.1f} with the 5 sharing" in v
     assert "6.7 with 5 separate queues: 5.0x the fast centre's" in v
     assert f"{0.85 * (1 - 0.85 ** 4):.0%} of their decisions" in v
-    assert "about" in pooling_verdict(0.85, 5, service_cv=0.0)  # Allen-Cunneen: an approximation
-    assert "add people to compare" in pooling_verdict(0.5, 1)
-    assert "grows without limit" in pooling_verdict(1.2, 3) and "falls behind" in pooling_verdict(1.2, 3)
+    assert "about" in pooling_verdict(pooling(0.85, 5, service_cv=0.0))  # Allen-Cunneen: an approximation
+    assert "add people to compare" in pooling_verdict(pooling(0.5, 1))
+    over = pooling_verdict(pooling(1.2, 3))
+    assert "grows without limit" in over and "falls behind" in over
     with pytest.raises(P2PKitError, match="utilisation"):
-        pooling_verdict(0, 3)
+        pooling(0, 3)
 
 
 @pytest.mark.parametrize("args", [(-1, 1), (1, 0), ("a", 1), (1, float("nan"))])
@@ -320,10 +326,10 @@ def test_curves_show_the_formulas_and_the_simulations():
     left, right = s["panels"]
     # the chapter's numbers at the default setting: 5.7 and 2.8 decision times at 85% busy
     assert _rows(s)["A gatekeeper's wait, random\u00a0/\u00a0fixed times"] == "5.7\u00a0/\u00a02.8"
-    assert s["verdict"] == pooling_verdict(0.85, 5, 1.0)
-    for x, y in zip(*(_series(left, "random (M/M/1)")[k] for k in ("x", "y"))):
+    assert s["verdict"] == pooling_verdict(pooling(0.85, 5, 1.0))
+    for x, y in zip(*(_series(left, "random (M/M/1)")[k] for k in ("x", "y")), strict=True):
         assert y == pytest.approx(mm1(x, 1.0).wait, rel=1e-3) and y <= 20
-    for x, y in zip(*(_series(right, "5 separate queues")[k] for k in ("x", "y"))):
+    for x, y in zip(*(_series(right, "5 separate queues")[k] for k in ("x", "y")), strict=True):
         assert y == pytest.approx(separate_queues(5 * x, 1.0, 5).time_in_system, rel=1e-3) and y <= 12
     sims = _series(left, "simulated")
     assert sims.get("line") is False and sorted(set(sims["x"])) == list(SIM_LOADS)
@@ -351,7 +357,7 @@ def test_volume_verdicts_in_the_chapter(lam, said):
     from p2pkit.views.decisions import decision_volume
 
     s = decision_volume().scene(decisions=lam)
-    assert s["verdict"] == tax_verdict(lam, 10, 5) and said in s["verdict"]
+    assert s["verdict"] == tax_verdict(arrangements(lam, 10, 5)) and said in s["verdict"]
 
 
 def test_volume_numbers_near_the_teams_wall():

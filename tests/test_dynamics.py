@@ -1,7 +1,7 @@
 """Relational dynamics (chapter 4) against closed forms, networkx and brute force."""
 
+import itertools
 import math
-import re
 
 import networkx as nx
 import numpy as np
@@ -21,7 +21,7 @@ def random_digraph(n, p, seed):
 
 
 def arcs(ev, t):
-    return {(ev.nodes[i], ev.nodes[j]) for i, j in zip(*np.nonzero(ev.matrices[t]))}
+    return {(ev.nodes[i], ev.nodes[j]) for i, j in zip(*np.nonzero(ev.matrices[t]), strict=True)}
 
 
 # --------------------------------------------------------------------------- measures
@@ -131,7 +131,7 @@ def test_clustering_rises_with_closure_on_average():
         vals = [evolve(G, 8, meet=0.1, reciprocate=0.3, closure=c, decay=0.15, seed=s).measures(8).clustering
                 for s in range(15)]
         means.append(np.mean(vals))
-    assert all(a < b for a, b in zip(means, means[1:])), means
+    assert all(a < b for a, b in itertools.pairwise(means)), means
 
 
 def test_closure_only_closes_two_paths():
@@ -149,10 +149,10 @@ def test_same_seed_same_evolution():
     G = orgs.load_dataset("krack_friends")
     kw = dict(meet=0.1, reciprocate=0.3, closure=0.4, decay=0.2, news_from=["1"], tell=0.5)
     a, b = evolve(G, 8, seed=11, **kw), evolve(G, 8, seed=11, **kw)
-    assert all(np.array_equal(x, y) for x, y in zip(a.matrices, b.matrices))
+    assert all(np.array_equal(x, y) for x, y in zip(a.matrices, b.matrices, strict=True))
     assert a.informed == b.informed and a.formed == b.formed
     c = evolve(G, 8, seed=12, **kw)
-    assert any(not np.array_equal(x, y) for x, y in zip(a.matrices, c.matrices))
+    assert any(not np.array_equal(x, y) for x, y in zip(a.matrices, c.matrices, strict=True))
 
 
 def test_used_ties_never_fade():
@@ -200,7 +200,7 @@ def test_news_verdict_when_ties_fade():
 
 def test_verdicts_at_the_start_say_so():
     ev = evolve(nx.path_graph(4), 3, news_from=[0])
-    assert news_verdict(ev, 0) == "At the start, 3 of 4 people have not heard the news, and it can still spread."
+    assert news_verdict(ev.until(0)) == "At the start, 3 of 4 people have not heard the news, and it can still spread."
     h = degroot([nx.path_graph(4)] * 3, [0, 0, 1, 1])
     assert consensus_verdict(h[:1]) == "At the start the highest and lowest opinions are 1.00 apart."
     same = degroot([nx.path_graph(3)] * 2, [0.5, 0.5, 0.52])
@@ -390,7 +390,7 @@ def test_trend_verdicts():
     grow = trend(evolve(G, 6, reciprocate=0.5, closure=0.8, meet=0.3, seed=0))
     assert grow.startswith("Ties form faster than they fade")
     assert trend(evolve(G, 3, seed=0)).startswith("Ties form about as fast as they fade (0 formed, 0 faded")
-    assert trend(evolve(G, 3), upto=0).startswith("The starting network: 102 ties")
+    assert trend(evolve(G, 3).until(0)).startswith("The starting network: 102 ties")
 
 
 def test_errors_say_what_to_do():
@@ -487,7 +487,7 @@ def _kinds(panel):
 
 
 def _roles(panel):
-    return dict(zip(panel["people"]["id"], panel["role"]))
+    return dict(zip(panel["people"]["id"], panel["role"], strict=True))
 
 
 @pytest.mark.parametrize("informal", ["friends", "advice", "strangers"])
@@ -506,12 +506,12 @@ def test_race_figure_shows_what_the_race_says(informal, seed):
         assert {v for v, x in roles.items() if x == "recruited"} == set(resp.recruits)
         assert {v for v, x in roles.items() if x in ("skilled", "recruited")} == set(need.skilled)
         names = manager_names(reports)
-        route = {frozenset((names[a], names[b])) for p in resp.paths for a, b in zip(p, p[1:])}
+        route = {frozenset((names[a], names[b])) for p in resp.paths for a, b in itertools.pairwise(p)}
         assert _kinds(panel).get("r", set()) == route
     assert _roles(right)[r.chain.boss] == ("recruited" if r.chain.boss in r.chain.recruits else "boss")
     assert _kinds(left).get("n", set()) == {frozenset((manager_names(G)[a], manager_names(G)[b]))
                                            for a, b in r.ties.new_ties}
-    hours = dict(zip(left["people"]["id"], left["figures"][0]["values"]))
+    hours = dict(zip(left["people"]["id"], left["figures"][0]["values"], strict=True))
     assert all(hours[v] is None for v in G if not nx.has_path(G.to_undirected(), need.origin, v))
 
 
@@ -542,8 +542,8 @@ def test_many_needs_numbers_in_the_chapter():
     ties, chain = s["panels"][0]["series"]
     assert ties["step"] and chain["step"]
     # the step lines' corners: needs met so far, as in the chapter's description
-    assert list(zip(ties["x"], ties["y"]))[:3] == [(0, 0), (1, 1), (2, 5)]
-    assert list(zip(chain["x"], chain["y"]))[:6] == [(0, 0), (1.5, 1), (4.5, 2), (5, 3), (5.5, 4), (6.5, 5)]
+    assert list(zip(ties["x"], ties["y"], strict=True))[:3] == [(0, 0), (1, 1), (2, 5)]
+    assert list(zip(chain["x"], chain["y"], strict=True))[:6] == [(0, 0), (1.5, 1), (4.5, 2), (5, 3), (5.5, 4), (6.5, 5)]
     # neither route meets the sixth need, and every chain answer came from the chief executive
     friends = orgs.load_dataset("krack_friends")
     reports = orgs.load_dataset("krack_reports", top_down=True)
@@ -584,10 +584,10 @@ def test_flow_figure_follows_the_run(step):
     s = flow_scene("friends", step, 1)
     net = s["panels"][0]
     assert {v for v, r in _roles(net).items() if r == "heard"} == {str(v) for v in ev.informed[step]}
-    opinion = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+    opinion = dict(zip(net["people"]["id"], net["figures"][0]["values"], strict=True))
     assert all(opinion[str(v)] == pytest.approx(hist[step][i], abs=1e-3) for i, v in enumerate(ev.nodes))
     assert len(net["ties"]) // 2 == ev.network(step).to_undirected().number_of_edges()
-    assert s["verdict"].startswith(news_verdict(ev, step))
+    assert s["verdict"].startswith(news_verdict(ev.until(step)))
 
 
 @pytest.mark.parametrize("step", [0, 1, 5, 11])
@@ -596,7 +596,7 @@ def test_evolution_figure_follows_the_model(step):
     G = orgs.load_dataset("krack_friends")
     ev = evolve(G, 11, reciprocate=0.2, closure=0.2, decay=0.25, seed=0)
     s = evolution_scene(step, 0.2, 0.2, 0.25, 0.0, 0)
-    assert s["verdict"] == trend(ev, step)
+    assert s["verdict"] == trend(ev.until(step))
     net = s["panels"][0]
     roles = _roles(net)
     assert {v for v, r in roles.items() if r == "cut_off"} == set(ev.outside(step))
@@ -638,10 +638,10 @@ def test_sandbox_need_is_the_race_on_the_network_of_the_moment(start):
     ev, tree, top, _, _ = _evolution(start, 40 if start == "mesh" else 0, 12, 0.2, 0.2, 0.25, 0.0, 1)
     current = ev.network(8)
     r = race(current, tree, sudden_need(current, k=3, skilled_share=0.15, seed=1 + 8000), top)
-    assert s["verdict"] == race_verdict(r) + " " + trend(ev, 8)
+    assert s["verdict"] == race_verdict(r) + " " + trend(ev.until(8))
     assert len(s["panels"][0]["people"]["id"]) == (40 if start == "mesh" else 21)
     off = sandbox_scene(start, 40, 8, False, 0.2, 0.2, 0.25, 0.0, 1)
-    assert off["verdict"] == trend(ev, 8)
+    assert off["verdict"] == trend(ev.until(8))
     assert [p["kind"] for p in s["panels"]] == [p["kind"] for p in off["panels"]] == ["network", "chart"]
 
 

@@ -12,12 +12,14 @@ import pytest
 from p2pkit import orgs
 from p2pkit.architecture import pairwise_connectivity
 from p2pkit.errors import P2PKitError
+from p2pkit.measures import betweenness
 from p2pkit.resilience import (
-    _betweenness, chart_with_lateral_ties, collapse_point, collapse_verdict, compare_curves, failure_curve,
+    chart_with_lateral_ties, collapse, collapse_point, collapse_verdict, compare_curves, failure_curve,
     failure_verdict, independent_paths, knock_out, knock_out_verdict, krackhardt_managers, percolation_threshold,
     random_failure, random_network_giant_share, redundancy, redundancy_verdict, removal_order, removals, repair,
     repair_verdict, repaired_network, rerouting, rerouting_verdict, targeted_vs_random,
 )
+from p2pkit.resilience.removal import _route_scores
 
 # --------------------------------------------------------------------------- betweenness
 
@@ -30,22 +32,56 @@ def _graphs():
 
 @pytest.mark.parametrize("G", _graphs(), ids=range(8))
 def test_betweenness_equals_networkx(G):
-    ours = _betweenness(G)
+    # the ranking uses p2pkit.measures.betweenness (igraph); one implementation, equal to networkx
+    ours = _route_scores(G)
     ref = nx.betweenness_centrality(G, normalized=False)
     assert ours.keys() == ref.keys()
     for v in G:
+        assert ours[v] == pytest.approx(ref[v], abs=1e-9)
+        assert ours[v] == pytest.approx(betweenness(G, normalized=False)[v], abs=1e-9)
+
+
+def test_betweenness_of_one_group_is_that_of_the_group_alone():
+    # after a departure only the departed person's group is ranked again, among its own people
+    G = nx.gnp_random_graph(60, 0.04, seed=3)
+    part = sorted(max(nx.connected_components(G), key=len))
+    ours = _route_scores(G, part)
+    ref = betweenness(G.subgraph(part), normalized=False)
+    assert list(ours) == part
+    for v in part:
         assert ours[v] == pytest.approx(ref[v], abs=1e-9)
 
 
 def test_betweenness_estimate_is_unbiased():
     # Brandes & Pich (2007): sampling sources uniformly gives an unbiased estimate
     G = nx.karate_club_graph()
-    exact = _betweenness(G)
-    draws = [_betweenness(G, pivots=8, rng=random.Random(s)) for s in range(600)]
+    exact = _route_scores(G)
+    draws = [_route_scores(G, pivots=8, rng=random.Random(s)) for s in range(600)]
     top = max(exact.values())
     for v in G:
         assert np.mean([d[v] for d in draws]) == pytest.approx(exact[v], abs=0.06 * top)
-    assert _betweenness(G, pivots=G.number_of_nodes()) == pytest.approx(exact)
+    assert _route_scores(G, pivots=G.number_of_nodes()) == pytest.approx(exact)
+
+
+def test_betweenness_estimate_counts_paths_from_the_sources_only():
+    # the estimate is the exact dependency sum over the sampled sources, scaled by n / pivots
+    # (Brandes 2001): checked against a brute-force count of shortest paths with networkx
+    G = orgs.hybrid(3, 3, 0.5)
+    nodes = list(G)
+    sources = sorted(random.Random(4).sample(range(len(nodes)), 5))
+    brute = dict.fromkeys(nodes, 0.0)
+    for i in sources:
+        s = nodes[i]
+        for t in nodes:
+            if t == s:
+                continue
+            paths = list(nx.all_shortest_paths(G, s, t))
+            for p in paths:
+                for v in p[1:-1]:
+                    brute[v] += 1 / len(paths)
+    est = _route_scores(G, pivots=5, rng=random.Random(4))
+    for v in nodes:  # undirected: each pair was counted from its source end only, hence / 2
+        assert est[v] == pytest.approx(brute[v] / 2 * len(nodes) / 5, abs=1e-9)
 
 
 # --------------------------------------------------------------------------- removal orders
@@ -228,12 +264,18 @@ def test_collapse_verdict_reads_the_two_curves():
     G = nx.barabasi_albert_graph(500, 2, seed=1)
     rnd = failure_curve(G, "random", trials=3, seed=1)
     hit = failure_curve(G, "degree", recompute=False)
-    text = collapse_verdict(rnd, hit, 500)
+    c = collapse(rnd, hit, 500)
+    assert (c.random_point, c.targeted_point) == (collapse_point(rnd), collapse_point(hit))
+    text = collapse_verdict(c)
     assert f"when {collapse_point(rnd) / 500:.0%} have left" in text.split(";")[0]
     assert f"when {collapse_point(hit) / 500:.0%} have left" in text.split(";")[1]
     assert "best-connected" in text
     with pytest.raises(P2PKitError):
-        collapse_verdict(hit, rnd, 500)
+        collapse(hit, rnd, 500)
+    with pytest.raises(P2PKitError):
+        collapse(rnd, hit, 2)
+    with pytest.raises(P2PKitError):
+        collapse(rnd, hit, 500, below=2)
 
 
 def test_knock_out_outside_and_verdict_match_networkx_components():
@@ -246,7 +288,7 @@ def test_knock_out_outside_and_verdict_match_networkx_components():
         assert set(ko.outside) == set(H) - comps[0]
         left = H.number_of_nodes()
         pairs = sum(len(c) * (len(c) - 1) / 2 for c in comps) / (left * (left - 1) / 2)
-        text = knock_out_verdict(ko, "them")
+        text = knock_out_verdict(ko, who="them")
         if len(comps) == 1:
             assert text == f"Without them, all {left} people left can still reach each other: nobody is cut off."
         else:
@@ -273,7 +315,7 @@ def _assert_independent(G, paths, a, b):
     inner = [set(p[1:-1]) for p in paths]
     for p in paths:
         assert p[0] == a and p[-1] == b
-        assert all(G.has_edge(u, v) for u, v in zip(p, p[1:]))
+        assert all(G.has_edge(u, v) for u, v in itertools.pairwise(p))
     for x, y in itertools.combinations(inner, 2):
         assert not x & y
 
@@ -430,7 +472,7 @@ def test_rerouting_around_a_gap_in_a_cycle(n):
     assert r.pairs == r.still_connected == len(pairs) and r.cut_share == 0
     assert r.mean_before == pytest.approx(np.mean(before))
     assert r.extra_hops == pytest.approx(np.mean(after) - np.mean(before))
-    assert r.longer_share == pytest.approx(np.mean([a > b for a, b in zip(after, before)]))
+    assert r.longer_share == pytest.approx(np.mean([a > b for a, b in zip(after, before, strict=True)]))
 
 
 def test_rerouting_matches_networkx_distances():
@@ -565,7 +607,7 @@ def _readout(scene):
 
 
 def _roles(panel):
-    return {pid: r for pid, r in zip(panel["people"]["id"], panel["role"])}
+    return dict(zip(panel["people"]["id"], panel["role"], strict=True))
 
 
 def test_people_leave_shows_the_attack_and_the_random_mean():
@@ -726,7 +768,7 @@ def test_krackhardt_figure_and_table():
     m = krackhardt_managers()
     s = managers_scene("chart", "ceo", "14")
     ko = knock_out(m["chart"], ["7", "14"])
-    assert s["verdict"] == knock_out_verdict(ko, "the CEO and Manager 14 (vice-president)")
+    assert s["verdict"] == knock_out_verdict(ko, who="the CEO and Manager 14 (vice-president)")
     assert sorted(v for v, x in _roles(s["panels"][0]).items() if x == "cut_off") == sorted(ko.outside)
     table = managers_table().data
     assert table.count("<tr>") == 5 and "<td>75%</td>" in table and "<td>10</td>" in table

@@ -21,8 +21,7 @@ import numpy as np
 from .. import orgs
 from ..dynamics import (chain_of_command, consensus_step, degroot, directed_mesh, evolve, race,
                         recruit_through_ties, sudden_need, tie_measures)
-from .core import (AnswerError, Marks, as_choice, as_number, as_ties, close, compare_number, fmt, people_text,
-                   task)
+from .core import AnswerError, Marks, as_choice, as_number, as_ties, compare_number, fmt, people_text, task
 from .core import reflection as _reflection
 
 __all__ = [
@@ -68,7 +67,7 @@ def expected_left(expected, decay: float = 0.2):
     ties = friends().number_of_edges()
     truth = ties * (1 - decay)
     m = Marks()
-    if compare_number(m, x, truth, f"The expected number of ties left after one step", mistakes=[
+    if compare_number(m, x, truth, "The expected number of ties left after one step", mistakes=[
             (ties * decay, f"{fmt(ties * decay)} is how many fade on average, not how many are left.",
              "Each tie survives the step with probability 1 - decay."),
             (ties * (1 - decay) ** 2, "That is two steps, not one.", "One step: each tie survives once."),

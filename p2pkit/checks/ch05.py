@@ -23,7 +23,7 @@ from .. import orgs
 from ..decay import fidelity, hops_to_decider
 from ..decisions import mm1, mmc, separate_queues
 from ..judgement import crowd_ceiling, decision_days, hub_majority_accuracy, majority_accuracy
-from .core import AnswerError, Marks, as_choice, as_number, as_person, compare_number, fmt, people_text, task
+from .core import AnswerError, Marks, as_choice, as_number, as_person, compare_number, fmt, task
 from .core import reflection as _reflection
 
 __all__ = [
@@ -225,7 +225,6 @@ def best_decider(decider):
     who = as_person(decider, G, "decider")
     total = {v: sum(hops_to_decider(G, h, v) for h in HOLDERS) for v in G}
     best = min(total.values())
-    winners = sorted((v for v in G if total[v] == best), key=int)
     m = Marks()
     detail = sum(fidelity(hops_to_decider(G, h, who), 0.9) for h in HOLDERS) / len(HOLDERS)
     if total[who] == best:

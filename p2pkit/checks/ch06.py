@@ -146,12 +146,8 @@ def two_who_matter(pair):
         return m
     k = knock_out(G, who)
     if k.groups > 1:
-        rest = G.copy()
-        rest.remove_nodes_from(who)
-        parts = sorted(nx.connected_components(rest), key=len, reverse=True)
-        alone = set().union(*parts[1:])
         m.ok(f"Without {people_text(who, ' and')}, {k.cut_off} manager{'s' if k.cut_off != 1 else ''} "
-             f"({people_text(alone)}) {'is' if k.cut_off == 1 else 'are'} cut off from everyone else.")
+             f"({people_text(k.outside)}) {'is' if k.cut_off == 1 else 'are'} cut off from everyone else.")
         m.hint(f"Nobody alone can do this: the network's node connectivity is {redundancy(G).node_connectivity}. "
                "Redundancy is counted at its thinnest point, the person with the fewest friends.")
     else:

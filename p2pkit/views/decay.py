@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import pairwise
 
 import networkx as nx
 
-from ..decay import SHAPES, compare, decay_verdict, fidelity, noisy_fidelity, simulate_relay, three_orgs
+from ..decay import SHAPES, Flow, compare, decay_verdict, fidelity, noisy_fidelity, simulate_relay, three_orgs
 from .component import Figure, choice, play, seed, slider
 from .layouts import ring_layout, tree_layout
 from .scene import bars, chart, network, scene, series
@@ -47,9 +48,9 @@ def _hops(h: float) -> str:
 def _compare(people: int, seed: int, keep: float = 0.9, sources: int = 1, relay: str = "keep",
              noise_sd: float = 0.5, hop_hours: float = 1.0, decisions: float = 8.0, decide: float = 10.0,
              relay_capacity: float = 40.0) -> dict:
-    return compare(people, seed=seed, keep=keep, sources_per_decision=sources, relay=relay, noise_sd=noise_sd,
-                   hop_hours=hop_hours, decisions_per_day=decisions, decide_per_day=decide,
-                   relay_per_day=relay_capacity)
+    flow = Flow(keep=keep, sources_per_decision=sources, relay=relay, noise_sd=noise_sd, hop_hours=hop_hours,
+                decisions_per_day=decisions, decide_per_day=decide, relay_per_day=relay_capacity)
+    return compare(people, seed=seed, flow=flow)
 
 
 # ------------------------------------------------------------------ relay curves
@@ -145,7 +146,7 @@ def _route_panel(name: str, G, j, pos: dict) -> dict:
     for v in holders:
         roles[v] = "holder"
     roles[j.example_decider] = "decider"
-    on_route = {frozenset(e) for path in j.example_paths for e in zip(path, path[1:])}
+    on_route = {frozenset(e) for path in j.example_paths for e in pairwise(path)}
     kinds = {e: ("route" if frozenset(e) in on_route else "tie") for e in G.edges()}
     busy = {v: max(j.decide_utilisation.get(v, 0.0), j.relay_utilisation.get(v, 0.0)) for v in G}
     return network(

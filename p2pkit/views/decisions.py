@@ -23,6 +23,7 @@ from ..decisions import (
     idle_while_waiting,
     md1,
     mm1,
+    pooling,
     pooling_verdict,
     simulate,
     tax_verdict,
@@ -65,7 +66,7 @@ LEFT_TOP, RIGHT_TOP = 20.0, 12.0
 
 def _below(xs, ys, top):
     """The points of a curve that fit under the chart's top (a curve stops where it leaves)."""
-    keep = [(x, y) for x, y in zip(xs, ys) if math.isfinite(y) and y <= top]
+    keep = [(x, y) for x, y in zip(xs, ys, strict=True) if math.isfinite(y) and y <= top]
     return [x for x, _ in keep], [y for _, y in keep]
 
 
@@ -121,8 +122,9 @@ def curves_scene(load: float, people: int, times: str, seed: int) -> dict:
     cv = TIMES[times]
     (rx, ry), (fx, fy) = _gatekeeper_curves()
     gx, gy = _gatekeeper_sims(seed)
-    g = mm1(load, 1.0) if times == "random" else md1(load, 1.0)
-    g_random, g_fixed = mm1(load, 1.0), md1(load, 1.0)
+    p = pooling(load, people, cv)
+    g_random, g_fixed = p.random, p.fixed
+    g = g_random if times == "random" else g_fixed
     here = [{"x": load, "y": g.wait_ratio, "label": f"waits {g.wait_ratio:.1f}x", "role": "centre"}] \
         if g.stable and g.wait_ratio <= LEFT_TOP else []
     left = chart("One gatekeeper: the hockey stick",
@@ -133,7 +135,7 @@ def curves_scene(load: float, people: int, times: str, seed: int) -> dict:
                  x_format=".0%", x_domain=(0, 1), y_domain=(0, LEFT_TOP), marker_x=load, points=here)
 
     curves = _capacity_curves(people, times)
-    a = arrangements(load * people, 1.0, people, cv)
+    a = p.arrangements
     lines = []
     for name in ("one fast centre", "pooled deciders", "separate deciders"):
         role, dash = LOOK[name]
@@ -159,7 +161,7 @@ def curves_scene(load: float, people: int, times: str, seed: int) -> dict:
                (f"{people} separate queues", dt(sep))]
     if people > 1:
         readout.append(("Separate queues: waits while another decider is idle",
-                        f"{idle_while_waiting(load * people, 1.0, people):.0%}"))
+                        f"{p.idle:.0%}"))
     summary = (f"Two line charts; times in multiples of one decision. Left: one gatekeeper's wait against the share "
                f"of their time that is busy; at {load:.0%} a decision waits "
                + (f"{g_random.wait_ratio:.1f} times as long as it takes with random decision times and "
@@ -167,7 +169,7 @@ def curves_scene(load: float, people: int, times: str, seed: int) -> dict:
                + f"Right: {people} people's capacity organised three ways, with {TIME_LABELS[times]} decision times; "
                f"at {load:.0%} in use a decision takes {dt(fast)} with one centre as fast as all, {dt(pool)} with a "
                f"shared queue and {dt(sep)} with separate queues. Grey crosses are seeded simulations.")
-    return scene(left, right, readout=readout, verdict=pooling_verdict(load, people, cv), summary=summary,
+    return scene(left, right, readout=readout, verdict=pooling_verdict(p), summary=summary,
                  caption=f"Lines: queueing formulas. Crosses: seeded simulations of {CURVE_SIM_DECISIONS:,} decisions each "
                          f"(at {', '.join(f'{r:.0%}' for r in SIM_LOADS)}). Times are in multiples of the time one "
                          "person takes for one decision. One fast centre: one person as fast as all of them together.")
@@ -293,7 +295,7 @@ def tax_scene(decisions: float, capacity: float, people: int, times: str = "rand
     summary = (f"{decisions:g} decisions arrive a day and one person can take {capacity:g} ({TIME_LABELS[times]} "
                f"decision times). Time to decision: {said}. The chart shows these times for every volume on a "
                "logarithmic scale" + (", with simulated runs as grey crosses" if sims else "") + ".")
-    return scene(time_chart, waiting, readout=readout, verdict=tax_verdict(decisions, capacity, people, cv),
+    return scene(time_chart, waiting, readout=readout, verdict=tax_verdict(a),
                  summary=summary, caption=f"Times in working days (8 working hours). One fast centre: one person as "
                  f"fast as all {people} together." + (f" Grey crosses: seeded simulations of {SIM_DECISIONS:,} decisions "
                                                        "at this volume." if sims else ""))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 import networkx as nx
 
@@ -42,7 +43,7 @@ _TIE_NAME = {"friends": "friendship tie", "advice": "advice tie", "strangers": "
 # ------------------------------------------------------------------ data, names and places
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data(name: str) -> nx.DiGraph:
     """A Krackhardt network (cached: callers must not change it)."""
     if name == "reports":
@@ -67,14 +68,14 @@ def manager_names(G: nx.Graph) -> dict:
     return {v: f"Manager {v}" + titles.get(d.get("level"), "") for v, d in G.nodes(data=True)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _krack_positions() -> dict:
     """One place per manager, shared by every figure of the chapter (from the friendships)."""
     U = _data("friends").to_undirected()
     return nx.spring_layout(U, seed=0, k=1.6 / math.sqrt(U.number_of_nodes()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _chart_positions() -> dict:
     """The reporting lines as an organisation chart, each boss's team side by side."""
     T = _data("reports").to_undirected()
@@ -184,7 +185,7 @@ def _route_kinds(G, response) -> tuple[nx.Graph, dict]:
     U.add_edges_from(G.edges())
     kinds = {e: "t" for e in U.edges()}
     for path in response.paths:
-        for a, b in zip(path, path[1:]):
+        for a, b in pairwise(path):
             kinds[(a, b)] = kinds[(b, a)] = "r"
     for a, b in response.new_ties:
         U.add_edge(a, b)
@@ -343,7 +344,7 @@ FLOW_STEPS = 12
 TOLERANCE = 0.1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ring() -> nx.DiGraph:
     return directed_mesh(40, k=4, rewire=0.0, mutual=1.0, seed=0)
 
@@ -363,8 +364,8 @@ def flow_scene(regime: str, step: int, seed: int) -> dict:
     ev, hist = _flow_run(regime, seed)
     n = len(ev.nodes)
     heard = ev.informed[step]
-    opinion = dict(zip(ev.nodes, hist[step].tolist()))
-    start = dict(zip(ev.nodes, hist[0].tolist()))
+    opinion = dict(zip(ev.nodes, hist[step].tolist(), strict=True))
+    start = dict(zip(ev.nodes, hist[0].tolist(), strict=True))
     G = ev.network(step)
     U = nx.Graph()
     U.add_nodes_from(G)
@@ -392,7 +393,7 @@ def flow_scene(regime: str, step: int, seed: int) -> dict:
                  y_format=".0%", x_domain=[0, FLOW_STEPS], y_domain=[0, 1], marker_x=step)
     gaps = chart("Highest minus lowest opinion", gap_lines, x_label="step", y_label="gap between opinions",
                  x_domain=[0, FLOW_STEPS], y_domain=[0, 1], marker_x=step)
-    verdict = news_verdict(ev, step) + " " + consensus_verdict(hist[: step + 1], TOLERANCE, G)
+    verdict = news_verdict(ev.until(step)) + " " + consensus_verdict(hist[: step + 1], tolerance=TOLERANCE, network=G)
     summary = (f"Forty people on a ring, step {step} of {FLOW_STEPS}, when {label}: {len(heard)} of {n} have heard the "
                f"news, {U.number_of_edges()} pairs are tied, and the highest and lowest opinions are "
                f"{disagreement(hist)[step]:.2f} apart. Two charts trace the share who have heard and the gap "
@@ -493,7 +494,7 @@ def evolution_scene(step: int, reciprocate: float, closure: float, decay: float,
                f"{faded} faded in this step), density {m.density:.2f}, clustering {m.clustering:.2f}, reciprocity "
                f"{m.reciprocity:.2f}; {m.in_touch:.0%} of pairs can still reach each other and "
                f"{_plural(cut, 'manager is', 'managers are')} cut off from the largest group.")
-    return scene(net, trends, readout=_evolution_readout(ev, ms, step), verdict=trend(ev, step), summary=summary)
+    return scene(net, trends, readout=_evolution_readout(ev, ms, step), verdict=trend(ev.until(step)), summary=summary)
 
 
 def ties_form_and_fade(reciprocate: float = 0.2, closure: float = 0.2, decay: float = 0.25, meet: float = 0.0,
@@ -535,7 +536,7 @@ def sandbox_scene(start: str, people: int, step: int, need: bool, reciprocate: f
     what = START[start] if krack else f"A peer mesh of {n} people"
     trends = _measures_chart(ms, step, "Four measures, step by step")
     readout = _evolution_readout(ev, ms, step)
-    verdict = trend(ev, step)
+    verdict = trend(ev.until(step))
     if not need:
         out = set(ev.outside(step))
         roles = _krack_roles(ev, step) if krack else {v: "cut_off" if v in out else "peer" for v in ev.nodes}

@@ -34,7 +34,7 @@ from .. import orgs
 from ..architecture import load_share
 from ..errors import P2PKitError
 from ..resilience import (
-    chart_with_lateral_ties, collapse_verdict, compare_curves, failure_curve, failure_verdict, knock_out,
+    chart_with_lateral_ties, collapse, collapse_verdict, compare_curves, failure_curve, failure_verdict, knock_out,
     knock_out_verdict, krackhardt_managers, percolation_threshold, random_network_giant_share, redundancy,
     redundancy_verdict, removals, repair, repair_verdict, repaired_network, rerouting, rerouting_verdict,
 )
@@ -92,27 +92,31 @@ def chart_layout(G: nx.Graph) -> dict:
     """
     pos = tree_layout(G)
     rows: dict = {}
-    for v, (x, y) in pos.items():
+    for v, (_, y) in pos.items():
         rows.setdefault(y, []).append(v)
     ys = sorted(rows, reverse=True)
     depth = max(1, len(ys) - 1)
-    for upper, y in zip([None] + ys[:-1], ys):
+    for upper, y in zip([None, *ys[:-1]], ys, strict=True):
         members = rows[y]
         slots = sorted(pos[v][0] for v in members)
         if upper is not None:
-            above = set(rows[upper])
-
-            def key(v):
-                xs = [pos[u][0] for u in G.adj[v] if u in above]
-                return (sum(xs) / len(xs) if xs else pos[v][0], pos[v][0])
-
-            members.sort(key=key)
+            members.sort(key=_barycentre(G, pos, set(rows[upper])))
         else:
             members.sort(key=lambda v: pos[v][0])
-        for i, (v, x) in enumerate(zip(members, slots)):
+        for i, (v, x) in enumerate(zip(members, slots, strict=True)):
             dy = (0.22 / depth) * (i % 2) if len(members) > 4 else 0.0
             pos[v] = (x, y - dy)
     return pos
+
+
+def _barycentre(G: nx.Graph, pos: dict, above: set):
+    """Sort key: the mean x of a person's ties on the level above (their own x if none), then their x."""
+
+    def key(v):
+        xs = [pos[u][0] for u in G.adj[v] if u in above]
+        return (sum(xs) / len(xs) if xs else pos[v][0], pos[v][0])
+
+    return key
 
 
 def _size(levels: int, span: int) -> int:
@@ -259,49 +263,66 @@ def leave_scene(levels: int = LEVELS, span: int = SPAN, lateral: float = 0.5, ke
                   roles=_roles(G, ko), removed=everyone_gone, removable=True, figures=figs,
                   tie_kinds=kinds, kind_names={k: TIE_NAMES[k] for k in "rl"},
                   highlight=[nxt] if nxt is not None else (), labels=False)
+    chart_key = (levels, span, 0.0, True, int(seed)) if compare and key[2] > 0 and strategy != "random" else None
+    curve = _leave_curves(targeted, at_random, _trials(n), recompute, K, leaving, chart_key)
+    verdict = _leave_verdict(ko, targeted, at_random, strategy, leaving, names[who] if who is not None else None)
+    if already:
+        verdict += f" ({names[node_of(G, removed)]} has already left.)"
+    extra = f" + {names[who]}" if who is not None else ""
+    rows = _leave_readout(ko, at_random, strategy, leaving, extra, names[nxt] if nxt is not None else "–", n)
+    summary = (f"{what}, {n} people, {G.number_of_edges()} ties; {leaving} left"
+               + (f", and {names[who]}" if who is not None else "")
+               + f": {ko.pairwise:.0%} of pairs in touch, {ko.cut_off} cut off, {_weak(ko)} single points of failure.")
+    return scene(net, curve, readout=rows, verdict=verdict, summary=summary)
 
+
+def _leave_curves(targeted, at_random, trials: int, recompute: bool, K: int, leaving: int,
+                  chart_key: tuple | None) -> dict:
+    """The failure curves of :func:`leave_scene` (``trials`` random orders in the mean); with
+    ``chart_key``, those of the chart alone too.
+
+    (The same chart for every person the reader may remove: the page stores it once.)"""
+    strategy = targeted.strategy
     xs = list(range(len(targeted.pairwise)))
     mine = "this draw" if strategy == "random" else "targeted"
     lines = [series(mine, xs, targeted.pairwise, role="peer", points=True),
-             series(f"at random (mean of {_trials(n)})" if strategy == "random" else "at random",
+             series(f"at random (mean of {trials})" if strategy == "random" else "at random",
                     xs, at_random.pairwise, role="peer", dash=True)]
-    if compare and key[2] > 0 and strategy != "random":
-        ckey = (levels, span, 0.0, True, int(seed))
-        C, _, _ = _org(*ckey)
-        c_order = _order(C, ckey, strategy, recompute, seed, K)
+    if chart_key is not None:
+        C, _, _ = _org(*chart_key)
+        c_order = _order(C, chart_key, strategy, recompute, chart_key[-1], K)
         lines += [series("chart, targeted", xs, failure_curve(C, strategy, order=c_order).pairwise,
                          role="reference"),
-                  series("chart, at random", xs, _random_curve(ckey, K).pairwise, role="reference", dash=True)]
-    # (the same chart for every person the reader may remove: the page stores it once)
-    curve = chart("Pairs of those left still in touch", lines, x_label="People who have left",
-                  y_label="Pairs still in touch", y_format=".0%", x_format="d", y_domain=(0, 1),
-                  marker_x=leaving, marker_label="now")
+                  series("chart, at random", xs, _random_curve(chart_key, K).pairwise, role="reference", dash=True)]
+    return chart("Pairs of those left still in touch", lines, x_label="People who have left",
+                 y_label="Pairs still in touch", y_format=".0%", x_format="d", y_domain=(0, 1),
+                 marker_x=leaving, marker_label="now")
 
-    k = leaving
-    if who is not None:
-        verdict = knock_out_verdict(ko, f"{names[who]} as well" if k else names[who])
-    elif strategy == "random":
-        verdict = knock_out_verdict(ko, f"{_people(k)} chosen at random") if k else knock_out_verdict(ko)
-    else:
-        verdict = failure_verdict(compare_curves(targeted, at_random, k))
-    if already:
-        verdict += f" ({names[node_of(G, removed)]} has already left.)"
-    m = len(everyone_gone)
-    # (short labels: they are repeated in every state the page ships)
-    rows = [("Have left", f"{k}" + (f" + {names[who]}" if who is not None else "")),
+
+def _leave_verdict(ko, targeted, at_random, strategy: str, k: int, who_name: str | None) -> str:
+    """The model's sentence: the reader's removal, a random draw, or targeted against random."""
+    if who_name is not None:
+        return knock_out_verdict(ko, who=f"{who_name} as well" if k else who_name)
+    if strategy == "random":
+        return knock_out_verdict(ko, who=f"{_people(k)} chosen at random") if k else knock_out_verdict(ko)
+    return failure_verdict(compare_curves(targeted, at_random, k))
+
+
+def _leave_readout(ko, at_random, strategy: str, k: int, extra: str, next_name: str, n: int) -> list:
+    """The readout of :func:`leave_scene` (short labels: they are repeated in every state the page ships)."""
+    m = len(ko.removed)
+    rows = [("Have left", f"{k}{extra}"),
             ("Pairs cut off", f"{1 - ko.pairwise:.0%}"),
             ("… if as many left at random",
              f"{1 - at_random.pairwise[m]:.0%}" if m < len(at_random.pairwise) else "–"),
             ("Cut off (hollow)", f"{ko.cut_off}"),
             ("Single points (diamonds)", f"{_weak(ko)}"),
-            ("Next to leave (ringed)", names[nxt] if nxt is not None else "–")]
+            ("Next to leave (ringed)", next_name)]
     if n > EXACT_UP_TO:
         estimate = (f"who sits on most routes is estimated from {PIVOTS} people's routes; "
                     if strategy == "betweenness" else "")
         rows.append(("Note", f"{estimate}'at random' is the mean of {_trials(n)} orders"))
-    summary = (f"{what}, {n} people, {G.number_of_edges()} ties; {k} left" + (f", and {names[who]}" if who is not None else "")
-               + f": {ko.pairwise:.0%} of pairs in touch, {ko.cut_off} cut off, {_weak(ko)} single points of failure.")
-    return scene(net, curve, readout=rows, verdict=verdict, summary=summary)
+    return rows
 
 
 def people_leave() -> Figure:
@@ -457,8 +478,8 @@ def threshold_scene(mean_degree: int = 4, people: int = 2000, seed: int = 0) -> 
                                                   f"{at(curves['hubs'][0], 0.2):.0%} (hubs)"),
             ("… the best-connected 20% gone", f"{at(curves['random'][1], 0.2):.0%} (random), "
                                               f"{at(curves['hubs'][1], 0.2):.0%} (hubs)")]
-    verdict = ("Random network: " + collapse_verdict(*curves["random"], n) + " Hub-dominated network: "
-               + collapse_verdict(*curves["hubs"], n))
+    verdict = ("Random network: " + collapse_verdict(collapse(*curves["random"], n)) + " Hub-dominated network: "
+               + collapse_verdict(collapse(*curves["hubs"], n)))
     summary = (f"Line chart for two networks of {n:,} people with {c} ties each on average, a random one (blue) "
                f"and a hub-dominated one (vermillion): the share of everyone in the largest connected group "
                f"against the share who have left, at random (dashed) and the best-connected first (solid), "
@@ -618,7 +639,7 @@ def managers_scene(net: str = "chart", leave: str = "ceo", removed: str = "") ->
     who_text = {"ceo": "the CEO", "advisers": "the three most-sought advisers"}.get(leave)
     if who is not None and not already:
         who_text = f"{who_text} and {names[who]}" if who_text else names[who]
-    verdict = knock_out_verdict(ko, who_text)
+    verdict = knock_out_verdict(ko, who=who_text)
     if already:
         verdict += f" ({names[who]} has already left.)"
     summary = (f"Krackhardt's 21 managers placed as on their organisation chart, {NET_NAMES[net].lower()} "

@@ -1,0 +1,49 @@
+"""Shared checks and matrix helpers of :mod:`p2pkit.dynamics` (not part of the public interface)."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+
+from ..errors import P2PKitError, require_probability
+
+_MAX_STEPS = 10_000
+
+
+_probability = require_probability  # shared validator (p2pkit.errors)
+
+
+def _whole(name: str, value: int, minimum: int = 0, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
+    if maximum is not None and value > maximum:
+        raise P2PKitError(f"{name} must be at most {maximum:,}; got {value!r}.")
+    return int(value)
+
+
+def _matrix(G: nx.Graph) -> tuple[list, np.ndarray]:
+    """Node list and boolean adjacency matrix (an undirected tie counts as two arcs)."""
+    if not isinstance(G, nx.Graph):
+        raise P2PKitError("give a networkx graph (for example p2pkit.orgs.load_dataset('krack_friends')).")
+    nodes = list(G.nodes())
+    index = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    A = np.zeros((n, n), dtype=bool)
+    for u, v in G.edges():
+        if u == v:
+            continue
+        A[index[u], index[v]] = True
+        if not G.is_directed():
+            A[index[v], index[u]] = True
+    return nodes, A
+
+
+def _graph(nodes: list, A: np.ndarray, node_data: dict | None = None) -> nx.DiGraph:
+    D = nx.DiGraph()
+    if node_data:
+        D.add_nodes_from((v, node_data.get(v, {})) for v in nodes)
+    else:
+        D.add_nodes_from(nodes)
+    rows, cols = np.nonzero(A)
+    D.add_edges_from((nodes[i], nodes[j]) for i, j in zip(rows.tolist(), cols.tolist(), strict=True))
+    return D
