@@ -38,7 +38,8 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from ..errors import P2PKitError
 from .scene import compact
@@ -358,7 +359,7 @@ class Figure:
         t0 = time.perf_counter()
         out: dict[str, dict] = {}
         for combo in itertools.product(*[range(len(c.values)) for c in base]):
-            values = {c.name: c.values[i] for c, i in zip(base, combo)}
+            values = {c.name: c.values[i] for c, i in zip(base, combo, strict=True)}
             key = ",".join(map(str, combo))
             if not has_person:
                 out[key] = self.build(**values)

@@ -18,7 +18,7 @@ Conventions
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import P2PKitError
 from .style import ROLES
