@@ -41,7 +41,7 @@ from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from .scene import compact
 from .style import COMMUNITY_COLOURS, TIE_DASHES, role_table
 
@@ -101,13 +101,7 @@ class Control:
         if self.kind == "toggle":
             return bool(value)
         if self.kind == "seed" and live:
-            try:
-                v = int(value)
-            except (TypeError, ValueError):
-                raise P2PKitError(f"{self.label}: give a whole number, not {value!r}.") from None
-            if v < 0:
-                raise P2PKitError(f"{self.label}: give a whole number of 0 or more.")
-            return v
+            return require_whole_number(self.label, value, minimum=0)
         if self.live is not None and live:
             lo, hi, step = self.live
             try:

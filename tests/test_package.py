@@ -1,0 +1,75 @@
+"""The package-wide conventions: one validator of each kind."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from p2pkit.errors import P2PKitError, require_graph, require_probability, require_whole_number
+
+# --------------------------------------------------------------------------- validators
+
+
+@pytest.mark.parametrize("value, expected", [
+    (3, 3), (np.int64(3), 3), (np.uint8(3), 3), (np.int32(0), 0), (3.0, 3), (np.float64(4.0), 4), (10**30, 10**30),
+])
+def test_a_whole_number_may_be_a_python_or_numpy_integer_or_a_whole_float(value, expected):
+    got = require_whole_number("people", value, minimum=0)
+    assert got == expected and type(got) is int
+
+
+@pytest.mark.parametrize("value", [
+    True, False, np.True_, 2.5, np.float64(2.5), math.nan, math.inf, -math.inf, np.nan, "3", "three", None, [3], 3j,
+])
+def test_a_whole_number_refuses_bools_fractions_nan_infinity_and_text(value):
+    with pytest.raises(P2PKitError, match=r"^people must be a whole number; got "):
+        require_whole_number("people", value)
+
+
+def test_a_whole_number_names_its_limits():
+    assert require_whole_number("steps", 5, minimum=5, maximum=5) == 5
+    with pytest.raises(P2PKitError, match=r"^people must be a whole number of at least 2; got 1\.$"):
+        require_whole_number("people", 1, minimum=2)
+    with pytest.raises(P2PKitError, match=r"^people must be a whole number of at least 2; got 1\.5\.$"):
+        require_whole_number("people", 1.5, minimum=2)
+    with pytest.raises(P2PKitError, match=r"^people must be at most 1,000; got np\.int64\(1001\)\.$"):
+        require_whole_number("people", np.int64(1001), maximum=1000)
+
+
+@pytest.mark.parametrize("value, expected", [
+    (0, 0.0), (1, 1.0), (0.25, 0.25), (np.float64(0.3), 0.3), (np.float32(0.5), 0.5), (np.int64(1), 1.0), (-0.0, 0.0),
+])
+def test_a_probability_is_any_real_number_from_0_to_1(value, expected):
+    got = require_probability("keep", value)
+    assert got == expected and type(got) is float
+
+
+@pytest.mark.parametrize("value", [
+    True, False, np.True_, math.nan, np.float64("nan"), math.inf, -math.inf, 1.0001, -0.01, 2, 10**400, "0.5", "half",
+    None, [0.5],
+])
+def test_a_probability_refuses_bools_nan_infinity_out_of_range_and_text(value):
+    with pytest.raises(P2PKitError, match=r"^keep is a probability between 0 and 1; got "):
+        require_probability("keep", value)
+
+
+def test_a_graph_is_a_networkx_graph_with_what_the_model_needs():
+    assert require_graph(nx.path_graph(4), minimum=3, undirected=True, connected=True, self_loops=False) == 4
+    assert require_graph(nx.DiGraph([(0, 1), (2, 1)]), connected=True) == 3  # connected when followed both ways
+    for bad, words in [
+        ([(0, 1)], "needs a networkx graph"),
+        (nx.Graph(), "at least 1 person; it has 0"),
+        (nx.path_graph(2), "at least 3 people; it has 2"),
+    ]:
+        with pytest.raises(P2PKitError, match=words):
+            require_graph(bad, minimum=3 if isinstance(bad, nx.Graph) and len(bad) else 1)
+    with pytest.raises(P2PKitError, match="undirected"):
+        require_graph(nx.DiGraph([(0, 1)]), undirected=True)
+    with pytest.raises(P2PKitError, match="2 parts cannot reach each other"):
+        require_graph(nx.Graph([(0, 1), (2, 3)]), connected=True, what="this measure")
+    with pytest.raises(P2PKitError, match="to themselves"):
+        require_graph(nx.Graph([(0, 1), (1, 1)]), self_loops=False)
+    assert require_graph(nx.Graph([(0, 1), (1, 1)])) == 2
