@@ -1,14 +1,17 @@
-"""The package-wide conventions: one validator of each kind."""
+"""The package-wide conventions: one validator of each kind, one way to seed randomness."""
 
 from __future__ import annotations
 
 import math
+import random
 
 import networkx as nx
 import numpy as np
 import pytest
 
+import p2pkit
 from p2pkit.errors import P2PKitError, require_graph, require_probability, require_whole_number
+from p2pkit.seeding import python_random, rng
 
 # --------------------------------------------------------------------------- validators
 
@@ -73,3 +76,26 @@ def test_a_graph_is_a_networkx_graph_with_what_the_model_needs():
     with pytest.raises(P2PKitError, match="to themselves"):
         require_graph(nx.Graph([(0, 1), (1, 1)]), self_loops=False)
     assert require_graph(nx.Graph([(0, 1), (1, 1)])) == 2
+
+
+# --------------------------------------------------------------------------- seeding
+
+
+def test_one_way_to_seed_numpy_and_python_generators():
+    assert p2pkit.rng is rng and p2pkit.python_random is python_random
+    assert rng(5).random() == np.random.default_rng(5).random() == rng(np.int64(5)).random()
+    g = np.random.default_rng(1)
+    assert rng(g) is g
+    # the stream the models have always drawn from, so published numbers keep their values
+    assert python_random(5).random() == random.Random(5).random() == python_random(np.int64(5)).random()
+    assert python_random(rng(3)).random() == python_random(rng(3)).random()
+    r = random.Random(2)
+    assert python_random(r) is r
+    assert isinstance(rng(None), np.random.Generator) and isinstance(python_random(None), random.Random)
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, 2.0, True, np.True_, "7", math.nan])
+def test_both_generators_refuse_the_same_seeds_with_the_same_message(seed):
+    for make in (rng, python_random):
+        with pytest.raises(P2PKitError, match=r"^seed must be a whole number of 0 or more \(or None\); got "):
+            make(seed)
