@@ -1,9 +1,17 @@
-"""The package-wide conventions: one validator of each kind, one way to seed randomness."""
+"""The package-wide conventions: one validator of each kind, one way to seed randomness,
+importing never changes matplotlib's settings, and pages and views import only public names."""
 
 from __future__ import annotations
 
+import ast
+import json
 import math
+import os
 import random
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -12,6 +20,8 @@ import pytest
 import p2pkit
 from p2pkit.errors import P2PKitError, require_graph, require_probability, require_whole_number
 from p2pkit.seeding import python_random, rng
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --------------------------------------------------------------------------- validators
 
@@ -99,3 +109,84 @@ def test_both_generators_refuse_the_same_seeds_with_the_same_message(seed):
     for make in (rng, python_random):
         with pytest.raises(P2PKitError, match=r"^seed must be a whole number of 0 or more \(or None\); got "):
             make(seed)
+
+
+# --------------------------------------------------------------------------- importing changes nothing
+
+_IMPORT_EVERYTHING = """
+import importlib, json, pkgutil, sys
+import matplotlib
+matplotlib.rcParams["figure.dpi"] = 123  # what a chapter sets first, before any p2pkit import
+before = {k: repr(v) for k, v in matplotlib.rcParams.items()}
+import p2pkit
+changed, names = {}, []
+for m in pkgutil.walk_packages(p2pkit.__path__, "p2pkit."):
+    if m.name.endswith("__main__"):
+        continue
+    importlib.import_module(m.name)
+    names.append(m.name)
+    now = {k: repr(v) for k, v in matplotlib.rcParams.items()}
+    diff = sorted(k for k in set(now) | set(before) if now.get(k) != before.get(k))
+    if diff:
+        changed[m.name] = diff
+        before = now
+print(json.dumps({"modules": names, "changed": changed}))
+"""
+
+
+def test_importing_any_module_leaves_matplotlib_settings_unchanged():
+    out = subprocess.run([sys.executable, "-c", _IMPORT_EVERYTHING], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env={**os.environ, "MPLBACKEND": "Agg"}).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    assert len(result["modules"]) > 20 and "p2pkit.style" in result["modules"]
+    assert result["changed"] == {}, f"these imports changed matplotlib's rcParams: {result['changed']}"
+
+
+# --------------------------------------------------------------------------- public names only
+
+
+def _page_code(path: Path) -> str:
+    """The Python code of a chapter (MyST code cells) or a notebook, magics left out."""
+    if path.suffix == ".ipynb":
+        cells = ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                 if c["cell_type"] == "code"]
+    else:
+        cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+        cells = [re.sub(r"\A---\n.*?\n---\n", "", c, flags=re.S) for c in cells]
+    lines = [line for c in cells for line in c.splitlines()
+             if not re.match(r"^:[\w-]+:", line) and not line.lstrip().startswith(("%", "!"))]
+    return "\n".join(lines)
+
+
+def _private_imports(code: str) -> list[str]:
+    """``from p2pkit... import _name`` (or relative), and ``module._name`` on an imported p2pkit module."""
+    tree = ast.parse(code)
+    modules, found = set(), []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("p2pkit")):
+            for a in node.names:
+                if a.name.startswith("_") and not a.name.startswith("__"):
+                    found.append(f"{node.module}.{a.name} (line {node.lineno})")
+                modules.add(a.asname or a.name)
+        elif isinstance(node, ast.Import):
+            modules.update((a.asname or a.name).split(".")[0] for a in node.names if a.name.startswith("p2pkit"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__") \
+                and isinstance(node.value, ast.Name) and node.value.id in modules:
+            found.append(f"{node.value.id}.{node.attr} (line {node.lineno})")
+    return found
+
+
+PAGES = sorted([*ROOT.glob("chapters/*.md"), *ROOT.glob("mapping/*.md"), *ROOT.glob("exercises/*.ipynb"),
+                *ROOT.glob("workshops/*.ipynb"), *ROOT.glob("p2pkit/views/*.py")])
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_pages_and_views_import_only_public_names(path):
+    code = path.read_text(encoding="utf-8") if path.suffix == ".py" else _page_code(path)
+    assert _private_imports(code) == [], f"{path.relative_to(ROOT)} uses private names of p2pkit"
+
+
+def test_the_private_import_check_finds_them():
+    code = "from p2pkit.views.component import _json_for_html\nfrom .scene import _num\nimport p2pkit.orgs as o\no._x"
+    assert len(_private_imports(code)) == 3
