@@ -117,11 +117,6 @@ class Feedback:
     def hint_label(self) -> str:
         return "Going further" if self.passed else "Hint"
 
-    def as_dict(self) -> dict:
-        """The feedback as a plain dictionary (for tests and logs)."""
-        return {"task": self.task, "status": self.status, "right": list(self.right),
-                "wrong": list(self.wrong), "hint": self.hint}
-
     def __str__(self) -> str:
         lines = [f"{self.task} -- {self.label}"]
         lines += [f"  \u2713 {r}" for r in self.right]
