@@ -92,6 +92,7 @@ def require_probability(name: str, value) -> float:
     Returns
     -------
     float
+        ``value`` as a Python float.
 
     Raises
     ------

@@ -90,7 +90,7 @@ def python_random(seed=None) -> random.Random:
     Raises
     ------
     P2PKitError
-        If ``seed`` is negative, a bool, a float, text or another type.
+        For the seeds :func:`rng` refuses.
 
     Examples
     --------

@@ -69,8 +69,11 @@ class Control:
     d3-format specifier the browser uses for a live value.
     """
 
+    #: the keyword argument the figure's ``build`` function receives
     name: str
+    #: what the reader sees beside the control
     label: str
+    #: ``"slider"``, ``"play"``, ``"choice"``, ``"toggle"``, ``"seed"`` or ``"person"``
     kind: str
     values: tuple = ()
     labels: tuple = ()
