@@ -57,6 +57,7 @@ browser:
 	  else echo "NOTE: chromium not found; browser tests will be skipped (apt-get install chromium)"; fi; }
 
 test: bootstrap browser
+	$(BIN)/ruff check p2pkit tests tools benchmarks
 	$(BIN)/python -m pytest
 
 # One zip of the built site that opens from disk, offline (for a workshop laptop).

@@ -30,13 +30,18 @@ or a claim made for peer-to-peer organisations:
 - :mod:`p2pkit.files`         reading a user's table file (CSV or .xlsx) safely;
 - :mod:`p2pkit.views`         the interactive figure component and every figure: static on the
   published site (every state precomputed), live in Jupyter, Binder and presenter mode;
-- :mod:`p2pkit.style`         matplotlib's house style (for the few figures still drawn with it).
+- :mod:`p2pkit.style`         matplotlib's house style (for the few figures still drawn with it);
+- :mod:`p2pkit.errors`        the kit's exception and its validators (whole numbers, probabilities,
+  graphs);
+- :mod:`p2pkit.seeding`       one way to seed randomness: :func:`rng` (numpy) and
+  :func:`python_random` (Python's ``random.Random``, where an algorithm needs it).
 """
 
 from __future__ import annotations
 
 from .errors import DataFileError, P2PKitError
+from .seeding import python_random, rng
 
 __version__ = "0.2.0"
 
-__all__ = ["P2PKitError", "DataFileError", "__version__"]
+__all__ = ["P2PKitError", "DataFileError", "rng", "python_random", "__version__"]

@@ -21,7 +21,7 @@ read in black and white.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import matplotlib.pyplot as plt
 import networkx as nx

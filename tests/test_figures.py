@@ -214,3 +214,26 @@ def test_bad_declarations_are_refused():
 def test_inlined_scripts_cannot_close_their_tag():
     for name, text in static_assets().items():
         assert "</script" not in text.lower(), name
+
+
+def test_a_network_panel_refuses_what_it_cannot_draw():
+    import networkx as nx
+
+    from p2pkit.views import network
+
+    G = nx.path_graph(3)
+    pos = {0: (0, 0), 1: (1, 0), 2: (2, 1)}
+    with pytest.raises(P2PKitError, match="no position for"):
+        network(G, {0: (0, 0)})
+    with pytest.raises(P2PKitError, match="unknown role 'boss of all'"):
+        network(G, pos, roles={1: "boss of all"})
+    with pytest.raises(P2PKitError, match="colour_by"):
+        network(G, pos, colour_by="group")
+    with pytest.raises(P2PKitError, match="unknown role 'nope'"):
+        network(G, pos, tie_kinds={(0, 1): "a"}, kind_roles={"a": "nope"})
+    panel = network(G, pos, removed=[2], groups={0: 0, 1: 1}, colour_by="group", sizes={0: 2.0},
+                    tie_kinds={(1, 0): "a"}, kind_names={"a": "asks"}, highlight=[1, 9])
+    assert panel["role"] == ["peer", "peer", "removed"] and panel["ties"] == [0, 1]
+    assert panel["group"] == [0, 1, -1] and panel["colour_by"] == "group"
+    assert panel["size"] == [1, 0, 0] and panel["tie_kind"] == ["a"] and panel["highlight"] == [1]
+    assert list(panel)[:8] == ["kind", "title", "people", "role", "ties", "directed", "labels", "removable"]

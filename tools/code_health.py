@@ -38,24 +38,24 @@ def _code_lines(node: ast.AST, source: list[str]) -> int:
     return count
 
 
+def _functions(node: ast.AST, source: list[str], prefix: str = ""):
+    """(qualified name, lines of code) of every function below ``node``, nested ones included."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = prefix + child.name
+            yield name, _code_lines(child, source)
+            yield from _functions(child, source, name + ".")
+        elif isinstance(child, ast.ClassDef):
+            yield from _functions(child, source, prefix + child.name + ".")
+
+
 def function_lines() -> list[tuple[str, str, int]]:
     """(module, qualified name, lines of code) for every function and method."""
     out = []
     for p in sorted(PACKAGE.rglob("*.py")):
         text = p.read_text(encoding="utf-8")
-        source = text.splitlines()
-        tree = ast.parse(text)
-
-        def walk(node, prefix=""):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    name = prefix + child.name
-                    out.append((str(p.relative_to(ROOT)), name, _code_lines(child, source)))
-                    walk(child, name + ".")
-                elif isinstance(child, ast.ClassDef):
-                    walk(child, prefix + child.name + ".")
-
-        walk(tree)
+        module = str(p.relative_to(ROOT))
+        out += [(module, name, lines) for name, lines in _functions(ast.parse(text), text.splitlines())]
     return out
 
 

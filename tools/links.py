@@ -5,7 +5,6 @@ Usage: .venv/bin/python tools/links.py   (writes _build/external-links.txt)
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import defaultdict
 from html.parser import HTMLParser

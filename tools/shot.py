@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python tools/shot.py URL OUT_PREFIX [WIDTH] [HEIGHT] [PARTS]
 """
-import subprocess, sys
+import subprocess
+import sys
+
 from PIL import Image
 
 url, out = sys.argv[1], sys.argv[2]

@@ -26,8 +26,8 @@ import inspect
 import math
 import numbers
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -117,11 +117,6 @@ class Feedback:
     def hint_label(self) -> str:
         return "Going further" if self.passed else "Hint"
 
-    def as_dict(self) -> dict:
-        """The feedback as a plain dictionary (for tests and logs)."""
-        return {"task": self.task, "status": self.status, "right": list(self.right),
-                "wrong": list(self.wrong), "hint": self.hint}
-
     def __str__(self) -> str:
         lines = [f"{self.task} -- {self.label}"]
         lines += [f"  \u2713 {r}" for r in self.right]
@@ -164,17 +159,17 @@ class Marks:
         self.hints: list[str] = []
         self.extra: list[str] = []
 
-    def ok(self, text: str) -> "Marks":
+    def ok(self, text: str) -> Marks:
         self.right.append(text)
         return self
 
-    def bad(self, text: str, hint: str | None = None) -> "Marks":
+    def bad(self, text: str, hint: str | None = None) -> Marks:
         self.wrong.append(text)
         if hint:
             self.hints.append(hint)
         return self
 
-    def hint(self, text: str) -> "Marks":
+    def hint(self, text: str) -> Marks:
         self.extra.append(text)
         return self
 
@@ -431,7 +426,7 @@ def as_ties(value, G: nx.Graph | None = None, what: str = "your ties", directed:
     >>> as_ties([(1, 2), ("2", "3")], nx.path_graph(4))
     [(1, 2), (2, 3)]
     """
-    if isinstance(value, (str, bytes)) or isinstance(value, numbers.Number):
+    if isinstance(value, (str, bytes, numbers.Number)):
         raise AnswerError(f"{what} should be a list of pairs, like [('A', 'B'), ('B', 'C')].")
     try:
         items = list(value)

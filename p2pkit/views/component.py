@@ -38,9 +38,10 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from .scene import compact
 from .style import COMMUNITY_COLOURS, TIE_DASHES, role_table
 
@@ -68,8 +69,11 @@ class Control:
     d3-format specifier the browser uses for a live value.
     """
 
+    #: the keyword argument the figure's ``build`` function receives
     name: str
+    #: what the reader sees beside the control
     label: str
+    #: ``"slider"``, ``"play"``, ``"choice"``, ``"toggle"``, ``"seed"`` or ``"person"``
     kind: str
     values: tuple = ()
     labels: tuple = ()
@@ -100,13 +104,7 @@ class Control:
         if self.kind == "toggle":
             return bool(value)
         if self.kind == "seed" and live:
-            try:
-                v = int(value)
-            except (TypeError, ValueError):
-                raise P2PKitError(f"{self.label}: give a whole number, not {value!r}.") from None
-            if v < 0:
-                raise P2PKitError(f"{self.label}: give a whole number of 0 or more.")
-            return v
+            return require_whole_number(self.label, value, minimum=0)
         if self.live is not None and live:
             lo, hi, step = self.live
             try:
@@ -358,7 +356,7 @@ class Figure:
         t0 = time.perf_counter()
         out: dict[str, dict] = {}
         for combo in itertools.product(*[range(len(c.values)) for c in base]):
-            values = {c.name: c.values[i] for c, i in zip(base, combo)}
+            values = {c.name: c.values[i] for c, i in zip(base, combo, strict=True)}
             key = ",".join(map(str, combo))
             if not has_person:
                 out[key] = self.build(**values)

@@ -18,6 +18,13 @@ def ring_layout(G: nx.Graph, centre=0) -> dict:
 
     The same people stay in the same places whatever the ties, so a sequence of networks
     (an animation) shows only the ties changing.
+
+    Notes
+    -----
+    ``networkx.shell_layout(G, [[centre], others])`` draws the same picture turned and
+    mirrored (the first person at nine o'clock, counter-clockwise); this one starts at twelve
+    o'clock and goes clockwise, as a reader counts round a table and as every published figure
+    places people, so it is kept.
     """
     others = [v for v in G if v != centre]
     pos = {}
@@ -30,7 +37,14 @@ def ring_layout(G: nx.Graph, centre=0) -> dict:
 
 
 def tree_layout(G: nx.Graph, level_attr: str = "level") -> dict:
-    """Positions for an organisation chart: top level at the top, levels spread evenly."""
+    """Positions for an organisation chart: top level at the top, levels spread evenly.
+
+    Notes
+    -----
+    ``networkx.multipartite_layout(G, subset_key=level_attr, align="horizontal")`` puts the
+    first level at the *bottom* and spaces levels by their size; a chart reads top down, with
+    each level spread over the full width, so this small function is kept.
+    """
     levels: dict[int, list] = {}
     for v, d in G.nodes(data=True):
         levels.setdefault(int(d.get(level_attr, 0)), []).append(v)

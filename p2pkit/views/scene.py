@@ -18,7 +18,7 @@ Conventions
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import P2PKitError
 from .style import ROLES
@@ -158,11 +158,46 @@ def network(
     index = {v: i for i, v in enumerate(order)}
     gone = set(removed)
     roles = roles or {}
-    for v in order:
-        r = "removed" if v in gone else roles.get(v, "peer")
-        if r not in ROLES:
-            raise P2PKitError(f"unknown role {r!r}; use one of {sorted(ROLES)}.")
+    role = [_require_role("removed" if v in gone else roles.get(v, "peer")) for v in order]
+    people = _people(order, pos, names or {})
+    ties, kinds = _tie_list(G, index, gone, tie_kinds)
+    panel = {
+        "kind": "network",
+        "title": title,
+        "people": people,
+        "role": role,
+        "ties": ties,
+        "directed": bool(G.is_directed()) if directed is None else bool(directed),
+        "labels": (len(order) <= 20) if labels is None else bool(labels),
+        "removable": bool(removable),
+    }
+    panel.update(_group_fields(order, groups, group_names, colour_by))
+    panel.update(_person_fields(order, sizes, figures))
+    if role_labels:
+        panel["role_labels"] = {str(k): str(v) for k, v in role_labels.items()}
+    if tie_kinds is not None:
+        panel.update(_kind_fields(kinds, kind_names, kind_roles))
+    hl = [index[v] for v in highlight if v in index]
+    if hl:
+        panel["highlight"] = hl
+    return panel
+
+
+def _require_role(role: str) -> str:
+    """``role`` if it is a key of :data:`~p2pkit.views.style.ROLES`, else a :class:`P2PKitError`."""
+    if role not in ROLES:
+        raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
+    return role
+
+
+def _people(order: Sequence, pos: Mapping, names: Mapping) -> dict:
+    """Each person's identifier, display name and position in the unit square."""
     xs, ys = _unit_square(pos, order)
+    return {"id": [node_id(v) for v in order], "name": [str(names.get(v, v)) for v in order], "x": xs, "y": ys}
+
+
+def _tie_list(G, index: Mapping, gone: set, tie_kinds: Mapping | None) -> tuple[list[int], list[str]]:
+    """The ties between people still present, as flat index pairs, and each tie's kind."""
     ties: list[int] = []
     kinds: list[str] = []
     for u, v in G.edges():
@@ -171,52 +206,48 @@ def network(
         ties += [index[u], index[v]]
         if tie_kinds is not None:
             kinds.append(str(tie_kinds.get((u, v), tie_kinds.get((v, u), ""))))
-    panel = {
-        "kind": "network",
-        "title": title,
-        "people": {
-            "id": [node_id(v) for v in order],
-            "name": [str((names or {}).get(v, v)) for v in order],
-            "x": xs,
-            "y": ys,
-        },
-        "role": ["removed" if v in gone else roles.get(v, "peer") for v in order],
-        "ties": ties,
-        "directed": bool(G.is_directed()) if directed is None else bool(directed),
-        "labels": (len(order) <= 20) if labels is None else bool(labels),
-        "removable": bool(removable),
-    }
+    return ties, kinds
+
+
+def _group_fields(order: Sequence, groups: Mapping | None, group_names: Sequence[str] | None,
+                  colour_by: str) -> dict:
+    """The community of each person (``-1`` for none), their names, and what to colour by."""
     if colour_by not in ("role", "group") or (colour_by == "group" and groups is None):
         raise P2PKitError(f"colour_by must be 'role', or 'group' with groups given; got {colour_by!r}.")
+    out: dict = {}
     if groups is not None:
-        panel["group"] = [int(groups[v]) if v in groups else -1 for v in order]
+        out["group"] = [int(groups[v]) if v in groups else -1 for v in order]
         if colour_by == "group":
-            panel["colour_by"] = "group"
+            out["colour_by"] = "group"
         if group_names is not None:
-            panel["group_names"] = [str(g) for g in group_names]
+            out["group_names"] = [str(g) for g in group_names]
+    return out
+
+
+def _person_fields(order: Sequence, sizes: Mapping | None, figures: Sequence[tuple]) -> dict:
+    """Each person's marker size (clipped to [0, 1]) and figures, in the panel's order."""
+    out: dict = {}
     if sizes is not None:
-        panel["size"] = [_num(max(0.0, min(1.0, float(sizes.get(v, 0.0)))), 3) for v in order]
+        out["size"] = [_num(max(0.0, min(1.0, float(sizes.get(v, 0.0)))), 3) for v in order]
     if figures:
-        panel["figures"] = [
+        out["figures"] = [
             {"label": str(label), "format": fmt,
              "values": [_num(values[v]) if v in values and values[v] is not None else None for v in order]}
             for label, values, fmt in figures
         ]
-    if role_labels:
-        panel["role_labels"] = {str(k): str(v) for k, v in role_labels.items()}
-    if tie_kinds is not None:
-        panel["tie_kind"] = kinds
-        if kind_names:
-            panel["kind_names"] = {str(k): str(t) for k, t in kind_names.items()}
-        if kind_roles:
-            for r in kind_roles.values():
-                if r not in ROLES:
-                    raise P2PKitError(f"unknown role {r!r}; use one of {sorted(ROLES)}.")
-            panel["kind_role"] = {str(k): str(r) for k, r in kind_roles.items()}
-    hl = [index[v] for v in highlight if v in index]
-    if hl:
-        panel["highlight"] = hl
-    return panel
+    return out
+
+
+def _kind_fields(kinds: list[str], kind_names: Mapping | None, kind_roles: Mapping | None) -> dict:
+    """Each tie's kind, the kinds' legend texts and the roles that draw some kinds thicker."""
+    out: dict = {"tie_kind": kinds}
+    if kind_names:
+        out["kind_names"] = {str(k): str(t) for k, t in kind_names.items()}
+    if kind_roles:
+        for r in kind_roles.values():
+            _require_role(r)
+        out["kind_role"] = {str(k): str(r) for k, r in kind_roles.items()}
+    return out
 
 
 def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "peer",
@@ -230,8 +261,7 @@ def series(name: str, x: Sequence[float], y: Sequence[float], *, role: str = "pe
     """
     if len(x) != len(y):
         raise P2PKitError(f"series {name!r}: {len(x)} x values but {len(y)} y values.")
-    if role not in ROLES:
-        raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
+    _require_role(role)
     out = {"name": str(name), "x": [_num(v) for v in x], "y": [_num(v) for v in y],
            "role": role, "dash": bool(dash), "points": bool(points) or not line}
     if step:
@@ -281,8 +311,7 @@ def bars(title: str, items: Sequence[tuple], *, note: str = "") -> dict:
     """A bars panel: ``items`` are ``(label, fraction, text, role)``; fraction in [0, 1]."""
     out = []
     for label, frac, text, role in items:
-        if role not in ROLES:
-            raise P2PKitError(f"unknown role {role!r}; use one of {sorted(ROLES)}.")
+        _require_role(role)
         f = float(frac)
         out.append({"label": str(label), "value": _num(max(0.0, min(1.0, f)) if math.isfinite(f) else 0.0, 3),
                     "text": str(text), "role": role})
