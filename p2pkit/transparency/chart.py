@@ -15,8 +15,9 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 
+from .. import orgs
 from ..errors import P2PKitError
-from .spread import Spread, _absent_mask
+from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["org_chart", "report_up_rounds", "report_up_broadcast_down", "chart_size"]
 
@@ -25,8 +26,15 @@ def org_chart(people: int, span: int) -> nx.Graph:
     """An org chart of ``people`` people in which every manager has up to ``span`` reports.
 
     People are numbered level by level from the top (``0``); the manager of person ``v`` is
-    ``(v - 1) // span``. Every level is full except perhaps the lowest. Node attribute
-    ``level`` is 0 at the top (so :func:`p2pkit.style.tree_layout` can draw it).
+    ``(v - 1) // span``. Every level is full except perhaps the lowest. Node attributes
+    ``level`` (0 at the top, so :func:`p2pkit.views.layouts.tree_layout` can draw it) and
+    ``role`` (``"top"``, ``"manager"`` for anyone with reports, ``"staff"``).
+
+    Notes
+    -----
+    The first ``people`` people of :func:`p2pkit.orgs.hierarchy` deep enough to hold them
+    (same numbering, same levels): :func:`~p2pkit.orgs.hierarchy` makes only full charts,
+    and a figure offers every size in between.
 
     References
     ----------
@@ -38,6 +46,8 @@ def org_chart(people: int, span: int) -> nx.Graph:
     >>> G = org_chart(13, 3)
     >>> G.number_of_edges(), max(nx.get_node_attributes(G, "level").values())
     (12, 2)
+    >>> [G.nodes[v]["role"] for v in (0, 1, 4)], org_chart(5, 2).nodes[2]["role"]
+    (['top', 'manager', 'staff'], 'staff')
     """
     if isinstance(people, bool) or not isinstance(people, (int, np.integer)) or people < 2:
         raise P2PKitError(f"people must be a whole number of at least 2; got {people!r}.")
@@ -45,9 +55,12 @@ def org_chart(people: int, span: int) -> nx.Graph:
         raise P2PKitError(f"span (reports per manager) must be a whole number of at least 1; got {span!r}.")
     if span == 1 and people > 2000:
         raise P2PKitError("a span of 1 makes a chain this long; use a span of at least 2.")
-    G = nx.full_rary_tree(int(span), int(people))
-    levels = nx.single_source_shortest_path_length(G, 0)
-    nx.set_node_attributes(G, levels, "level")
+    levels = 1
+    while chart_size(levels, span) < people:
+        levels += 1
+    G = orgs.hierarchy(levels, int(span)).subgraph(range(int(people))).copy()
+    for v in G:  # in a partly filled last level, some would-be managers have nobody to manage
+        G.nodes[v]["role"] = "top" if v == 0 else ("manager" if G.degree(v) > 1 else "staff")
     G.graph["shape"] = "org chart"
     return G
 
@@ -136,102 +149,114 @@ def report_up_broadcast_down(chart: nx.Graph, capacity: int | None = None, absen
     if set(chart.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
     cap = _check_capacity(capacity)
-    away = _absent_mask(n, absent)
-    here = ~away
-    n_here = int(here.sum())
+    here = ~_absent_mask(n, absent)
     if top not in chart:
         raise P2PKitError(f"the top {top!r} is not in the chart.")
-    parent = {top: None}
-    order = [top]
-    for u, v in nx.bfs_edges(chart, top):
-        parent[v] = u
-        order.append(v)
-    children = {v: [] for v in range(n)}
-    for v in order[1:]:
-        children[parent[v]].append(v)
-    for v in children:
-        children[v].sort()
+    return _ChartRun(chart, top, here, cap).play()
 
-    bits = [(1 << v) if here[v] else 0 for v in range(n)]  # knowledge as bit sets
-    full_mask = sum(1 << v for v in range(n) if here[v])
-    present_children = {v: [c for c in children[v] if here[c]] for v in range(n)}
-    heard = {v: 0 for v in range(n)}
-    ready = {v: (here[v] and not present_children[v]) for v in range(n)}  # can report up
-    sent_up = {v: False for v in range(n)}
-    waiting = {v: deque() for v in range(n)}  # reports queued at manager v
-    for v in order[1:]:
-        if ready[v] and parent[v] is not None and here[parent[v]]:
-            waiting[parent[v]].append(v)
-    has_all = {v: False for v in range(n)}  # received the whole picture, may pass it down
-    to_tell = {v: deque() for v in range(n)}
-    if here[top] and ready[top]:  # a top with nobody present below has the picture at once
-        has_all[top] = True
 
-    def snapshot():
-        known = np.array([bin(bits[v]).count("1") / n_here if here[v] else 0.0 for v in range(n)])
-        return known
+class _ChartRun:
+    """A report-up-broadcast-down run, round by round (see :func:`report_up_broadcast_down`).
 
-    shares = [snapshot()]
-    complete = [float(np.mean([bits[v] == full_mask for v in range(n) if here[v]]))]
-    calls, conversations, peak = [], 0, 0
-    rounds = 0
-    while True:
-        this_round = []
-        load = np.zeros(n, dtype=np.int64)
-        newly_ready, newly_full = [], []
-        # up: each manager takes in reports already waiting at the start of the round
-        for m in order:
-            q = waiting[m]
-            k = len(q) if cap is None else min(cap, len(q))
-            for _ in range(k):
-                c = q.popleft()
-                bits[m] |= bits[c]
-                heard[m] += 1
-                sent_up[c] = True
-                this_round.append((c, m))
+    Knowledge is held as bit sets (bit ``v``: person ``v``'s piece). ``waiting[m]`` queues the
+    reports ready to report to manager ``m``; ``to_tell[m]`` the reports ``m`` still has to
+    pass the whole picture to, once ``has_all[m]``.
+    """
+
+    def __init__(self, chart: nx.Graph, top: int, here: np.ndarray, cap: int | None):
+        n = len(here)
+        self.n, self.here, self.cap, self.top = n, here, cap, top
+        self.n_here = int(here.sum())
+        self.parent = {top: None}
+        self.order = [top]  # top first, then level by level
+        for u, v in nx.bfs_edges(chart, top):
+            self.parent[v] = u
+            self.order.append(v)
+        children = {v: [] for v in range(n)}
+        for v in self.order[1:]:
+            children[self.parent[v]].append(v)
+        self.present_children = {v: sorted(c for c in children[v] if here[c]) for v in range(n)}
+        self.bits = [(1 << v) if here[v] else 0 for v in range(n)]
+        self.full_mask = sum(1 << v for v in range(n) if here[v])
+        self.heard = dict.fromkeys(range(n), 0)
+        self.waiting = {v: deque() for v in range(n)}
+        self.to_tell = {v: deque() for v in range(n)}
+        self.has_all = dict.fromkeys(range(n), False)
+        for v in self.order[1:]:  # people without present reports report at once
+            if here[v] and not self.present_children[v] and here[self.parent[v]]:
+                self.waiting[self.parent[v]].append(v)
+        if here[top] and not self.present_children[top]:  # nobody present below: the top knows all
+            self.has_all[top] = True
+
+    def _take(self, queue: deque) -> list:
+        """The conversations a manager holds this round from ``queue`` (``capacity`` at most)."""
+        k = len(queue) if self.cap is None else min(self.cap, len(queue))
+        return [queue.popleft() for _ in range(k)]
+
+    def _up(self, talks: list, load: np.ndarray) -> list:
+        """Each manager takes in the reports waiting at the start of the round; returns the
+        managers who have now heard from all their present reports."""
+        ready = []
+        for m in self.order:
+            taken = self._take(self.waiting[m])
+            for c in taken:
+                self.bits[m] |= self.bits[c]
+                self.heard[m] += 1
+                talks.append((c, m))
                 load[c] += 1
                 load[m] += 1
-            if k and heard[m] == len(present_children[m]) and here[m]:
-                newly_ready.append(m)
-        # down: whoever had the whole picture before this round passes it on
-        for m in order:
-            if not has_all[m]:
+            if taken and self.heard[m] == len(self.present_children[m]) and self.here[m]:
+                ready.append(m)
+        return ready
+
+    def _down(self, talks: list, load: np.ndarray) -> list:
+        """Whoever had the whole picture before this round passes it on; returns who got it."""
+        full = []
+        for m in self.order:
+            if not self.has_all[m]:
                 continue
-            q = to_tell[m]
-            k = len(q) if cap is None else min(cap, len(q))
-            for _ in range(k):
-                c = q.popleft()
-                bits[c] |= bits[m]
-                this_round.append((m, c))
+            for c in self._take(self.to_tell[m]):
+                self.bits[c] |= self.bits[m]
+                talks.append((m, c))
                 load[c] += 1
                 load[m] += 1
-                newly_full.append(c)
-        if not this_round:
-            break
-        rounds += 1
-        conversations += len(this_round)
-        peak = max(peak, int(load.max()))
-        calls.append(tuple(this_round))
-        for m in newly_ready:
-            ready[m] = True
-            if parent[m] is not None and here[parent[m]]:
-                waiting[parent[m]].append(m)
-            elif m == top:
-                newly_full.append(m)
-        for c in newly_full:
-            has_all[c] = True
-            to_tell[c].extend(present_children[c])
-        shares.append(snapshot())
-        complete.append(float(np.mean([bits[v] == full_mask for v in range(n) if here[v]])))
-    S = np.vstack(shares)
-    done = all(bits[v] == full_mask for v in range(n) if here[v])
-    return Spread(
-        design="report up, broadcast down", people=n, present=n_here,
-        rounds=rounds if done else None,
-        coverage=tuple(float(x) for x in S[:, here].mean(axis=1)),
-        complete_share=tuple(complete), conversations=conversations, peak_load=peak,
-        calls=tuple(calls), shares=S,
-    )
+                full.append(c)
+        return full
+
+    def _known(self) -> tuple[np.ndarray, float]:
+        """Each person's share of the present picture, and the share of present people with all of it."""
+        here, bits = self.here, self.bits
+        known = np.array([bin(bits[v]).count("1") / self.n_here if here[v] else 0.0 for v in range(self.n)])
+        return known, float(np.mean([bits[v] == self.full_mask for v in range(self.n) if here[v]]))
+
+    def play(self) -> Spread:
+        known, done = self._known()
+        shares, complete = [known], [done]
+        calls, conversations, peak = [], 0, 0
+        while True:
+            talks: list = []
+            load = np.zeros(self.n, dtype=np.int64)
+            ready = self._up(talks, load)
+            full = self._down(talks, load)
+            if not talks:
+                break
+            conversations += len(talks)
+            peak = max(peak, int(load.max()))
+            calls.append(tuple(talks))
+            for m in ready:
+                if self.parent[m] is not None and self.here[self.parent[m]]:
+                    self.waiting[self.parent[m]].append(m)
+                elif m == self.top:
+                    full.append(m)
+            for c in full:
+                self.has_all[c] = True
+                self.to_tell[c].extend(self.present_children[c])
+            known, done = self._known()
+            shares.append(known)
+            complete.append(done)
+        finished = all(self.bits[v] == self.full_mask for v in range(self.n) if self.here[v])
+        return _spread_of_run("report up, broadcast down", self.here, shares, complete,
+                              len(calls) if finished else None, conversations, peak, calls)
 
 
 def chart_size(levels: int, span: int) -> int:

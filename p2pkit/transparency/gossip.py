@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from ..errors import P2PKitError
-from .spread import Spread, _absent_mask
+from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["MODES", "push_rounds_estimate", "rumour_rounds", "gossip_everything"]
 
@@ -242,15 +242,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
     away = _absent_mask(n, absent)
     here = ~away
     n_here = int(here.sum())
-    # what each present person can eventually learn: their component among present people
-    if indptr is None:
-        target = np.tile(here, (n, 1)) & here[:, None]
-    else:
-        H = G.subgraph([v for v in range(n) if here[v]])
-        target = np.zeros((n, n), dtype=bool)
-        for comp in nx.connected_components(H):
-            idx = np.fromiter(comp, dtype=np.int64)
-            target[np.ix_(idx, idx)] = True
+    target = _learnable(G, n, indptr, here)
     reachable = bool(target[here][:, here].all())
     K = np.zeros((n, n), dtype=bool)
     K[here, here] = True  # diagonal: everyone present knows their own piece
@@ -271,31 +263,48 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
         if rounds > max_rounds:
             raise P2PKitError(f"no end after {max_rounds} rounds; raise max_rounds.")
         t = _random_partners(n, indptr, indices, rng)
-        ok = here & (t >= 0)
-        ok[ok] &= here[t[ok]]
         callers = np.flatnonzero(here & (t >= 0))
         conversations += len(callers)
         load = np.bincount(callers, minlength=n) + np.bincount(t[callers], minlength=n)
         peak = max(peak, int(load.max()))
         calls.append(tuple(zip(callers.tolist(), t[callers].tolist(), strict=True)))
-        src, dst = np.flatnonzero(ok), t[ok]
-        Kf = K.astype(np.int32)
-        new = K.copy()
-        ones = np.ones(len(src), dtype=np.int32)
-        if push:  # callee learns what the caller knows
-            P = sparse.csr_matrix((ones, (dst, src)), shape=(n, n))
-            new |= (P @ Kf) > 0
-        if pull:  # caller learns what the callee knows
-            Q = sparse.csr_matrix((ones, (src, dst)), shape=(n, n))
-            new |= (Q @ Kf) > 0
-        K = new
+        K = _share_in_calls(K, t, here, push, pull)
         shares.append(snapshot(K))
         complete.append(float((K[here][:, here].all(axis=1)).mean()))
-    S = np.vstack(shares)
-    return Spread(
-        design=f"gossip ({mode})", people=n, present=n_here,
-        rounds=rounds if reachable else None,
-        coverage=tuple(float(x) for x in S[:, here].mean(axis=1)),
-        complete_share=tuple(complete), conversations=conversations, peak_load=peak,
-        calls=tuple(calls), shares=S,
-    )
+    return _spread_of_run(f"gossip ({mode})", here, shares, complete, rounds if reachable else None,
+                         conversations, peak, calls)
+
+
+def _learnable(G, n: int, indptr, here: np.ndarray) -> np.ndarray:
+    """``target[v, w]``: present person ``v`` can eventually learn present person ``w``'s piece
+    (they are in the same component of the network among present people)."""
+    if indptr is None:
+        return np.tile(here, (n, 1)) & here[:, None]
+    H = G.subgraph([v for v in range(n) if here[v]])
+    target = np.zeros((n, n), dtype=bool)
+    for comp in nx.connected_components(H):
+        idx = np.fromiter(comp, dtype=np.int64)
+        target[np.ix_(idx, idx)] = True
+    return target
+
+
+def _share_in_calls(K: np.ndarray, t: np.ndarray, here: np.ndarray, push: bool, pull: bool) -> np.ndarray:
+    """Knowledge after one round in which each present person ``v`` called ``t[v]`` (-1: nobody).
+
+    A call to an absent person is wasted. One round is two sparse products of the calls with
+    the people-by-pieces table ``K``.
+    """
+    n = len(here)
+    ok = here & (t >= 0)
+    ok[ok] &= here[t[ok]]
+    src, dst = np.flatnonzero(ok), t[ok]
+    Kf = K.astype(np.int32)
+    new = K.copy()
+    ones = np.ones(len(src), dtype=np.int32)
+    if push:  # callee learns what the caller knows
+        P = sparse.csr_matrix((ones, (dst, src)), shape=(n, n))
+        new |= (P @ Kf) > 0
+    if pull:  # caller learns what the callee knows
+        Q = sparse.csr_matrix((ones, (src, dst)), shape=(n, n))
+        new |= (Q @ Kf) > 0
+    return new

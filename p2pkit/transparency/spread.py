@@ -95,3 +95,20 @@ def _absent_mask(n: int, absent: Iterable) -> np.ndarray:
         raise P2PKitError("everybody is absent: leave at least one person present.")
     return mask
 
+
+
+def _spread_of_run(design: str, here: np.ndarray, shares: list, complete: list, rounds: int | None,
+                  conversations: int, peak: int, calls: list) -> Spread:
+    """The :class:`Spread` of a run recorded round by round.
+
+    ``here`` marks the present people; ``shares`` holds, after round 0, 1, 2, ..., each
+    person's share of the present picture, and ``complete`` the share of present people who
+    know all of it; ``rounds`` is ``None`` if the run never completes.
+    """
+    S = np.vstack(shares)
+    return Spread(
+        design=design, people=len(here), present=int(here.sum()), rounds=rounds,
+        coverage=tuple(float(x) for x in S[:, here].mean(axis=1)),
+        complete_share=tuple(complete), conversations=conversations, peak_load=peak,
+        calls=tuple(calls), shares=S,
+    )
