@@ -22,13 +22,14 @@ a person can keep up (about 150).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 import networkx as nx
 import numpy as np
 
 from .errors import P2PKitError
+from .measures import betweenness, path_stats
 
 __all__ = [
     "DUNBAR",
@@ -214,10 +215,8 @@ def liaison_load(sizes) -> list[float]:
 def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     """Average hops between two people, and everyone's share of the routes between others.
 
-    All shortest paths from every person at once: a breadth-first search run level by
-    level on the whole people-by-people table, counting shortest paths, then Brandes'
-    (2001) accumulation of each person's share of them, level by level back. The same
-    numbers as :func:`networkx.average_shortest_path_length` and
+    :func:`p2pkit.measures.path_stats` and :func:`p2pkit.measures.betweenness` (igraph, in C):
+    the same numbers as :func:`networkx.average_shortest_path_length` and
     :func:`networkx.betweenness_centrality` (normalised), many times faster for a thousand
     people.
 
@@ -249,33 +248,11 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
         raise P2PKitError("hops and load need a network of at least 3 people.")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
-    A = nx.to_scipy_sparse_array(G, nodelist=range(n), format="csr", dtype=float, weight=None)
-    A.setdiag(0)
-    A.eliminate_zeros()
-    dist = np.full((n, n), -1, dtype=np.int32)  # dist[v, s]: hops from source s to v
-    np.fill_diagonal(dist, 0)
-    sigma = np.eye(n)  # sigma[v, s]: number of shortest paths from s to v
-    d = 0
-    while True:
-        d += 1
-        cand = A @ np.where(dist == d - 1, sigma, 0.0)
-        new = (cand > 0) & (dist < 0)
-        if not new.any():
-            break
-        dist[new] = d
-        sigma[new] = cand[new]
-    if (dist < 0).any():
+    stats = path_stats(G)
+    if not stats.connected:
         raise P2PKitError("the network is not connected, so some pairs have no path.")
-    depth = d - 1
-    delta = np.zeros((n, n))
-    safe = np.where(sigma > 0, sigma, 1.0)
-    for d in range(depth, 0, -1):
-        X = np.where(dist == d, (1.0 + delta) / safe, 0.0)
-        delta += np.where(dist == d - 1, sigma * (A @ X), 0.0)
-    np.fill_diagonal(delta, 0.0)
-    load = delta.sum(axis=1) / ((n - 1) * (n - 2))
-    mean_hops = dist.sum() / (n * (n - 1))
-    return float(mean_hops), load
+    load = betweenness(G)
+    return float(stats.mean), np.array([load[v] for v in range(n)])
 
 
 @dataclass(frozen=True)
@@ -434,18 +411,13 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
 
 @lru_cache(maxsize=512)
 def _sparse_mesh(n: int, k: int, seed) -> tuple:
-    """Ties, degrees, mean hops and busiest load of the seeded sparse mesh.
-
-    Measured with igraph (:func:`p2pkit.measures.path_stats` and
-    :func:`p2pkit.measures.betweenness`, equal to :func:`hops_and_load` and networkx, and
-    much faster on a long ring of 1,000 people); kept, as the same network is measured
-    again whenever only the team size or the minutes per tie change.
+    """Ties, degrees, mean hops and busiest load of the seeded sparse mesh (:func:`hops_and_load`);
+    kept, as the same network is measured again whenever only the team size or the minutes per
+    tie change.
     """
-    from .measures import betweenness, path_stats
-
     G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=seed)
-    return (G.number_of_edges(), tuple(d for _, d in G.degree()), path_stats(G).mean,
-            float(max(betweenness(G).values())))
+    hops, load = hops_and_load(G)
+    return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 
 
 def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:

@@ -36,7 +36,7 @@ from .communities import detect, modularity
 from .equipotency import centralization
 from .errors import P2PKitError
 from .measures import betweenness
-from .practice import mean_hops, shortest_routes
+from .practice import mean_hops, most_central
 
 __all__ = [
     "PHASES",
@@ -438,9 +438,8 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
     """:func:`phase_profile` and everyone's share of shortest routes, from one computation.
 
     The shares are the normalised betweenness (Freeman 1977) from which the profile reads the
-    weaver's load and the most central person, exact at every size (:func:`p2pkit.practice.shortest_routes`
-    for up to 400 people, :func:`p2pkit.measures.betweenness` above that). A figure shows them
-    per person.
+    weaver's load and the most central person, exact at every size
+    (:func:`p2pkit.practice.most_central`). A figure shows them per person.
 
     Returns
     -------
@@ -463,13 +462,9 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
         raise P2PKitError("a weaving profile needs at least 4 people.")
     if weaver not in G:
         raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
-    if n <= 400:
-        loads, hops, _ = shortest_routes(G)
-    else:  # igraph: exact shares, and exact hops up to 1,000 people (estimated from 100 people above)
-        loads = betweenness(G)
-        hops = mean_hops(G, exact_up_to=1000, seed=seed)[0]
-    order = {v: i for i, v in enumerate(G)}
-    who = max(loads, key=lambda v: (loads[v], -order[v]))
+    who, _, loads = most_central(G)
+    # exact hops up to 1,000 people (estimated from 100 people above); none without ties
+    hops = mean_hops(G, exact_up_to=1000, seed=seed)[0] if G.number_of_edges() else float("nan")
     at = nx.triangles(G)  # person -> triangles they are in
     without_weaver = pairwise_connectivity(G.subgraph(v for v in G if v != weaver))
     without_top = pairwise_connectivity(G.subgraph(v for v in G if v != who))
@@ -548,11 +543,6 @@ class PhaseTrack:
     clustering: float
 
 
-def _routes(G: nx.Graph) -> dict:
-    """Everyone's share of shortest routes, as :func:`phase_measures` reads it."""
-    return shortest_routes(G)[0] if G.number_of_nodes() <= 400 else betweenness(G)
-
-
 def phase_track(G: nx.Graph, weaver=0) -> PhaseTrack:
     """The weaver's share of routes, the pairs in touch without her and the transitivity -- and
     nothing else of :func:`phase_profile`, so a figure can follow them through every phase of a
@@ -580,7 +570,7 @@ def phase_track(G: nx.Graph, weaver=0) -> PhaseTrack:
     closed = sum(nx.triangles(G).values())
     two_step = sum(d * (d - 1) / 2 for _, d in G.degree())
     return PhaseTrack(
-        weaver_load=_routes(G)[weaver],
+        weaver_load=betweenness(G)[weaver],
         survives_without_weaver=pairwise_connectivity(G.subgraph(v for v in G if v != weaver)),
         clustering=closed / two_step if closed else 0.0,
     )

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import networkx as nx
-import numpy as np
 
 from ..architecture import pairwise_connectivity
 from ..communities import detect, modularity
@@ -73,20 +72,19 @@ def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int 
 
 
 def shortest_routes(G: nx.Graph) -> tuple[dict, float, int]:
-    """Every person's share of shortest routes, and the average hops, in one algebraic pass.
+    """Every person's share of shortest routes, the average hops, and how many pairs have a route.
 
-    Brandes' (2001) algorithm run from every person at once, with arrays: breadth-first
-    layers give the number of shortest paths ``sigma[s, v]`` from every ``s``, and the
-    dependencies are accumulated back layer by layer. Exact, and several times faster than one
-    search per person for the few hundred people of a live control (memory grows with
-    people times ties, so keep it to a few hundred people).
+    The shares are :func:`p2pkit.measures.betweenness` (Brandes' 2001 algorithm in igraph) and
+    the hops :func:`p2pkit.measures.path_stats`; exact, and fast enough for the few hundred
+    people of a live control (the hops need a people-by-people table, so keep it to a few
+    thousand people; :func:`mean_hops` estimates them for more).
 
     Returns
     -------
     (dict, float, int)
         Normalised betweenness of each person (as :func:`networkx.betweenness_centrality`
         with ``normalized=True`` gives it), the average hops over the ordered pairs that can
-        reach each other, and the number of such ordered pairs.
+        reach each other (``nan`` if none can), and the number of such ordered pairs.
 
     References
     ----------
@@ -101,85 +99,37 @@ def shortest_routes(G: nx.Graph) -> tuple[dict, float, int]:
     """
     if G.is_directed():
         raise P2PKitError("shortest_routes() reads undirected networks; use G.to_undirected().")
-    nodes = list(G)
-    n = len(nodes)
-    if n < 3:
+    if G.number_of_nodes() < 3:
         raise P2PKitError("shortest routes need a network of at least 3 people.")
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs_uv = [(index[u], index[v]) for u, v in G.edges() if u != v]
-    src = np.array([a for a, b in pairs_uv] + [b for a, b in pairs_uv], dtype=np.intp)
-    dst = np.array([b for a, b in pairs_uv] + [a for a, b in pairs_uv], dtype=np.intp)
-    order = np.argsort(dst, kind="stable")
-    src, dst = src[order], dst[order]
-    targets, starts = np.unique(dst, return_index=True)
-
-    def spread(X: np.ndarray) -> np.ndarray:
-        # (X @ A) for the adjacency A, as a gather and a segmented sum over the ties: no BLAS
-        # threads (which stall on a busy machine) and O(people x ties) work.
-        out = np.zeros_like(X)
-        if src.size:
-            out[:, targets] = np.add.reduceat(X[:, src], starts, axis=1)
-        return out
-
-    sigma = np.eye(n)
-    visited = np.eye(n, dtype=bool)
-    frontier = visited.copy()
-    layers = [frontier]
-    dist_sum = 0
-    pairs = 0
-    d = 0
-    while True:
-        reach = spread(sigma * frontier)
-        new = (reach > 0) & ~visited
-        if not new.any():
-            break
-        d += 1
-        sigma = np.where(new, reach, sigma)
-        visited |= new
-        count = int(new.sum())
-        dist_sum += d * count
-        pairs += count
-        frontier = new
-        layers.append(new)
-    delta = np.zeros((n, n))
-    for d in range(len(layers) - 1, 0, -1):
-        here, before = layers[d], layers[d - 1]
-        T = np.where(here, (1.0 + delta) / np.where(here, sigma, 1.0), 0.0)
-        delta += np.where(before, sigma * spread(T), 0.0)
-    np.fill_diagonal(delta, 0.0)
-    raw = delta.sum(axis=0)
-    loads = {v: float(raw[i] / ((n - 1) * (n - 2))) for i, v in enumerate(nodes)}
-    hops = dist_sum / pairs if pairs else float("nan")
-    return loads, hops, pairs
+    return (betweenness(G), *_hops_all_pairs(G))
 
 
-def most_central(G: nx.Graph, exact_up_to: int = 400, seed: int | None = 0) -> tuple[object, float, dict]:
+def _hops_all_pairs(G: nx.Graph) -> tuple[float, int]:
+    """Average hops over the ordered pairs that can reach each other (``nan`` if none), and their number."""
+    pairs = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
+    return (path_stats(G).mean if pairs else float("nan")), pairs
+
+
+def most_central(G: nx.Graph) -> tuple[object, float, dict]:
     """The person who sits on the largest share of shortest routes between others.
 
     Returns ``(person, share, all_shares)``, using Freeman's (1977) normalised betweenness,
-    exact (:func:`shortest_routes`) for up to ``exact_up_to`` people and estimated from 100
-    sampled sources (seeded) above that (Brandes & Pich 2007). Ties go to the person listed
+    exact at every size (:func:`p2pkit.measures.betweenness`). Ties go to the person listed
     first.
 
     References
     ----------
     Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
     *Sociometry* 40(1), 35-41.
-    Brandes, U., & Pich, C. (2007). Centrality estimation in large networks. *International
-    Journal of Bifurcation and Chaos* 17(7), 2303-2318.
 
     Examples
     --------
     >>> most_central(nx.star_graph(4))[:2]
     (0, 1.0)
     """
-    n = G.number_of_nodes()
-    if n < 3:
+    if G.number_of_nodes() < 3:
         raise P2PKitError("a most central person needs a network of at least 3 people.")
-    if n <= exact_up_to:
-        load = shortest_routes(G)[0]
-    else:
-        load = nx.betweenness_centrality(G, k=min(100, n), normalized=True, seed=seed)
+    load = betweenness(G)
     order = {v: i for i, v in enumerate(G)}
     who = max(load, key=lambda v: (load[v], -order[v]))
     return who, float(load[who]), load
@@ -235,8 +185,7 @@ def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400
     exact_up_to : int, default 400
         The average hops are exact up to this size and estimated from 100 sampled people above
         it (see :func:`mean_hops`). Betweenness (and so the most central person) is always
-        exact: :func:`shortest_routes` up to this size, :func:`p2pkit.measures.betweenness`
-        (igraph) above it.
+        exact (:func:`p2pkit.measures.betweenness`).
     seed : int or None, default 0
         For community detection and for the estimates.
 
@@ -273,9 +222,8 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
     """:func:`case_profile` and everyone's share of shortest routes, from one computation.
 
     The shares are the normalised betweenness (Freeman 1977) the profile's most central person
-    is read from (:func:`shortest_routes` for up to ``exact_up_to`` people,
-    :func:`p2pkit.measures.betweenness` above that; both exact). A figure shows them per
-    person, so that the person ringed as the most central is the one with the largest share.
+    is read from (:func:`most_central`, exact). A figure shows them per person, so that the
+    person ringed as the most central is the one with the largest share.
 
     Returns
     -------
@@ -299,17 +247,10 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
     if G.is_directed():
         raise P2PKitError("give the undirected network; reporting lines are read from the 'boss' attribute.")
     degrees = [d for _, d in G.degree()]
+    who, load, loads = most_central(G)
     if n <= exact_up_to:
-        loads, hops, _ = shortest_routes(G)
-        exact = True
-        order = {v: i for i, v in enumerate(G)}
-        who = max(loads, key=lambda v: (loads[v], -order[v]))
-        load = loads[who]
-    else:  # exact shares from igraph (fast enough for a live figure); hops estimated
-        loads = betweenness(G)
-        order = {v: i for i, v in enumerate(G)}
-        who = max(loads, key=lambda v: (loads[v], -order[v]))
-        load = loads[who]
+        hops, exact = _hops_all_pairs(G)[0], True
+    else:
         hops, exact = mean_hops(G, exact_up_to=exact_up_to, seed=seed)
     H = G.subgraph(v for v in G if v != who)
     comms = detect(G, seed=seed)
@@ -320,9 +261,7 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
         mean_hops=hops,
         hops_exact=exact,
         degree_centralization=centralization(G, "degree"),
-        # Freeman's centralization from the loads already computed (the same value as
-        # equipotency.centralization(G, "betweenness"), without a second pass).
-        betweenness_centralization=sum(load - x for x in loads.values()) / (n - 1),
+        betweenness_centralization=centralization(G, "betweenness"),
         degree_gini=gini(degrees),
         krackhardt=krackhardt(authority_digraph(G)) if n <= krackhardt_up_to else None,
         communities=len(comms),
