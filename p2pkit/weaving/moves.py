@@ -102,52 +102,12 @@ def weave(G: nx.Graph, action: str, k: int = 1, seed: int | None = 0, weaver=0) 
     rng = random.Random(seed)
     H = G.copy()
     before_tri, before_comp = triangles(G), nx.number_connected_components(G) if len(G) else 0
-    added: list[tuple] = []
-    note = ""
     if action == "close":
-        pairs = _open_pairs(H)
-        chosen = rng.sample(pairs, min(k, len(pairs)))
-        for a, b in chosen:
-            H.add_edge(a, b, kind="close")
-            added.append((a, b))
-        if len(chosen) < k:
-            note = f"only {len(pairs)} open triangle{'s' if len(pairs) != 1 else ''} could be closed."
+        added, note = _close(H, k, rng)
     elif action == "spoke":
-        if weaver not in H:
-            raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
-        strangers = [v for v in H if v != weaver and not H.has_edge(weaver, v)]
-        chosen = rng.sample(strangers, min(k, len(strangers)))
-        for v in chosen:
-            H.add_edge(weaver, v, kind="spoke")
-            added.append((weaver, v))
-        if len(chosen) < k:
-            note = "the weaver already knows everyone." if not strangers else f"only {len(strangers)} people were left to meet."
-    else:  # bridge
-        groups = None
-        for _ in range(k):
-            comps = [sorted(c, key=str) for c in nx.connected_components(H)]
-            if len(comps) > 1:
-                comps.sort(key=lambda c: str(c[0]))
-                i, j = rng.sample(range(len(comps)), 2)
-                a = comps[i][rng.randrange(len(comps[i]))]
-                b = comps[j][rng.randrange(len(comps[j]))]
-            else:
-                if groups is None:
-                    groups = [sorted(c, key=str) for c in detect(H, seed=seed)]
-                if len(groups) < 2:
-                    note = "the network forms a single community: there is no cluster to bridge to."
-                    break
-                for _try in range(2000):
-                    i, j = rng.sample(range(len(groups)), 2)
-                    a = groups[i][rng.randrange(len(groups[i]))]
-                    b = groups[j][rng.randrange(len(groups[j]))]
-                    if not H.has_edge(a, b):
-                        break
-                else:
-                    note = "no untied pair across communities was found; they may all be tied already."
-                    break
-            H.add_edge(a, b, kind="bridge")
-            added.append((a, b))
+        added, note = _spoke(H, k, rng, weaver)
+    else:
+        added, note = _bridge(H, k, rng, seed)
     if not note and len(added) < k:
         note = f"{len(added)} of {k} introductions could be made."
     return WeaveResult(
@@ -161,6 +121,60 @@ def weave(G: nx.Graph, action: str, k: int = 1, seed: int | None = 0, weaver=0) 
         components_after=nx.number_connected_components(H) if len(H) else 0,
         note=note,
     )
+
+
+def _close(H: nx.Graph, k: int, rng: random.Random) -> tuple[list, str]:
+    """Close ``k`` triangles of ``H`` chosen at random among the open ones (in place)."""
+    pairs = _open_pairs(H)
+    chosen = rng.sample(pairs, min(k, len(pairs)))
+    for a, b in chosen:
+        H.add_edge(a, b, kind="close")
+    note = f"only {len(pairs)} open triangle{'s' if len(pairs) != 1 else ''} could be closed." if len(chosen) < k else ""
+    return list(chosen), note
+
+
+def _spoke(H: nx.Graph, k: int, rng: random.Random, weaver) -> tuple[list, str]:
+    """Tie the weaver to ``k`` people she does not know yet, chosen at random (in place)."""
+    if weaver not in H:
+        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    strangers = [v for v in H if v != weaver and not H.has_edge(weaver, v)]
+    chosen = rng.sample(strangers, min(k, len(strangers)))
+    for v in chosen:
+        H.add_edge(weaver, v, kind="spoke")
+    note = ""
+    if len(chosen) < k:
+        note = "the weaver already knows everyone." if not strangers else f"only {len(strangers)} people were left to meet."
+    return [(weaver, v) for v in chosen], note
+
+
+def _bridge(H: nx.Graph, k: int, rng: random.Random, seed) -> tuple[list, str]:
+    """Make ``k`` bridges (in place): across components while there are several, then across
+    the communities of :func:`p2pkit.communities.detect` (found once, on the network as it then is)."""
+    added: list[tuple] = []
+    groups = None
+    for _ in range(k):
+        comps = [sorted(c, key=str) for c in nx.connected_components(H)]
+        if len(comps) > 1:
+            comps.sort(key=lambda c: str(c[0]))
+            i, j = rng.sample(range(len(comps)), 2)
+            a = comps[i][rng.randrange(len(comps[i]))]
+            b = comps[j][rng.randrange(len(comps[j]))]
+        else:
+            if groups is None:
+                groups = [sorted(c, key=str) for c in detect(H, seed=seed)]
+            if len(groups) < 2:
+                return added, "the network forms a single community: there is no cluster to bridge to."
+            for _try in range(2000):
+                i, j = rng.sample(range(len(groups)), 2)
+                a = groups[i][rng.randrange(len(groups[i]))]
+                b = groups[j][rng.randrange(len(groups[j]))]
+                if not H.has_edge(a, b):
+                    break
+            else:
+                return added, "no untied pair across communities was found; they may all be tied already."
+        H.add_edge(a, b, kind="bridge")
+        added.append((a, b))
+    return added, ""
 
 
 def transition(before: nx.Graph, after: nx.Graph) -> dict:
