@@ -33,7 +33,7 @@ import numpy as np
 from .. import workshops as ws
 from ..architecture import load_share
 from ..communities import detect, membership
-from ..equipotency import gini
+from ..equipotency import centralization, gini
 from ..errors import P2PKitError
 from ..weaving import phase_profile
 from .component import Figure, choice, figure_mode, person, play, seed, slider, toggle
@@ -343,8 +343,8 @@ def _card_runs(people: int, span: int, reach: int, deal: int):
         return ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards)
 
     a, b = _cached(("runs", people, span, None if anyone else reach, deal), play)
-    cT = _cached(("chart centralization", people, span), lambda: ws.route_centralization(T))
-    cP = _cached(("peer centralization",) + peers, lambda: ws.route_centralization(P))
+    cT = _cached(("chart centralization", people, span), lambda: centralization(T, "betweenness"))
+    cP = _cached(("peer centralization",) + peers, lambda: centralization(P, "betweenness"))
     return T, P, a, b, cT, cP
 
 
