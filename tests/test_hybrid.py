@@ -306,3 +306,19 @@ def test_in_touch_without_each_against_one_search_per_node(seed):
         H.remove_node(v)
         pairs = sum(len(c) * (len(c) - 1) / 2 for c in nx.connected_components(H))
         assert share == pytest.approx(pairs / (29 * 28 / 2))
+
+
+def test_people_still_in_touch_is_pairwise_connectivity_among_people():
+    # one pairwise connectivity: on a network of people only it is architecture's; with AI nodes
+    # they carry routes but are not counted; failed people leave the count (as in failure()),
+    # where it used to divide by every person, failed ones included
+    from p2pkit.architecture import pairwise_connectivity
+    from p2pkit.hybrid import failure
+
+    G = nx.connected_watts_strogatz_graph(30, 4, 0.2, seed=2)
+    for gone in ([], [0], [3, 4, 5], list(range(0, 30, 3))):
+        rest = G.subgraph(v for v in G if v not in gone)
+        assert people_still_in_touch(G, gone) == pytest.approx(pairwise_connectivity(rest))
+    E = embedded_design(40, 8, seed=0)
+    for gone in ([E.graph["ai"][0]], [0, 1, E.graph["ai"][1]], [3]):
+        assert people_still_in_touch(E, gone) == pytest.approx(failure(E, gone).in_touch)
