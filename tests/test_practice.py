@@ -446,3 +446,18 @@ def test_case_table_is_escaped_and_complete():
     assert html.count("<tr>") == 14 and html.count("– model</th>") == len(practice.CASES)
     assert "person at the top" in html and "models, not data" in html
     assert "<script" not in html
+
+
+def test_the_chart_is_the_one_org_chart_with_departments():
+    # one organisation-chart generator: practice.chart and the card game's chart are org_chart's
+    from p2pkit import workshops as ws
+    from p2pkit.transparency import org_chart
+
+    for n, span in ((2, 1), (13, 3), (40, 3), (150, 8), (151, 8)):
+        G, T = practice.chart(n, span), org_chart(n, span)
+        assert list(G.edges()) == list(T.edges()) == list(nx.full_rary_tree(span, n).edges())
+        assert all(G.nodes[v]["role"] == T.nodes[v]["role"] and G.nodes[v]["level"] == T.nodes[v]["level"] for v in G)
+        assert all(G.nodes[v]["group"] == (-1 if v == 0 else min(nx.shortest_path(G, 0, v)[1:]) - 1) for v in G)
+        assert all(d["boss"] == min(u, v) and d["kind"] == "reports" for u, v, d in G.edges(data=True))
+        if n >= 3:
+            assert list(ws.chart(n, span).edges()) == list(T.edges())

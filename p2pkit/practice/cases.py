@@ -14,6 +14,7 @@ from collections.abc import Callable
 import networkx as nx
 
 from ..errors import P2PKitError
+from ..transparency import org_chart
 from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
 
 __all__ = ["chart", "gore_lattice", "participative_plant", "morning_star", "buurtzorg", "CASES", "build_case",
@@ -25,7 +26,8 @@ def chart(n: int, span: int = 8) -> nx.Graph:
 
     People are numbered top-down, level by level; person ``i`` reports to ``(i - 1) // span``
     (a complete ``span``-ary tree, the shape Krackhardt 1994 takes as the ideal formal
-    organisation). Only reporting lines are ties.
+    organisation): :func:`p2pkit.transparency.org_chart`, with each person's department and
+    each reporting line marked. Only reporting lines are ties.
 
     Parameters
     ----------
@@ -44,7 +46,8 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     References
     ----------
     Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
-    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111.
+    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111 (the
+    baseline every stylised case is compared with).
 
     Examples
     --------
@@ -54,16 +57,14 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     """
     n = _int("n", n, 2, MAX_PEOPLE)
     span = _int("span", span, 1)
-    G = nx.Graph(model="chart")
-    G.add_node(0, role="top", level=0, group=-1)
-    for i in range(1, n):
+    G = org_chart(n, span)
+    G.graph.clear()
+    G.graph["model"] = "chart"
+    for i in G:
         boss = (i - 1) // span
-        level = G.nodes[boss]["level"] + 1
-        group = i - 1 if level == 1 else G.nodes[boss]["group"]
-        G.add_node(i, role="staff", level=level, group=group)
-        G.add_edge(boss, i, kind="reports", boss=boss)
-        if boss != 0:
-            G.nodes[boss]["role"] = "manager"
+        G.nodes[i]["group"] = -1 if i == 0 else (i - 1 if boss == 0 else G.nodes[boss]["group"])
+        if i:
+            G.edges[boss, i].update(kind="reports", boss=boss)
     return G
 
 

@@ -15,6 +15,7 @@ import networkx as nx
 
 from .. import orgs
 from ..errors import P2PKitError
+from ..transparency import org_chart
 
 __all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "card_game_verdict"]
 
@@ -23,7 +24,8 @@ def chart(n: int, span: int = 3) -> nx.Graph:
     """The organisation chart of the card game: ``n`` people, each manager with ``span`` reports.
 
     Person 0 is the top; people are numbered level by level (a complete ``span``-ary tree,
-    the last level filled from the left). Node attribute ``level`` is 0 at the top.
+    the last level filled from the left): :func:`p2pkit.transparency.org_chart`, with the
+    game's own checks. Node attribute ``level`` is 0 at the top.
 
     References
     ----------
@@ -41,10 +43,7 @@ def chart(n: int, span: int = 3) -> nx.Graph:
         raise P2PKitError(f"the game needs at least 3 people; got {n!r}.")
     if isinstance(span, bool) or not isinstance(span, int) or span < 1:
         raise P2PKitError(f"the span of control must be a whole number of at least 1; got {span!r}.")
-    G = nx.full_rary_tree(span, n)
-    depth = nx.single_source_shortest_path_length(G, 0)
-    nx.set_node_attributes(G, depth, "level")
-    return G
+    return org_chart(n, span)
 
 
 def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
