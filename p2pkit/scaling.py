@@ -29,7 +29,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import P2PKitError
-from .measures import betweenness, path_stats
+from .practice import shortest_routes
 
 __all__ = [
     "DUNBAR",
@@ -215,10 +215,10 @@ def liaison_load(sizes) -> list[float]:
 def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     """Average hops between two people, and everyone's share of the routes between others.
 
-    :func:`p2pkit.measures.path_stats` and :func:`p2pkit.measures.betweenness` (igraph, in C):
-    the same numbers as :func:`networkx.average_shortest_path_length` and
-    :func:`networkx.betweenness_centrality` (normalised), many times faster for a thousand
-    people.
+    :func:`p2pkit.practice.shortest_routes` on a connected network numbered ``0 .. n-1``, with
+    the shares as an array indexed by person: the same numbers as
+    :func:`networkx.average_shortest_path_length` and :func:`networkx.betweenness_centrality`
+    (normalised), computed in C by igraph.
 
     Parameters
     ----------
@@ -233,7 +233,7 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     References
     ----------
     Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
-    Mathematical Sociology* 25(2), 163-177.
+    Mathematical Sociology* 25(2), 163-177 (the shares of the routes).
 
     Examples
     --------
@@ -248,11 +248,10 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
         raise P2PKitError("hops and load need a network of at least 3 people.")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
-    stats = path_stats(G)
-    if not stats.connected:
+    load, hops, pairs = shortest_routes(G)
+    if pairs < n * (n - 1):
         raise P2PKitError("the network is not connected, so some pairs have no path.")
-    load = betweenness(G)
-    return float(stats.mean), np.array([load[v] for v in range(n)])
+    return float(hops), np.array([load[v] for v in range(n)])
 
 
 @dataclass(frozen=True)

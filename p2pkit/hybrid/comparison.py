@@ -124,9 +124,11 @@ def decision_minutes(requests_per_person: float, people: int = 150, team_size: i
 
     References
     ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley.
+    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. Wiley (the hub: one M/M/1
+    queue).
 
-    Jackson, J. R. (1957). Networks of waiting lines. *Operations Research* 5(4), 518-521.
+    Jackson, J. R. (1957). Networks of waiting lines. *Operations Research* 5(4), 518-521 (the
+    agents: an open network of such queues).
 
     Examples
     --------
@@ -135,6 +137,11 @@ def decision_minutes(requests_per_person: float, people: int = 150, team_size: i
     """
     n, sizes, r, mu_h, mu_a, c = _check_design_inputs(people, team_size, requests_per_person,
                                                      hub_speed, agent_speed, cross_team)
+    return _minutes_both(n, sizes, r, mu_h, mu_a, c)
+
+
+def _minutes_both(n: int, sizes, r: float, mu_h: float, mu_a: float, c: float) -> tuple[float, float]:
+    """Mean minutes to decision with the hub (one M/M/1 queue) and with embedded agents."""
     return mm1_time_in_system(n * r, mu_h) * 60, _embedded_minutes(sizes, r, mu_a, c)
 
 
@@ -201,7 +208,7 @@ def compare_designs(people: int = 150, team_size: int = 10, requests_per_person:
 
     # hub: one M/M/1 queue with all the traffic
     lam_h = n * r
-    t_h = mm1_time_in_system(lam_h, mu_h) * 60
+    t_h, mean_minutes = _minutes_both(n, sizes, r, mu_h, mu_a, c)
     hub = HybridProfile(
         design="AI hub", people=n, ai_nodes=1, ai_capacity=mu_h, ai_ties=0,
         busiest_utilisation=lam_h / mu_h, minutes_to_decision=t_h,
@@ -211,7 +218,6 @@ def compare_designs(people: int = 150, team_size: int = 10, requests_per_person:
 
     # embedded: a Jackson network of one queue per team
     lam, c_eff = _agent_rates(sizes, r, c)
-    mean_minutes = _embedded_minutes(sizes, r, mu_a, c)
     per_request = [s + c_eff * (n - s) / (t - 1) if t > 1 else s for s in sizes]
     worst = min(range(t), key=lambda i: (touch[i], -sizes[i]))
     answered = (n - sizes[worst]) * (1 - (c_eff / (t - 1) if t > 1 else 0.0)) / n

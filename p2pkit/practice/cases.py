@@ -318,6 +318,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     cross_team : int, default 0
         Ties from each team to other teams.
     seed : int or None, default 0
+        Seed for the coaching, admin and cross-team ties; the same seed gives the same network.
 
     Returns
     -------

@@ -233,7 +233,7 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
     References
     ----------
     Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
-    *Sociometry* 40(1), 35-41.
+    *Sociometry* 40(1), 35-41 (the shares, and so the most central person).
 
     Examples
     --------
@@ -338,7 +338,8 @@ def departure_verdict(ko, name: str) -> str:
     References
     ----------
     Borgatti, S. P. (2006). Identifying sets of key players in a social network.
-    *Computational and Mathematical Organization Theory* 12, 21-34.
+    *Computational and Mathematical Organization Theory* 12, 21-34 (the share of pairs still in
+    touch).
 
     Examples
     --------

@@ -39,7 +39,8 @@ def org_chart(people: int, span: int) -> nx.Graph:
     References
     ----------
     Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
-    K. Carley & M. Prietula (eds.), *Computational Organization Theory*, 89-111.
+    K. Carley & M. Prietula (eds.), *Computational Organization Theory*, 89-111 (the formal
+    chart as a tree).
 
     Examples
     --------

@@ -186,17 +186,16 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
     Returns
     -------
     (PhaseProfile, dict)
-        The profile, and person -> share of the shortest routes between others.
+        The profile, and each person's share of the shortest routes between the others.
 
     References
     ----------
     Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
-    *Sociometry* 40(1), 35-41.
+    *Sociometry* 40(1), 35-41 (the weaver's load, and the busiest person's).
 
     Examples
     --------
-    >>> from p2pkit.weaving import phase
-    >>> p, loads = phase_measures(phase(2, 30, 3))
+    >>> p, loads = phase_measures(nx.star_graph(5))  # the weaver, 0, at the centre of a star
     >>> loads[0] == p.weaver_load == max(loads.values())
     True
     """

@@ -31,7 +31,7 @@ def chart(n: int, span: int = 3) -> nx.Graph:
     ----------
     Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
     K. Carley & M. Prietula (eds.), *Computational Organization Theory*, 89-111 (the formal
-    chart as a tree).
+    chart as a tree, whose lines the cards must follow).
 
     Examples
     --------

@@ -44,9 +44,9 @@ class Departures:
     redundancy_text: str
     rerouting_text: str
     extra_hops: float
-    ignored: tuple = ()
-    next_leaving: tuple = ()
-    connectivity_exact: bool = True
+    ignored: tuple
+    next_leaving: tuple
+    connectivity_exact: bool
 
 
 def departures(G: nx.Graph, named: Sequence = (), leaving: int = 0, strategy: str = "betweenness",
