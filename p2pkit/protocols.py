@@ -43,6 +43,7 @@ __all__ = [
     "share_out",
     "AgreementRun",
     "agreement_run",
+    "Agreement",
     "agreement_verdict",
 ]
 
@@ -312,19 +313,35 @@ def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> 
                         below_at=below, tolerance=float(tolerance))
 
 
-def agreement_verdict(runs: dict, centre_rounds: int | None = None) -> str:
-    """One plain sentence comparing averaging on several networks (``name -> AgreementRun``).
+@dataclass(frozen=True)
+class Agreement:
+    """Averaging on several networks, and what a centre would need (see :func:`agreement_verdict`).
 
-    ``centre_rounds``: rounds a centre would need to collect every estimate and announce
-    the mean (for example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart).
+    Attributes
+    ----------
+    runs : dict
+        Network name -> :class:`AgreementRun`.
+    centre_rounds : int or None
+        Rounds a centre would need to collect every estimate and announce the mean (for
+        example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart), if compared.
+    """
+
+    runs: dict
+    centre_rounds: int | None = None
+
+
+def agreement_verdict(a: Agreement) -> str:
+    """One plain sentence comparing averaging on several networks (and against a centre).
 
     Examples
     --------
     >>> runs = {"ring": agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20),
     ...         "everyone": agreement_run(nx.complete_graph(6), [0, 0, 0, 0, 0, 6.0], 20)}
-    >>> agreement_verdict(runs).startswith("On the everyone network averaging agrees fastest")
+    >>> agreement_verdict(Agreement(runs)).startswith("On the everyone network averaging agrees fastest")
     True
     """
+    runs, centre_rounds = a.runs, a.centre_rounds
+
     def key(name):
         r = runs[name]
         return (r.bound_rounds is None, r.bound_rounds or 0, r.lam)

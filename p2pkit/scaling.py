@@ -281,6 +281,8 @@ class ScalingProfile:
         4 = quadratic).
     teams, largest_team : int
         Number of teams and the largest one (a mesh counts as one team of everyone).
+    dunbar : int
+        The limit ``over_dunbar`` counts against (Dunbar 1992).
     """
 
     design: str
@@ -295,6 +297,7 @@ class ScalingProfile:
     ties_if_doubled: float
     teams: int = 1
     largest_team: int = 0
+    dunbar: int = DUNBAR
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -387,7 +390,7 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
             mean_hops=float(mean_hops), busiest_load=float(load),
             hours_per_person=float(2 * n_ties / n * minutes_per_tie / 60),
             ties_if_doubled=ties(design, 2 * n, s, mesh_ties) / n_ties,
-            teams=len(sizes), largest_team=max(sizes),
+            teams=len(sizes), largest_team=max(sizes), dunbar=dunbar,
         )
 
     out["full mesh"] = make("full mesh", full_mesh_ties(n), np.full(n, n - 1), 1.0, 0.0)
@@ -419,7 +422,7 @@ def _sparse_mesh(n: int, k: int, seed) -> tuple:
     return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 
 
-def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:
+def verdict(profiles: dict) -> str:
     """Plain sentences on how the three designs scale, computed from :func:`scaling_profiles`.
 
     Examples
@@ -429,7 +432,7 @@ def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:
     """
     f, t, m = (profiles[d] for d in DESIGNS)
     n = f.people
-    over = f", over the ~{dunbar} a person can keep up" if f.over_dunbar else ""
+    over = f", over the ~{f.dunbar} a person can keep up" if f.over_dunbar else ""
     head = (f"A full mesh does not scale linearly: {n:,} people need {f.ties:,} ties "
             f"({f.most_ties} each{over}; {f.hours_per_person:.1f} hours a week each to keep them up), "
             f"and {f.ties_if_doubled:.1f} times as many for twice the people.")

@@ -542,10 +542,10 @@ def test_chart_round_tallies_match_the_unique_routes_of_the_tree():
 def test_card_game_verdict_and_errors():
     a = ws.pass_the_cards(nx.star_graph(4), {1: 2, 2: 3, 3: 4, 4: 1})
     b = ws.pass_the_cards(nx.complete_graph(5), {1: 2, 2: 3, 3: 4, 4: 1})
-    text = ws.card_game_verdict(a, b, 2.0, room=(50, 25))
+    text = ws.card_game_verdict(ws.CardGame(a, b, 2.0, room=(50, 25)))
     assert "5 rounds" in text and "about 10 s" in text and "2.0 times" in text
     with pytest.raises(P2PKitError):
-        ws.card_game_verdict(a, b, 0)
+        ws.card_game_verdict(ws.CardGame(a, b, 0))
     G = nx.Graph([(0, 1)])
     G.add_node(2)
     with pytest.raises(P2PKitError, match="cannot reach"):
@@ -575,10 +575,10 @@ def test_weaving_verdict_uses_the_profiles():
     U = room.network
     H, intros = ws.introductions(U, [("Quinn", "Kofi"), ("Bo", "Jun")])
     before, after = phase_profile(U, "Dana"), phase_profile(H, "Dana")
-    text = ws.weaving_verdict(before, after, intros)
+    text = ws.weaving_verdict(ws.WeavingRound(before, after, tuple(intros)))
     assert "2 introductions" in text and f"{before.triangles} -> {after.triangles}" in text
     assert after.components == 1 and before.components == 2  # Quinn joined
-    assert ws.weaving_verdict(before, before, []).startswith("No introductions")
+    assert ws.weaving_verdict(ws.WeavingRound(before, before, ())).startswith("No introductions")
 
 
 def test_departures_against_an_independent_computation():
@@ -785,7 +785,7 @@ def test_card_scene_is_the_game_round_by_round():
     cards = ws.deal_cards(list(range(13)), 0)
     a, b = ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards)
     end = vw.card_scene(13, 3, vw.ANYONE, 0, vw.END, 3.0)
-    assert end["verdict"] == ws.card_game_verdict(a, b, 3.0)
+    assert end["verdict"] == ws.card_game_verdict(ws.CardGame(a, b, 3.0))
     assert _rows(end)["Rounds of passing (chart / peer-to-peer)"] == f"{a.ticks} / {b.ticks}"
     for t in (0, 2, 5):
         s = vw.card_scene(13, 3, vw.ANYONE, 0, t, 3.0)
@@ -814,7 +814,8 @@ def test_weaving_scene_makes_the_weavers_introductions():
     for k in (0, 2, 6):
         s = vw.weaving_scene(data, "all questions", "Kofi", k)
         H, intros = ws.introductions(U, plan[:k], comms)
-        assert s["verdict"] == ws.weaving_verdict(phase_profile(U, "Kofi"), phase_profile(H, "Kofi"), intros)
+        assert s["verdict"] == ws.weaving_verdict(ws.WeavingRound(phase_profile(U, "Kofi"), phase_profile(H, "Kofi"),
+                                                                  tuple(intros)))
         net = _net(s)
         assert net.get("tie_kind", []).count("intro") == sum(1 for i in intros if i.kind != "already tied")
         assert net["role"][net["people"]["name"].index("Kofi")] == "weaver"

@@ -260,7 +260,7 @@ def _minutes(x: float) -> str:
     return f"{x:.1f} minutes"
 
 
-def verdict(profiles: dict, requests_per_person: float | None = None) -> str:
+def verdict(profiles: dict) -> str:
     """Plain sentences comparing the AI hub with embedded agents, computed from :func:`compare_designs`.
 
     Examples

@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 
 from ..errors import P2PKitError
-from .comparison import _agent_rates
+from .comparison import DESIGNS, _agent_rates
 from .designs import _people_in_touch, in_touch_without_each
 from .queues import _rate
 
@@ -26,6 +26,8 @@ class Failure:
 
     Attributes
     ----------
+    design : str
+        ``"AI hub"`` or ``"embedded agents"`` (:data:`~p2pkit.hybrid.DESIGNS`).
     failed : tuple
         The nodes that failed (people or AI nodes).
     people_left : int
@@ -42,6 +44,7 @@ class Failure:
         Person left -> how many of the other people left they can still reach.
     """
 
+    design: str
     failed: tuple
     people_left: int
     in_touch: float
@@ -141,20 +144,21 @@ def _failure(st: _Structure, failed, cross_team) -> Failure:
                 continue
             share += 1 - (c * len(down) / (t - 1) if t > 1 else 0.0)
         answered = share / len(left)
-    return Failure(failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
+    return Failure(design=DESIGNS[0] if st.hub else DESIGNS[1], failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
                    without_ai=without, reach=reach)
 
 
-def failure_verdict(design: str, f: Failure) -> str:
-    """One plain sentence on a :class:`Failure` of the ``design`` (``"AI hub"`` or
-    ``"embedded agents"``): who can still reach whom, and which requests still get answered.
+def failure_verdict(f: Failure) -> str:
+    """One plain sentence on a :class:`Failure` of either design: who can still reach whom, and
+    which requests still get answered.
 
     Examples
     --------
     >>> from p2pkit.hybrid import hub_design
-    >>> failure_verdict("AI hub", failure(hub_design(20, 5), [20])).startswith("With the AI hub")
+    >>> failure_verdict(failure(hub_design(20, 5), [20])).startswith("With the AI hub")
     True
     """
+    design = f.design
     if not f.failed:
         return (f"With the {design}, nothing has failed: all {f.people_left} people are in touch and every "
                 "request gets an AI answer.")

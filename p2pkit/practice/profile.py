@@ -275,13 +275,14 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
     return profile, dict(loads)
 
 
-def case_verdict(p: CaseProfile, parts: Iterable[str] = ("loss", "single", "groups", "ties")) -> str:
+def case_verdict(p: CaseProfile, *, parts: Iterable[str] = ("loss", "single", "groups", "ties")) -> str:
     """What the measures of one model add up to, in plain sentences computed from ``p``.
 
     Parameters
     ----------
     p : CaseProfile
-    parts : iterable of str
+        The case's profile (:func:`case_profile`).
+    parts : iterable of str, keyword only
         Which sentences to include, in this order: ``"loss"`` (what losing the most central
         person does), ``"single"`` (single points of failure, if any), ``"groups"``
         (modularity) and ``"ties"`` (how evenly ties are spread).
@@ -322,15 +323,16 @@ def case_verdict(p: CaseProfile, parts: Iterable[str] = ("loss", "single", "grou
     return " ".join(out[k] for k in parts if k in out)
 
 
-def departure_verdict(ko, name: str) -> str:
+def departure_verdict(ko, *, name: str | None = None) -> str:
     """What one person's departure does to the others, in a plain sentence.
 
     Parameters
     ----------
     ko : p2pkit.resilience.KnockOut
         The result of :func:`p2pkit.resilience.knock_out` for that one person.
-    name : str
-        How the sentence names them (for example "Manager 3").
+    name : str, keyword only
+        How the sentence names them (for example "Manager 3"); by default their label in the
+        network.
 
     The thresholds are those of :func:`case_verdict`: fewer than half of the pairs of the others
     still in touch means the person held the network together.
@@ -345,12 +347,13 @@ def departure_verdict(ko, name: str) -> str:
     --------
     >>> from p2pkit.practice import chart
     >>> from p2pkit.resilience import knock_out
-    >>> departure_verdict(knock_out(chart(13, span=3), [0]), "Top")[:52]
+    >>> departure_verdict(knock_out(chart(13, span=3), [0]), name="Top")[:52]
     'Top held the network together: without them, only 27'
-    >>> departure_verdict(knock_out(nx.cycle_graph(5), [0]), "Person 0")
-    'Without Person 0, everyone else still reaches everyone: nobody depended on them alone.'
+    >>> departure_verdict(knock_out(nx.cycle_graph(5), [0]))
+    'Without 0, everyone else still reaches everyone: nobody depended on them alone.'
     """
     s = ko.pairwise
+    name = " and ".join(map(str, ko.removed)) if name is None else name
     cut = (f"{ko.cut_off} {'person is' if ko.cut_off == 1 else 'people are'} cut off from the largest group."
            if ko.cut_off else "")
     if s >= 0.999999:

@@ -21,7 +21,7 @@ from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
 from .profile import mean_hops
 
 __all__ = ["grow_unit", "split_unit", "ideal_split", "ideal_split_modularity", "UnitSize", "unit_size",
-           "unit_sweep", "unit_verdict"]
+           "UnitComparison", "unit_sweep", "unit_verdict"]
 
 
 def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: int | None = 0) -> nx.Graph:
@@ -247,8 +247,17 @@ def unit_size(G: nx.Graph, seed: int | None = 0, communities: list | None = None
     )
 
 
+@dataclass(frozen=True)
+class UnitComparison:
+    """The same people as one unit and split into units of at most ``cap`` (see :func:`unit_sweep`)."""
+
+    one: UnitSize
+    split: UnitSize
+    cap: int = 150
+
+
 def unit_sweep(sizes: Iterable[int], cap: int = 150, ties_per_newcomer: int = 3, closure: float = 0.5,
-               liaisons: int = 2, seed: int | None = 0) -> list[tuple[UnitSize, UnitSize]]:
+               liaisons: int = 2, seed: int | None = 0) -> list[UnitComparison]:
     """One unit growing through ``sizes``, against the same people split into units of <= ``cap``.
 
     The single unit is :func:`grow_unit` of the largest size, cut to each size in turn (the
@@ -257,12 +266,12 @@ def unit_sweep(sizes: Iterable[int], cap: int = 150, ties_per_newcomer: int = 3,
 
     Returns
     -------
-    list of (UnitSize, UnitSize)
-        ``(one_unit, split)`` for each size, in the order given.
+    list of UnitComparison
+        One for each size, in the order given.
 
     Examples
     --------
-    >>> [(a.units, b.units) for a, b in unit_sweep([100, 200])]
+    >>> [(c.one.units, c.split.units) for c in unit_sweep([100, 200])]
     [(1, 1), (1, 2)]
     """
     sizes = [_int("size", s, ties_per_newcomer + 1, MAX_PEOPLE) for s in sizes]
@@ -273,21 +282,22 @@ def unit_sweep(sizes: Iterable[int], cap: int = 150, ties_per_newcomer: int = 3,
     for s in sizes:
         one = big.subgraph(range(s)).copy()
         split = split_unit(s, cap, ties_per_newcomer, closure, liaisons, seed)
-        out.append((unit_size(one, seed), unit_size(split, seed)))
+        out.append(UnitComparison(unit_size(one, seed), unit_size(split, seed), cap))
     return out
 
 
-def unit_verdict(one: UnitSize, split: UnitSize, cap: int = 150) -> str:
+def unit_verdict(c: UnitComparison) -> str:
     """Compare one unit with the same people split into small units, in plain sentences.
 
     Examples
     --------
-    >>> a, b = unit_sweep([300])[0]
-    >>> unit_verdict(a, b).startswith("One unit of 300")
+    >>> c = unit_sweep([300])[0]
+    >>> unit_verdict(c).startswith("One unit of 300")
     True
-    >>> "past the cap of 50;" in unit_verdict(a, b, cap=50)
+    >>> "past the cap of 50;" in unit_verdict(unit_sweep([300], cap=50)[0])
     True
     """
+    one, split, cap = c.one, c.split, c.cap
     parts = [f"One unit of {one.people}: for everyone to know everyone, each person would need "
              f"{one.relationships_needed} working relationships; they have {one.ties_per_person:.1f} on average."]
     limit = "the 150 often cited as a limit" if cap == 150 else f"the cap of {cap}"

@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import orgs
 from ..protocols import (
+    Agreement,
     agreement_run,
     agreement_verdict,
     at_round,
@@ -85,7 +86,7 @@ def agreement_scene(people: int, span: int, seed: int) -> dict:
                         else f"simulated not within 1% in {AVERAGING_ROUNDS} rounds") for name, _, _ in nets)
     summary = (f"Disagreement, as a share of the start, over {AVERAGING_ROUNDS} rounds of averaging for {people} "
                f"people on three networks (logarithmic scale; dashed: the eigenvalue bounds). {said}.")
-    return scene(panel, readout=readout, verdict=agreement_verdict(runs, centre_rounds=centre), summary=summary,
+    return scene(panel, readout=readout, verdict=agreement_verdict(Agreement(runs, centre)), summary=summary,
                  caption="Solid lines: simulated averaging. Dashed lines of the same colour: the eigenvalue bound "
                          "lambda to the power of the round, which the simulation never exceeds.")
 

@@ -401,7 +401,7 @@ def card_scene(people: int, span: int, reach: int, deal: int, rounds: int, secon
         ("Gini of the tallies (0 = equal)", f"{gini(pa):.2f} / {gini(pb):.2f}"),
         ("Betweenness centralization", f"{cent_T:.2f} / {cent_P:.2f}"),
     ]
-    verdict = ws.card_game_verdict(a, b, seconds, room)
+    verdict = ws.card_game_verdict(ws.CardGame(a, b, seconds, room))
     summary = (f"The card game with {n} people, {when}. Left, an organisation chart with a span of {span}: "
                f"{sa.delivered} of {n} cards delivered, {sa.waiting} on their way, the top has passed on "
                f"{sa.passes[0]}. Middle, peer-to-peer, where everyone can pass to {everyone}: {sb.delivered} "
@@ -488,7 +488,7 @@ def weaving_scene(data: RoomData, question: str, weaver: str, made: int) -> dict
          f"{after_p.most_central_load:.0%} ({after_p.most_central})")
     pair("Single points of failure", before_p.single_points, after_p.single_points)
     pair("Shape (Krebs & Holley)", before_p.shape, after_p.shape)
-    verdict = ws.weaving_verdict(before_p, after_p, intros)
+    verdict = ws.weaving_verdict(ws.WeavingRound(before_p, after_p, tuple(intros)))
     source = "typed introductions" if typed else f"{weaver}'s suggested introductions"
     summary = (f"The network of {_q(question)}, {len(U)} people, with {k} of the {len(plan)} {source} made "
                f"(dashed ties, star-shaped people): "

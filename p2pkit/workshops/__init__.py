@@ -27,8 +27,8 @@ Modules
 
 from __future__ import annotations
 
-from .card_game import CardRun, CardState, card_game_verdict, chart, deal_cards, pass_the_cards, peer_round
-from .intros import Introduction, introductions, most_routes, suggest_introductions, weaving_verdict
+from .card_game import CardGame, CardRun, CardState, card_game_verdict, chart, deal_cards, pass_the_cards, peer_round
+from .intros import Introduction, WeavingRound, introductions, most_routes, suggest_introductions, weaving_verdict
 from .leaving import EXACT_UP_TO, Departures, departures, departures_verdict, suggest_backup_ties
 from .names import parse_names, parse_pairs, people_text
 from .room import ALL_RELATIONS, MAX_ROOM, Room, RoomMap, answers_in, load_room, map_verdict, room_map
@@ -51,11 +51,13 @@ __all__ = [
     "CardRun",
     "CardState",
     "pass_the_cards",
+    "CardGame",
     "card_game_verdict",
     "Introduction",
     "most_routes",
     "suggest_introductions",
     "introductions",
+    "WeavingRound",
     "weaving_verdict",
     "Departures",
     "suggest_backup_ties",

@@ -17,7 +17,8 @@ from .. import orgs
 from ..errors import P2PKitError
 from ..transparency import org_chart
 
-__all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "card_game_verdict"]
+__all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "CardGame",
+           "card_game_verdict"]
 
 
 def chart(n: int, span: int = 3) -> nx.Graph:
@@ -271,31 +272,44 @@ def pass_the_cards(G: nx.Graph, cards: dict) -> CardRun:
     return CardRun(tick, passes, delivered, {h: len(r) - 1 for h, r in routes.items()}, most, tuple(log))
 
 
-def card_game_verdict(chart_run: CardRun, peer_run: CardRun, seconds: float,
-                      room: tuple[float | None, float | None] = (None, None)) -> str:
-    """What the two rounds show, in plain sentences, computed from the runs (and the room's times).
+@dataclass(frozen=True)
+class CardGame:
+    """Both rounds of the card game, and what turns rounds into time (see :func:`card_game_verdict`).
 
-    Parameters
+    Attributes
     ----------
-    chart_run, peer_run : CardRun
+    chart, peers : CardRun
         The chart round and the peer-to-peer round (:func:`pass_the_cards`).
     seconds : float
-        Seconds one hand-off takes, to turn rounds into time.
+        Seconds one hand-off takes (above 0).
     room : (float or None, float or None)
         The room's timed rounds in seconds (chart, peer-to-peer), if timed.
+    """
+
+    chart: CardRun
+    peers: CardRun
+    seconds: float
+    room: tuple = (None, None)
+
+    def __post_init__(self):
+        if self.seconds <= 0:
+            raise P2PKitError("seconds per hand-off must be positive.")
+
+
+def card_game_verdict(game: CardGame) -> str:
+    """What the two rounds show, in plain sentences, computed from the runs (and the room's times).
 
     Examples
     --------
     >>> a = pass_the_cards(nx.star_graph(4), {1: 2, 2: 3, 3: 4, 4: 1})
     >>> b = pass_the_cards(nx.complete_graph(5), {1: 2, 2: 3, 3: 4, 4: 1})
-    >>> card_game_verdict(a, b, 3.0)  # doctest: +NORMALIZE_WHITESPACE
+    >>> card_game_verdict(CardGame(a, b, 3.0))  # doctest: +NORMALIZE_WHITESPACE
     'Through the chart the cards need 5 rounds of passing (about 15 s); peer-to-peer, 1 round
     (about 3 s). In the chart round one person passes on 4 of the 8 cards handed on (50%).'
-    >>> card_game_verdict(a, b, 3.0, room=(60, 30)).split(". ")[-1]
+    >>> card_game_verdict(CardGame(a, b, 3.0, room=(60, 30))).split(". ")[-1]
     'Your room took 60 s and 30 s: the chart round was 2.0 times as long, where the model says 5.0 -- the rest is what the model leaves out: finding people, walking, checking names.'
     """
-    if seconds <= 0:
-        raise P2PKitError("seconds per hand-off must be positive.")
+    chart_run, peer_run, seconds, room = game.chart, game.peers, game.seconds, game.room
 
     def rounds(r: CardRun) -> str:
         return f"{r.ticks} round{'s' if r.ticks != 1 else ''}"

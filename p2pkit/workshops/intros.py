@@ -14,10 +14,10 @@ import networkx as nx
 from ..architecture import load_share
 from ..communities import detect, membership
 from ..errors import P2PKitError
-from ..weaving import transition
+from ..weaving import PhaseProfile, transition
 from .names import people_text
 
-__all__ = ["most_routes", "suggest_introductions", "Introduction", "introductions", "weaving_verdict"]
+__all__ = ["most_routes", "suggest_introductions", "Introduction", "introductions", "WeavingRound", "weaving_verdict"]
 
 
 def most_routes(G: nx.Graph, k: int = 1) -> list:
@@ -208,21 +208,34 @@ def introductions(G: nx.Graph, pairs: Sequence[tuple], communities: Sequence[set
     return U, out
 
 
-def weaving_verdict(before, after, intros: Sequence[Introduction]) -> str:
-    """What the introductions did, in plain sentences, computed from two weaving profiles.
+@dataclass(frozen=True)
+class WeavingRound:
+    """Introductions made, and the network's weaving profile before and after them.
 
     ``before`` and ``after`` are :class:`p2pkit.weaving.PhaseProfile` objects
-    (:func:`p2pkit.weaving.phase_profile`) of the network before and after ``intros``.
+    (:func:`p2pkit.weaving.phase_profile`); ``intros`` the :class:`Introduction` objects of
+    :func:`introductions`.
+    """
+
+    before: PhaseProfile
+    after: PhaseProfile
+    intros: tuple
+
+
+def weaving_verdict(w: WeavingRound) -> str:
+    """What the introductions did, in plain sentences, computed from the two weaving profiles.
 
     Examples
     --------
     >>> from p2pkit.weaving import phase_profile
     >>> G = nx.Graph([(0, 1), (1, 2), (3, 4), (4, 5)])
     >>> H, intros = introductions(G, [(2, 3), (0, 2)], [{0, 1, 2}, {3, 4, 5}])
-    >>> weaving_verdict(phase_profile(G, 1), phase_profile(H, 1), intros)  # doctest: +NORMALIZE_WHITESPACE
+    >>> weaving_verdict(WeavingRound(phase_profile(G, 1), phase_profile(H, 1), tuple(intros)))
+    ... # doctest: +NORMALIZE_WHITESPACE
     '2 introductions: 1 bridge and 1 closed triangle. Pairs who can reach each other: 40% -> 100%.
     Triangles: 0 -> 1. Single points of failure: 2 -> 3.'
     """
+    before, after, intros = w.before, w.after, w.intros
     made = [i for i in intros if i.kind != "already tied"]
     if not intros:
         return "No introductions made yet: this is the network as it was."
