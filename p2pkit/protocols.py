@@ -420,7 +420,7 @@ class Allocation:
 
     def settled_by(self, r: int) -> tuple:
         """The ``(person, task)`` pairs settled in rounds ``1 .. r``, in the order they were settled."""
-        return tuple(pair for pair, k in zip(self.pairs, self.round_of) if k <= r)
+        return tuple(pair for pair, k in zip(self.pairs, self.round_of, strict=True) if k <= r)
 
     def distance_by(self, r: int) -> float:
         """Total distance of the pairs settled in rounds ``1 .. r`` (the whole run's
@@ -432,7 +432,7 @@ class Allocation:
         >>> round(a.distance_by(0), 6), round(a.distance_by(1), 6)
         (0.0, 0.3)
         """
-        return float(sum(d for d, k in zip(self.lengths, self.round_of) if k <= r))
+        return float(sum(d for d, k in zip(self.lengths, self.round_of, strict=True) if k <= r))
 
 
 def _check_positions(P, T) -> tuple[np.ndarray, np.ndarray]:
@@ -580,7 +580,7 @@ def _check_per_round(per_round) -> None:
 
 def _central(D: np.ndarray, best: tuple, per_round: int) -> Allocation:
     r, c, opt = best
-    pairs = tuple((int(p), int(t)) for p, t in zip(r, c))
+    pairs = tuple((int(p), int(t)) for p, t in zip(r, c, strict=True))
     k = len(pairs)
     rounds = math.ceil(k / per_round)
     by_round = tuple(min(k, i * per_round) for i in range(rounds + 1))

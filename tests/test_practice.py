@@ -1,7 +1,6 @@
 """Chapter 7: stylised organisations and unit size, against closed forms and independent code."""
 
 import math
-import re
 from itertools import combinations
 
 import networkx as nx
@@ -374,7 +373,7 @@ def test_removing_the_most_central_person_agrees_with_the_model(case):
     assert _readout(gone)["Pairs in touch without them"] == f"{p.survives_without_most_central:.0%}"
     assert gone["verdict"] == practice.case_verdict(p, parts=("loss", "single"))
     # the share of routes shown for each person is the model's
-    shown = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+    shown = dict(zip(net["people"]["id"], net["figures"][0]["values"], strict=True))
     assert shown[str(p.most_central)] == pytest.approx(p.most_central_load, rel=1e-3)
 
 

@@ -156,7 +156,7 @@ def test_agreement_run_matches_the_simulation_and_the_bound():
     d = [disagreement(v) / disagreement(x0) for v in x]
     assert run.disagreement == pytest.approx(d)
     assert run.lam == pytest.approx(second_eigenvalue(averaging_weights(G)))
-    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound))
+    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound, strict=True))
     assert run.bound_rounds == agreement_rounds(G, 0.01)
     assert run.below_at == next(t for t, v in enumerate(d) if v <= 0.01)
     assert run.below_at <= run.bound_rounds

@@ -144,7 +144,8 @@ def _failure(st: _Structure, failed, cross_team) -> Failure:
                 continue
             share += 1 - (c * len(down) / (t - 1) if t > 1 else 0.0)
         answered = share / len(left)
-    return Failure(design=DESIGNS[0] if st.hub else DESIGNS[1], failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
+    design = DESIGNS[0] if st.hub else DESIGNS[1]
+    return Failure(design=design, failed=tuple(gone), people_left=p, in_touch=float(in_touch), answered=float(answered),
                    without_ai=without, reach=reach)
 
 

@@ -49,11 +49,12 @@ Modules
 
 from __future__ import annotations
 
-from .cases import CASES, authority_digraph, build_case, buurtzorg, chart, gore_lattice, morning_star, participative_plant
+from .cases import (CASES, authority_digraph, build_case, buurtzorg, chart, gore_lattice, morning_star,
+                    participative_plant)
 from .profile import (CaseProfile, case_measures, case_profile, case_verdict, departure_verdict, mean_hops,
                       most_central, shortest_routes)
-from .units import (UnitComparison, UnitSize, grow_unit, ideal_split, ideal_split_modularity, split_unit, unit_size, unit_sweep,
-                    unit_verdict)
+from .units import (UnitComparison, UnitSize, grow_unit, ideal_split, ideal_split_modularity, split_unit, unit_size,
+                    unit_sweep, unit_verdict)
 
 __all__ = [
     "chart",

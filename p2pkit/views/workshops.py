@@ -25,7 +25,7 @@ import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -199,7 +199,7 @@ class RoomData:
         names = [""] * (max(nums) + 1 if nums else 0)
         for i, g in enumerate(nums):
             names[g] = str(i + 1)
-        return {v: g for c, g in zip(communities, nums) for v in c}, names
+        return {v: g for c, g in zip(communities, nums, strict=True) for v in c}, names
 
 
 _SAMPLE_DATA: dict = {}

@@ -129,8 +129,9 @@ def _close(H: nx.Graph, k: int, rng: random.Random) -> tuple[list, str]:
     chosen = rng.sample(pairs, min(k, len(pairs)))
     for a, b in chosen:
         H.add_edge(a, b, kind="close")
-    note = f"only {len(pairs)} open triangle{'s' if len(pairs) != 1 else ''} could be closed." if len(chosen) < k else ""
-    return list(chosen), note
+    if len(chosen) == k:
+        return list(chosen), ""
+    return list(chosen), f"only {len(pairs)} open triangle{'s' if len(pairs) != 1 else ''} could be closed."
 
 
 def _spoke(H: nx.Graph, k: int, rng: random.Random, weaver) -> tuple[list, str]:
@@ -143,7 +144,8 @@ def _spoke(H: nx.Graph, k: int, rng: random.Random, weaver) -> tuple[list, str]:
         H.add_edge(weaver, v, kind="spoke")
     note = ""
     if len(chosen) < k:
-        note = "the weaver already knows everyone." if not strangers else f"only {len(strangers)} people were left to meet."
+        note = (f"only {len(strangers)} people were left to meet." if strangers else
+                "the weaver already knows everyone.")
     return [(weaver, v) for v in chosen], note
 
 
