@@ -22,7 +22,7 @@ a person can keep up (about 150).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 import networkx as nx
@@ -298,9 +298,6 @@ class ScalingProfile:
     teams: int = 1
     largest_team: int = 0
     dunbar: int = DUNBAR
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def ties(design: str, people: int, team_size: int = 10, mesh_ties: int = 6) -> int:

@@ -8,7 +8,7 @@ plain sentences.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -67,9 +67,6 @@ class HybridProfile:
     @property
     def saturated(self) -> bool:
         return math.isinf(self.minutes_to_decision)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _agent_rates(sizes, r, c):

@@ -6,7 +6,7 @@ Units: rates are requests per unit of time (per hour in the models), times in th
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -72,9 +72,6 @@ class QueueRun:
     mean_wait: float
     utilisation: float
     last_wait: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def simulate_queue(arrival_rate: float, service_rate: float, requests: int = 20_000,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -163,9 +163,6 @@ class CaseProfile:
     most_central_role: str
     most_central_load: float
     survives_without_most_central: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def case_profile(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 400,

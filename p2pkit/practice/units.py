@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -196,9 +196,6 @@ class UnitSize:
     busiest_share: float
     communities: int
     modularity: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def unit_size(G: nx.Graph, seed: int | None = 0, communities: list | None = None) -> UnitSize:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -130,9 +130,6 @@ class PhaseProfile:
     core_fit: float | None
     modularity: float
     shape: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _classify_from(components: int, survives: float, core_size: int, core_density: float,
