@@ -24,7 +24,6 @@ def _rate(name: str, value) -> float:
     return v
 
 
-
 def mm1_time_in_system(arrival_rate: float, service_rate: float) -> float:
     """Mean time a request spends at a single server (waiting plus service): ``1 / (mu - lambda)``.
 
