@@ -204,15 +204,10 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
     who, _, loads = most_central(G)
     # exact hops up to 1,000 people (estimated from 100 people above); none without ties
     hops = mean_hops(G, exact_up_to=1000, seed=seed)[0] if G.number_of_edges() else float("nan")
-    at = nx.triangles(G)  # person -> triangles they are in
     without_weaver = pairwise_connectivity(G.subgraph(v for v in G if v != weaver))
     without_top = pairwise_connectivity(G.subgraph(v for v in G if v != who))
     degrees = dict(G.degree())
     mean_degree = 2 * G.number_of_edges() / n
-    # transitivity (as networkx.transitivity computes it) from the same triangle counts: each triangle
-    # closes three two-step paths, and a person with d ties is the middle of C(d, 2) of them
-    closed = sum(at.values())
-    two_step = sum(d * (d - 1) / 2 for d in degrees.values())
     core = main_core(G)
     k = len(core)
     core_density = nx.density(G.subgraph(core)) if k > 1 else 0.0
@@ -231,8 +226,8 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
         ties=G.number_of_edges(),
         components=comps,
         pairs_in_touch=pairwise_connectivity(G),
-        triangles=closed // 3,
-        clustering=closed / two_step if closed else 0.0,
+        triangles=triangles(G),
+        clustering=nx.transitivity(G),
         mean_hops=hops,
         weaver_ties_share=degrees[weaver] / (n - 1),
         weaver_load=loads[weaver],
@@ -308,12 +303,10 @@ def phase_track(G: nx.Graph, weaver=0) -> PhaseTrack:
         raise P2PKitError("a weaving profile needs at least 4 people.")
     if weaver not in G:
         raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
-    closed = sum(nx.triangles(G).values())
-    two_step = sum(d * (d - 1) / 2 for _, d in G.degree())
     return PhaseTrack(
         weaver_load=betweenness(G)[weaver],
         survives_without_weaver=pairwise_connectivity(G.subgraph(v for v in G if v != weaver)),
-        clustering=closed / two_step if closed else 0.0,
+        clustering=nx.transitivity(G),
     )
 
 
