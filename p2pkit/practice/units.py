@@ -52,6 +52,12 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
         form ``grow_unit(k)`` for the same settings and seed: the unit grows, nobody's past
         ties change.
 
+    Notes
+    -----
+    :func:`networkx.powerlaw_cluster_graph` is the same model, but it starts from ``m`` people
+    with no ties between them; this one starts from a founding team who all know each other, so
+    that even a small unit is one working group, and kept as it is so the chapter's numbers stay.
+
     References
     ----------
     Holme, P., & Kim, B. J. (2002). Growing scale-free networks with tunable clustering.
