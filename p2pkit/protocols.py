@@ -43,6 +43,7 @@ __all__ = [
     "share_out",
     "AgreementRun",
     "agreement_run",
+    "Agreement",
     "agreement_verdict",
 ]
 
@@ -312,19 +313,35 @@ def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> 
                         below_at=below, tolerance=float(tolerance))
 
 
-def agreement_verdict(runs: dict, centre_rounds: int | None = None) -> str:
-    """One plain sentence comparing averaging on several networks (``name -> AgreementRun``).
+@dataclass(frozen=True)
+class Agreement:
+    """Averaging on several networks, and what a centre would need (see :func:`agreement_verdict`).
 
-    ``centre_rounds``: rounds a centre would need to collect every estimate and announce
-    the mean (for example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart).
+    Attributes
+    ----------
+    runs : dict
+        Network name -> :class:`AgreementRun`.
+    centre_rounds : int or None
+        Rounds a centre would need to collect every estimate and announce the mean (for
+        example :func:`p2pkit.transparency.report_up_broadcast_down` on a chart), if compared.
+    """
+
+    runs: dict
+    centre_rounds: int | None = None
+
+
+def agreement_verdict(a: Agreement) -> str:
+    """One plain sentence comparing averaging on several networks (and against a centre).
 
     Examples
     --------
     >>> runs = {"ring": agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20),
     ...         "everyone": agreement_run(nx.complete_graph(6), [0, 0, 0, 0, 0, 6.0], 20)}
-    >>> agreement_verdict(runs).startswith("On the everyone network averaging agrees fastest")
+    >>> agreement_verdict(Agreement(runs)).startswith("On the everyone network averaging agrees fastest")
     True
     """
+    runs, centre_rounds = a.runs, a.centre_rounds
+
     def key(name):
         r = runs[name]
         return (r.bound_rounds is None, r.bound_rounds or 0, r.lam)
@@ -403,7 +420,7 @@ class Allocation:
 
     def settled_by(self, r: int) -> tuple:
         """The ``(person, task)`` pairs settled in rounds ``1 .. r``, in the order they were settled."""
-        return tuple(pair for pair, k in zip(self.pairs, self.round_of) if k <= r)
+        return tuple(pair for pair, k in zip(self.pairs, self.round_of, strict=True) if k <= r)
 
     def distance_by(self, r: int) -> float:
         """Total distance of the pairs settled in rounds ``1 .. r`` (the whole run's
@@ -415,7 +432,7 @@ class Allocation:
         >>> round(a.distance_by(0), 6), round(a.distance_by(1), 6)
         (0.0, 0.3)
         """
-        return float(sum(d for d, k in zip(self.lengths, self.round_of) if k <= r))
+        return float(sum(d for d, k in zip(self.lengths, self.round_of, strict=True) if k <= r))
 
 
 def _check_positions(P, T) -> tuple[np.ndarray, np.ndarray]:
@@ -563,7 +580,7 @@ def _check_per_round(per_round) -> None:
 
 def _central(D: np.ndarray, best: tuple, per_round: int) -> Allocation:
     r, c, opt = best
-    pairs = tuple((int(p), int(t)) for p, t in zip(r, c))
+    pairs = tuple((int(p), int(t)) for p, t in zip(r, c, strict=True))
     k = len(pairs)
     rounds = math.ceil(k / per_round)
     by_round = tuple(min(k, i * per_round) for i in range(rounds + 1))

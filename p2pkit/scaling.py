@@ -22,13 +22,14 @@ a person can keep up (about 150).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import networkx as nx
 import numpy as np
 
 from .errors import P2PKitError
+from .practice import shortest_routes
 
 __all__ = [
     "DUNBAR",
@@ -214,12 +215,10 @@ def liaison_load(sizes) -> list[float]:
 def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     """Average hops between two people, and everyone's share of the routes between others.
 
-    All shortest paths from every person at once: a breadth-first search run level by
-    level on the whole people-by-people table, counting shortest paths, then Brandes'
-    (2001) accumulation of each person's share of them, level by level back. The same
-    numbers as :func:`networkx.average_shortest_path_length` and
-    :func:`networkx.betweenness_centrality` (normalised), many times faster for a thousand
-    people.
+    :func:`p2pkit.practice.shortest_routes` on a connected network numbered ``0 .. n-1``, with
+    the shares as an array indexed by person: the same numbers as
+    :func:`networkx.average_shortest_path_length` and :func:`networkx.betweenness_centrality`
+    (normalised), computed in C by igraph.
 
     Parameters
     ----------
@@ -234,7 +233,7 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     References
     ----------
     Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
-    Mathematical Sociology* 25(2), 163-177.
+    Mathematical Sociology* 25(2), 163-177 (the shares of the routes).
 
     Examples
     --------
@@ -249,33 +248,10 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
         raise P2PKitError("hops and load need a network of at least 3 people.")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
-    A = nx.to_scipy_sparse_array(G, nodelist=range(n), format="csr", dtype=float, weight=None)
-    A.setdiag(0)
-    A.eliminate_zeros()
-    dist = np.full((n, n), -1, dtype=np.int32)  # dist[v, s]: hops from source s to v
-    np.fill_diagonal(dist, 0)
-    sigma = np.eye(n)  # sigma[v, s]: number of shortest paths from s to v
-    d = 0
-    while True:
-        d += 1
-        cand = A @ np.where(dist == d - 1, sigma, 0.0)
-        new = (cand > 0) & (dist < 0)
-        if not new.any():
-            break
-        dist[new] = d
-        sigma[new] = cand[new]
-    if (dist < 0).any():
+    load, hops, pairs = shortest_routes(G)
+    if pairs < n * (n - 1):
         raise P2PKitError("the network is not connected, so some pairs have no path.")
-    depth = d - 1
-    delta = np.zeros((n, n))
-    safe = np.where(sigma > 0, sigma, 1.0)
-    for d in range(depth, 0, -1):
-        X = np.where(dist == d, (1.0 + delta) / safe, 0.0)
-        delta += np.where(dist == d - 1, sigma * (A @ X), 0.0)
-    np.fill_diagonal(delta, 0.0)
-    load = delta.sum(axis=1) / ((n - 1) * (n - 2))
-    mean_hops = dist.sum() / (n * (n - 1))
-    return float(mean_hops), load
+    return float(hops), np.array([load[v] for v in range(n)])
 
 
 @dataclass(frozen=True)
@@ -305,6 +281,8 @@ class ScalingProfile:
         4 = quadratic).
     teams, largest_team : int
         Number of teams and the largest one (a mesh counts as one team of everyone).
+    dunbar : int
+        The limit ``over_dunbar`` counts against (Dunbar 1992).
     """
 
     design: str
@@ -319,9 +297,7 @@ class ScalingProfile:
     ties_if_doubled: float
     teams: int = 1
     largest_team: int = 0
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+    dunbar: int = DUNBAR
 
 
 def ties(design: str, people: int, team_size: int = 10, mesh_ties: int = 6) -> int:
@@ -411,7 +387,7 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
             mean_hops=float(mean_hops), busiest_load=float(load),
             hours_per_person=float(2 * n_ties / n * minutes_per_tie / 60),
             ties_if_doubled=ties(design, 2 * n, s, mesh_ties) / n_ties,
-            teams=len(sizes), largest_team=max(sizes),
+            teams=len(sizes), largest_team=max(sizes), dunbar=dunbar,
         )
 
     out["full mesh"] = make("full mesh", full_mesh_ties(n), np.full(n, n - 1), 1.0, 0.0)
@@ -434,21 +410,16 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
 
 @lru_cache(maxsize=512)
 def _sparse_mesh(n: int, k: int, seed) -> tuple:
-    """Ties, degrees, mean hops and busiest load of the seeded sparse mesh.
-
-    Measured with igraph (:func:`p2pkit.measures.path_stats` and
-    :func:`p2pkit.measures.betweenness`, equal to :func:`hops_and_load` and networkx, and
-    much faster on a long ring of 1,000 people); kept, as the same network is measured
-    again whenever only the team size or the minutes per tie change.
+    """Ties, degrees, mean hops and busiest load of the seeded sparse mesh (:func:`hops_and_load`);
+    kept, as the same network is measured again whenever only the team size or the minutes per
+    tie change.
     """
-    from .measures import betweenness, path_stats
-
     G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=seed)
-    return (G.number_of_edges(), tuple(d for _, d in G.degree()), path_stats(G).mean,
-            float(max(betweenness(G).values())))
+    hops, load = hops_and_load(G)
+    return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 
 
-def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:
+def verdict(profiles: dict) -> str:
     """Plain sentences on how the three designs scale, computed from :func:`scaling_profiles`.
 
     Examples
@@ -458,7 +429,7 @@ def verdict(profiles: dict, dunbar: int = DUNBAR) -> str:
     """
     f, t, m = (profiles[d] for d in DESIGNS)
     n = f.people
-    over = f", over the ~{dunbar} a person can keep up" if f.over_dunbar else ""
+    over = f", over the ~{f.dunbar} a person can keep up" if f.over_dunbar else ""
     head = (f"A full mesh does not scale linearly: {n:,} people need {f.ties:,} ties "
             f"({f.most_ties} each{over}; {f.hours_per_person:.1f} hours a week each to keep them up), "
             f"and {f.ties_if_doubled:.1f} times as many for twice the people.")

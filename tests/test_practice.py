@@ -1,7 +1,6 @@
 """Chapter 7: stylised organisations and unit size, against closed forms and independent code."""
 
 import math
-import re
 from itertools import combinations
 
 import networkx as nx
@@ -85,13 +84,16 @@ def test_betweenness_centralization_matches_equipotency():
         assert p.betweenness_centralization == pytest.approx(centralization(G, "betweenness"), abs=1e-9)
 
 
-def test_most_central_estimate_for_large_networks():
+def test_most_central_for_large_networks():
+    # exact at every size now (igraph is faster than the 100-source networkx estimate it replaces),
+    # and the same person the case profile rings
     G = practice.buurtzorg(600, seed=0)
-    who, load, _ = practice.most_central(G, exact_up_to=100, seed=0)
+    who, load, _ = practice.most_central(G)
     exact = nx.betweenness_centrality(G)
-    # sampling may pick either of two near-equal coaches, but never someone far from the top
     assert exact[who] >= 0.9 * max(exact.values())
+    assert exact[who] == pytest.approx(max(exact.values())) and load == pytest.approx(exact[who])
     assert G.nodes[who]["role"] == "coach"
+    assert practice.case_profile(G, exact_up_to=100).most_central == who
 
 
 def test_mean_hops_exact_and_sampled():
@@ -225,11 +227,11 @@ def test_unit_size_counts():
 
 def test_unit_sweep_and_verdict():
     rows = practice.unit_sweep([100, 300, 600], cap=150, seed=0)
-    one, split = rows[-1]
+    one, split = rows[-1].one, rows[-1].split
     assert (one.units, one.largest_unit, one.relationships_needed) == (1, 600, 599)
     assert split.units == 4 and split.relationships_needed <= 149
-    assert [r[0].people for r in rows] == [100, 300, 600]
-    text = practice.unit_verdict(one, split)
+    assert [r.one.people for r in rows] == [100, 300, 600]
+    text = practice.unit_verdict(rows[-1])
     assert "599 working relationships" in text and "past the 150" in text
 
 
@@ -275,15 +277,15 @@ def test_departure_verdict_follows_knock_out():
     from p2pkit.resilience import knock_out
 
     G = practice.chart(13, span=3)
-    top = practice.departure_verdict(knock_out(G, [0]), "Top")
+    top = practice.departure_verdict(knock_out(G, [0]), name="Top")
     # without the top, three teams of four remain: 3 C(4,2) / C(12,2) = 27%; 8 people outside the largest
     assert top.startswith("Top held the network together") and "27%" in top and "8 people are cut off" in top
-    staff = practice.departure_verdict(knock_out(G, [12]), "Staff 9")
+    staff = practice.departure_verdict(knock_out(G, [12]), name="Staff 9")
     assert staff.startswith("Without Staff 9, everyone else still reaches everyone")
-    manager = practice.departure_verdict(knock_out(practice.chart(7, span=2), [1]), "Manager 1")
+    manager = practice.departure_verdict(knock_out(practice.chart(7, span=2), [1]), name="Manager 1")
     # chart(7, 2) without person 1: {0, 2, 5, 6} and {3}, {4}: (6 + 0 + 0) / C(6, 2) = 40%... below a half
     assert manager.startswith("Manager 1 held the network together") and "40%" in manager
-    mid = practice.departure_verdict(knock_out(nx.path_graph(6), [1]), "Person 1")
+    mid = practice.departure_verdict(knock_out(nx.path_graph(6), [1]), name="Person 1")
     # a path of 6 without person 1: {0} and {2, 3, 4, 5}: 6 / C(5, 2) = 60%, 1 person cut off
     assert mid == ("Without Person 1, 60% of the pairs of the 5 others can still reach each other; "
                    "1 person is cut off from the largest group.")
@@ -326,7 +328,8 @@ def test_chapter_numbers_unit_size():
     400 people in three units of at most 150, two liaison ties between neighbours, need 5.1 hand-offs on
     average, one unit of 400 needs 3.2 (exact at this size, as the figure shows them)."""
     assert practice.unit_size(practice.grow_unit(150, seed=0)).relationships_needed == 149
-    one, split = practice.unit_sweep([50, 100, 150, 250, 400, 600], cap=150, seed=0)[4]
+    row = practice.unit_sweep([50, 100, 150, 250, 400, 600], cap=150, seed=0)[4]
+    one, split = row.one, row.split
     assert (one.people, split.units) == (400, 3) and split.largest_unit <= 150
     assert one.hops_exact and split.hops_exact
     assert (f"{split.mean_hops:.1f}", f"{one.mean_hops:.1f}") == ("5.1", "3.2")
@@ -370,7 +373,7 @@ def test_removing_the_most_central_person_agrees_with_the_model(case):
     assert _readout(gone)["Pairs in touch without them"] == f"{p.survives_without_most_central:.0%}"
     assert gone["verdict"] == practice.case_verdict(p, parts=("loss", "single"))
     # the share of routes shown for each person is the model's
-    shown = dict(zip(net["people"]["id"], net["figures"][0]["values"]))
+    shown = dict(zip(net["people"]["id"], net["figures"][0]["values"], strict=True))
     assert shown[str(p.most_central)] == pytest.approx(p.most_central_load, rel=1e-3)
 
 
@@ -407,11 +410,12 @@ def test_unit_growth_keeps_people_in_place_and_follows_the_sweep():
     sizes = (50, 100, 150, 250, 400, 600)
     rows = practice.unit_sweep(list(sizes), cap=150, seed=0)
     where = {}
-    for size, (a, b) in zip(sizes, rows):
+    for size, row in zip(sizes, rows, strict=True):
+        a = row.one
         s = growth_scene(size, 150, sizes, 0)
         one, split, need, hops = s["panels"]
         assert len(one["people"]["id"]) == size and len(split["people"]["id"]) == size
-        assert s["verdict"] == practice.unit_verdict(a, b, 150)
+        assert s["verdict"] == practice.unit_verdict(row) and row.cap == 150
         assert need["marker"]["x"] == hops["marker"]["x"] == size
         assert one["colour_by"] == "group" and len(set(one["group"])) == a.communities
         # the raw layout is fixed; drawn positions differ only by one zoom per size
@@ -422,10 +426,11 @@ def test_unit_growth_keeps_people_in_place_and_follows_the_sweep():
     b0, b1 = xs(big, 0), xs(big, 49)
     assert math.hypot(a1[0] - a0[0], a1[1] - a0[1]) > math.hypot(b1[0] - b0[0], b1[1] - b0[1])
     # "rise in a straight line ... stay at about six"; more informal groups as it grows; split: more hops
-    assert [a.relationships_needed for a, _ in rows] == [s - 1 for s in sizes]
-    assert all(5.7 < a.ties_per_person < 6.0 for a, _ in rows)
-    assert [a.communities for a, _ in rows] == sorted(a.communities for a, _ in rows)
-    assert all(b.relationships_needed <= 149 and b.mean_hops > a.mean_hops for a, b in rows if b.units > 1)
+    pairs = [(r.one, r.split) for r in rows]
+    assert [a.relationships_needed for a, _ in pairs] == [s - 1 for s in sizes]
+    assert all(5.7 < a.ties_per_person < 6.0 for a, _ in pairs)
+    assert [a.communities for a, _ in pairs] == sorted(a.communities for a, _ in pairs)
+    assert all(b.relationships_needed <= 149 and b.mean_hops > a.mean_hops for a, b in pairs if b.units > 1)
 
 
 def test_unit_layout_keeps_founders_in_the_middle():
@@ -443,3 +448,18 @@ def test_case_table_is_escaped_and_complete():
     assert html.count("<tr>") == 14 and html.count("– model</th>") == len(practice.CASES)
     assert "person at the top" in html and "models, not data" in html
     assert "<script" not in html
+
+
+def test_the_chart_is_the_one_org_chart_with_departments():
+    # one organisation-chart generator: practice.chart and the card game's chart are org_chart's
+    from p2pkit import workshops as ws
+    from p2pkit.transparency import org_chart
+
+    for n, span in ((2, 1), (13, 3), (40, 3), (150, 8), (151, 8)):
+        G, T = practice.chart(n, span), org_chart(n, span)
+        assert list(G.edges()) == list(T.edges()) == list(nx.full_rary_tree(span, n).edges())
+        assert all(G.nodes[v]["role"] == T.nodes[v]["role"] and G.nodes[v]["level"] == T.nodes[v]["level"] for v in G)
+        assert all(G.nodes[v]["group"] == (-1 if v == 0 else min(nx.shortest_path(G, 0, v)[1:]) - 1) for v in G)
+        assert all(d["boss"] == min(u, v) and d["kind"] == "reports" for u, v, d in G.edges(data=True))
+        if n >= 3:
+            assert list(ws.chart(n, span).edges()) == list(T.edges())

@@ -147,7 +147,7 @@ def test_distance_by_round_against_positions(per_round):
 
 
 def test_agreement_run_matches_the_simulation_and_the_bound():
-    from p2pkit.protocols import agreement_run, agreement_verdict
+    from p2pkit.protocols import Agreement, agreement_run, agreement_verdict
 
     G = orgs.peer_mesh(30, 4, 0.1, seed=1)
     x0 = np.random.default_rng(4).normal(size=30)
@@ -156,12 +156,12 @@ def test_agreement_run_matches_the_simulation_and_the_bound():
     d = [disagreement(v) / disagreement(x0) for v in x]
     assert run.disagreement == pytest.approx(d)
     assert run.lam == pytest.approx(second_eigenvalue(averaging_weights(G)))
-    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound))
+    assert all(s <= b * (1 + 1e-9) + 1e-12 for s, b in zip(run.disagreement, run.bound, strict=True))
     assert run.bound_rounds == agreement_rounds(G, 0.01)
     assert run.below_at == next(t for t, v in enumerate(d) if v <= 0.01)
     assert run.below_at <= run.bound_rounds
     chart = agreement_run(nx.convert_node_labels_to_integers(orgs.hierarchy(3, 3)), np.arange(13.0), 50)
-    v = agreement_verdict({"mesh": run, "chart": chart}, centre_rounds=4)
+    v = agreement_verdict(Agreement({"mesh": run, "chart": chart}, centre_rounds=4))
     assert v.startswith("On the mesh network averaging agrees fastest") and "would need 4 rounds" in v
     with pytest.raises(P2PKitError):
         agreement_run(G, np.ones(30), 5)
@@ -209,7 +209,7 @@ def test_tasks_scene_draws_the_pairs_settled_so_far():
 
 
 def test_agreement_scene_is_the_model():
-    from p2pkit.protocols import agreement_run, agreement_verdict
+    from p2pkit.protocols import Agreement, agreement_run, agreement_verdict
     from p2pkit.transparency import org_chart, report_up_broadcast_down
     from p2pkit.views.protocols import agreement_scene
 
@@ -219,7 +219,7 @@ def test_agreement_scene_is_the_model():
             "org chart, span 2": agreement_run(org_chart(20, 2), x0, 120),
             "peer mesh, 8 ties": agreement_run(orgs.peer_mesh(20, k=8, rewire=0.1, seed=1), x0, 120)}
     centre = report_up_broadcast_down(org_chart(20, 2)).rounds
-    assert s["verdict"] == agreement_verdict(runs, centre_rounds=centre)
+    assert s["verdict"] == agreement_verdict(Agreement(runs, centre_rounds=centre))
     line = next(x for x in s["panels"][0]["series"] if x["name"] == "org chart, span 2")
     assert line["y"][:5] == pytest.approx(list(runs["org chart, span 2"].disagreement[0:10:2]), rel=1e-3)
 

@@ -182,3 +182,11 @@ def test_chapter_10_connection_technology_numbers():
     # a sparse mesh of six ties each costs one hour a week at ten minutes per tie, at any size
     for n in (10, 150, 1000):
         assert scaling_profiles(n, 10, 6, 10.0)["sparse peer mesh"].hours_per_person == pytest.approx(1.0)
+
+
+def test_the_verdict_reads_the_limit_from_the_profiles():
+    # verdict() takes the profiles alone: the Dunbar limit they were measured against travels with them
+    from p2pkit.scaling import scaling_profiles, verdict
+
+    assert "over the ~100 a person" in verdict(scaling_profiles(300, dunbar=100))
+    assert "over the ~150 a person" in verdict(scaling_profiles(300))

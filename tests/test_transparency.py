@@ -291,3 +291,19 @@ def test_chapter_10_connection_technology_numbers():
     assert round(at40["push-pull, anyone"]) == 7  # anyone can call anyone: about 7 rounds
     assert round(at40["push-pull, mesh"]) == 13  # a peer mesh of four ties each: about 13
     assert at40["chart, limited"] == 18 and at40["chart, all at once"] == 6  # the chart: 18, or 6
+
+
+@pytest.mark.parametrize("span", [1, 2, 3, 5, 12])
+def test_org_chart_is_the_top_of_a_hierarchy_and_a_full_rary_tree(span):
+    # one organisation-chart generator: org_chart takes the first people of orgs.hierarchy
+    for people in (2, 3, 7, 13, 40, 41, 100):
+        G = org_chart(people, span)
+        levels = 1
+        while sum(span ** k for k in range(levels)) < people:
+            levels += 1
+        H = orgs.hierarchy(levels, span)
+        assert list(G.edges()) == [e for e in H.edges() if max(e) < people]
+        assert list(G.edges()) == list(nx.full_rary_tree(span, people).edges())
+        assert all(G.nodes[v]["level"] == H.nodes[v]["level"] for v in G)
+        # a would-be manager in a partly filled last level has nobody to manage
+        assert all((G.nodes[v]["role"] == "manager") == (v > 0 and G.degree(v) > 1) for v in G)

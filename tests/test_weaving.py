@@ -1,6 +1,5 @@
 """Chapter 8: network-weaving phases and actions, against brute force and stated structure."""
 
-import re
 from itertools import combinations
 
 import networkx as nx
@@ -64,7 +63,7 @@ def test_classify_names_each_generated_phase(n, clusters, seed):
 def test_phases_are_deterministic():
     a = weaving.phases(60, 5, seed=11)
     b = weaving.phases(60, 5, seed=11)
-    assert all(nx.utils.graphs_equal(x, y) for x, y in zip(a, b))
+    assert all(nx.utils.graphs_equal(x, y) for x, y in zip(a, b, strict=True))
 
 
 # ----------------------------------------------------------------- measures
@@ -189,8 +188,8 @@ def test_weaving_path_goes_through_every_phase_one_share_at_a_time(n, clusters, 
     assert len(path) == 1 + 3 * steps
     at = [s for s in path if s.at_phase]
     assert [s.phase for s in at] == [1, 2, 3, 4]
-    assert all(nx.utils.graphs_equal(s.graph, G) for s, G in zip(at, ps))
-    for before, after in zip(path, path[1:]):
+    assert all(nx.utils.graphs_equal(s.graph, G) for s, G in zip(at, ps, strict=True))
+    for before, after in zip(path, path[1:], strict=False):
         # each step is the step before plus exactly its new ties
         assert set(map(frozenset, after.graph.edges())) == \
             set(map(frozenset, before.graph.edges())) | set(map(frozenset, after.new))

@@ -181,7 +181,7 @@ def hub_minutes(minutes, requests_per_person: float = 2.0):
             (60 / SETTINGS["hub_speed"], "That is the service time alone, with no waiting.",
              "W = 1 / (mu - lambda): the hub receives everyone's requests, lambda = 150 x 2 an hour.")],
             hint="W = 1 / (mu - lambda) hours, with mu = 600 and lambda = 150 people x 2 requests an hour."):
-        hub, emb = _minutes(requests_per_person)
+        emb = _minutes(requests_per_person)[1]
         m.ok(f"decision_minutes gives the same for the hub, and {fmt(emb, 2)} minutes for the embedded agents.")
         m.hint("Twelve seconds: one fast server that pools all the demand is the quickest design there is, until it "
                "fills up.")
@@ -233,14 +233,13 @@ def faster_design(faster, requests_per_person: float = 3.9):
     truth = "hub" if hub < emb else "embedded"
     m = Marks()
     said = f"hub {fmt(hub, 2)} minutes, embedded agents {fmt(emb, 2)}"
+    winner = "hub is" if truth == "hub" else "embedded agents are"
     if choice == truth:
-        m.ok(f"The {'hub' if truth == 'hub' else 'embedded agents'} {'is' if truth == 'hub' else 'are'} faster "
-             f"({said}).")
+        m.ok(f"The {winner} faster ({said}).")
         m.hint("At 4 requests per person per hour the hub stops keeping up altogether. Speed is not the only "
                "difference: what does each design lose when one AI node fails?")
     else:
-        m.bad(f"Here the {'hub' if truth == 'hub' else 'embedded agents'} "
-              f"{'is' if truth == 'hub' else 'are'} faster ({said}).",
+        m.bad(f"Here the {winner} faster ({said}).",
               "A single fast server that pools all the demand beats several slow ones until it nearly fills up."
               if truth == "hub" else "Close to its limit the hub's queue explodes.")
     return m

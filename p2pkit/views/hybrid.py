@@ -105,7 +105,7 @@ def failure_scene(fails: bool, bridges: int, people: int, team_size: int) -> dic
                ("Requests still answered by the AI (hub / agents)", f"{fh.answered:.0%} / {fe.answered:.0%}"),
                ("People with no AI answer at all (hub / agents)", f"{len(fh.without_ai)} / {len(fe.without_ai)}"),
                ("Human ties across teams", f"{bridges}")]
-    text = failure_verdict("AI hub", fh) + " " + failure_verdict("embedded agents", fe)
+    text = failure_verdict(fh) + " " + failure_verdict(fe)
     what = ("the hub fails on the left and one embedded agent on the right (crossed out); people whose own AI "
             "node failed are hollow" if fails else "nothing has failed")
     summary = (f"{people} people in teams of up to {team_size}, with {bridges} human ties across teams. Left: one AI "
@@ -255,7 +255,7 @@ def sandbox_scene(design: str, bridges: int, removed: str, requests: float = 2.0
                ("Busiest AI node busy (hub / agents)", f"{h.busiest_utilisation:.0%} / {e.busiest_utilisation:.0%}"),
                ("People with no AI answer at all", f"{len(f.without_ai)}"),
                ("Human ties across teams", f"{bridges}")]
-    text = failure_verdict(DESIGNS[design], f) if gone else verdict(d)
+    text = failure_verdict(f) if gone else verdict(d)
     summary = (f"{DESIGNS[design].capitalize()} for {people} people in teams of up to {team_size}, {bridges} human ties "
                f"across teams; removed: {names[who] if gone else 'nobody'}. {f.in_touch:.0%} of pairs of people "
                f"still in touch and {f.answered:.0%} of requests answered.")

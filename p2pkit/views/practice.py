@@ -403,7 +403,7 @@ def sandbox_scene(case: str, people: int, seed: int, removed: str) -> dict:
     else:
         ko = knock_out(G, [who])
         roles = {v: ("cut_off" if v in set(ko.outside) else r) for v, r in roles.items()}
-        verdict = practice.departure_verdict(ko, names[who])
+        verdict = practice.departure_verdict(ko, name=names[who])
         summary = f"{names[who]} is removed from {CASES[case][0]}, a stylised model of {people} people. {verdict}"
         rows = [("Removed", f"{names[who]}, on {loads[who]:.0%} of routes"),
                 ("Pairs still in touch", f"{ko.pairwise:.0%}"),
@@ -478,22 +478,23 @@ def _unit_rows(a, b) -> list:
 def growth_scene(size: int, cap: int, sizes: tuple = (50, 100, 150, 250, 400, 600), seed: int = 0) -> dict:
     """One state of :func:`unit_growth`: a unit of ``size`` beside the same people in units of <= ``cap``."""
     rows = _sweep(tuple(sizes), cap, seed)
-    a, b = rows[sizes.index(size)]
+    row = rows[sizes.index(size)]
+    a, b = row.one, row.split
     one, comms = _one_unit(size, 0.5, seed)
     split = practice.split_unit(size, cap=cap, seed=seed)
     columns = math.ceil(math.sqrt(math.ceil(max(sizes) / cap)))
     biggest, groups = _one_unit(max(sizes), 0.5, seed)
     left, right = _unit_panels(one, comms, split, cap, columns, a, b, pos=unit_layout(groups))
-    xs = [r[0].people for r in rows]
+    xs = [r.one.people for r in rows]
     need = chart("Relationships per person", [
-        series("needed: one unit", xs, [r[0].relationships_needed for r in rows], role="centre", points=True),
-        series("needed: split", xs, [r[1].relationships_needed for r in rows], role="peer", dash=True,
+        series("needed: one unit", xs, [r.one.relationships_needed for r in rows], role="centre", points=True),
+        series("needed: split", xs, [r.split.relationships_needed for r in rows], role="peer", dash=True,
                points=True),
-        series("actually held", xs, [r[0].ties_per_person for r in rows], role="reached", points=True),
+        series("actually held", xs, [r.one.ties_per_person for r in rows], role="reached", points=True),
     ], x_label="people", y_label="relationships per person", x_format="d", marker_x=size)
     hops = chart("Average hops across the organisation", [
-        series("one unit", xs, [r[0].mean_hops for r in rows], role="centre", points=True),
-        series("split", xs, [r[1].mean_hops for r in rows], role="peer", dash=True, points=True),
+        series("one unit", xs, [r.one.mean_hops for r in rows], role="centre", points=True),
+        series("split", xs, [r.split.mean_hops for r in rows], role="peer", dash=True, points=True),
     ], x_label="people", y_label="average hops", x_format="d", marker_x=size)
     summary = (f"Left, one unit of {size} people drawn as a disc, founders in the middle, in {a.communities} "
                f"informal groups. Right of it, the same number of people in {b.units} unit"
@@ -501,7 +502,7 @@ def growth_scene(size: int, cap: int, sizes: tuple = (50, 100, 150, 250, 400, 60
                f"person would need {a.relationships_needed} relationships to know a single unit and "
                f"{b.relationships_needed} to know a split one, but holds {a.ties_per_person:.1f}; a message takes "
                f"{a.mean_hops:.2f} hops in one unit and {b.mean_hops:.2f} split.")
-    return scene(left, right, need, hops, readout=_unit_rows(a, b), verdict=practice.unit_verdict(a, b, cap),
+    return scene(left, right, need, hops, readout=_unit_rows(a, b), verdict=practice.unit_verdict(row),
                  summary=summary, caption="A model of a growing unit, not data about any organisation.")
 
 
@@ -532,7 +533,8 @@ def unit_sandbox_scene(people: int, cap: int, closure: float, liaisons: int, see
                f"tie{'s' if liaisons != 1 else ''} between neighbouring units; introductions close "
                f"{closure:.0%} of further ties. A message takes {a.mean_hops:.2f} hops in one unit and "
                f"{b.mean_hops:.2f} split.")
-    return scene(left, right, readout=_unit_rows(a, b), verdict=practice.unit_verdict(a, b, cap), summary=summary,
+    verdict = practice.unit_verdict(practice.UnitComparison(a, b, cap))
+    return scene(left, right, readout=_unit_rows(a, b), verdict=verdict, summary=summary,
                  caption="A model of a growing unit, not data about any organisation.")
 
 

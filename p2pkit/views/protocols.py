@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import orgs
 from ..protocols import (
+    Agreement,
     agreement_run,
     agreement_verdict,
     at_round,
@@ -85,7 +86,7 @@ def agreement_scene(people: int, span: int, seed: int) -> dict:
                         else f"simulated not within 1% in {AVERAGING_ROUNDS} rounds") for name, _, _ in nets)
     summary = (f"Disagreement, as a share of the start, over {AVERAGING_ROUNDS} rounds of averaging for {people} "
                f"people on three networks (logarithmic scale; dashed: the eigenvalue bounds). {said}.")
-    return scene(panel, readout=readout, verdict=agreement_verdict(runs, centre_rounds=centre), summary=summary,
+    return scene(panel, readout=readout, verdict=agreement_verdict(Agreement(runs, centre)), summary=summary,
                  caption="Solid lines: simulated averaging. Dashed lines of the same colour: the eigenvalue bound "
                          "lambda to the power of the round, which the simulation never exceeds.")
 
@@ -123,11 +124,11 @@ def _map_panel(P, T, a, r: int, title: str) -> dict:
     roles = {v: "peer" for v in people} | {v: ("task_done" if v in taken else "task") for v in tasks}
     names = {f"p{i}": f"Person {i + 1}" for i in range(len(P))} | {f"t{j}": f"Task {j + 1}" for j in range(len(T))}
     dist, when = {}, {}
-    for (p, t), k, d in zip(a.pairs, a.round_of, a.lengths):
+    for (p, t), k, d in zip(a.pairs, a.round_of, a.lengths, strict=True):
         if k <= r:
             dist[f"p{p}"] = dist[f"t{t}"] = d
             when[f"p{p}"] = when[f"t{t}"] = k
-    new = [v for (p, t), k in zip(a.pairs, a.round_of) if k == r for v in (f"p{p}", f"t{t}")]
+    new = [v for (p, t), k in zip(a.pairs, a.round_of, strict=True) if k == r for v in (f"p{p}", f"t{t}")]
     return network(G, pos, title=title, names=names, roles=roles, nodes=people + tasks, highlight=new,
                    figures=[("Distance to their task", dist, ".2f"), ("Settled in round", when, "d")],
                    labels=False)

@@ -25,7 +25,7 @@ import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -33,7 +33,7 @@ import numpy as np
 from .. import workshops as ws
 from ..architecture import load_share
 from ..communities import detect, membership
-from ..equipotency import gini
+from ..equipotency import centralization, gini
 from ..errors import P2PKitError
 from ..weaving import phase_profile
 from .component import Figure, choice, figure_mode, person, play, seed, slider, toggle
@@ -199,7 +199,7 @@ class RoomData:
         names = [""] * (max(nums) + 1 if nums else 0)
         for i, g in enumerate(nums):
             names[g] = str(i + 1)
-        return {v: g for c, g in zip(communities, nums) for v in c}, names
+        return {v: g for c, g in zip(communities, nums, strict=True) for v in c}, names
 
 
 _SAMPLE_DATA: dict = {}
@@ -343,8 +343,8 @@ def _card_runs(people: int, span: int, reach: int, deal: int):
         return ws.pass_the_cards(T, cards), ws.pass_the_cards(P, cards)
 
     a, b = _cached(("runs", people, span, None if anyone else reach, deal), play)
-    cT = _cached(("chart centralization", people, span), lambda: ws.route_centralization(T))
-    cP = _cached(("peer centralization",) + peers, lambda: ws.route_centralization(P))
+    cT = _cached(("chart centralization", people, span), lambda: centralization(T, "betweenness"))
+    cP = _cached(("peer centralization",) + peers, lambda: centralization(P, "betweenness"))
     return T, P, a, b, cT, cP
 
 
@@ -401,7 +401,7 @@ def card_scene(people: int, span: int, reach: int, deal: int, rounds: int, secon
         ("Gini of the tallies (0 = equal)", f"{gini(pa):.2f} / {gini(pb):.2f}"),
         ("Betweenness centralization", f"{cent_T:.2f} / {cent_P:.2f}"),
     ]
-    verdict = ws.card_game_verdict(a, b, seconds, room)
+    verdict = ws.card_game_verdict(ws.CardGame(a, b, seconds, room))
     summary = (f"The card game with {n} people, {when}. Left, an organisation chart with a span of {span}: "
                f"{sa.delivered} of {n} cards delivered, {sa.waiting} on their way, the top has passed on "
                f"{sa.passes[0]}. Middle, peer-to-peer, where everyone can pass to {everyone}: {sb.delivered} "
@@ -488,7 +488,7 @@ def weaving_scene(data: RoomData, question: str, weaver: str, made: int) -> dict
          f"{after_p.most_central_load:.0%} ({after_p.most_central})")
     pair("Single points of failure", before_p.single_points, after_p.single_points)
     pair("Shape (Krebs & Holley)", before_p.shape, after_p.shape)
-    verdict = ws.weaving_verdict(before_p, after_p, intros)
+    verdict = ws.weaving_verdict(ws.WeavingRound(before_p, after_p, tuple(intros)))
     source = "typed introductions" if typed else f"{weaver}'s suggested introductions"
     summary = (f"The network of {_q(question)}, {len(U)} people, with {k} of the {len(plan)} {source} made "
                f"(dashed ties, star-shaped people): "
