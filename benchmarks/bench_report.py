@@ -63,7 +63,7 @@ PLAIN_CHILD = textwrap.dedent("""
     import matplotlib; matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import networkx as nx
-    from p2pkit.survey import read_survey
+    from p2pkit.team.intake import read_survey
     from p2pkit import equipotency, communities, architecture
     step = sys.argv[3]
     t0 = time.perf_counter()
@@ -102,7 +102,7 @@ STEP_GROUPS = {
 
 
 def company(folder: Path, n: int) -> tuple[Path, Path]:
-    from p2pkit.survey import write_example
+    from p2pkit.team.practice_data import write_example
 
     folder = folder / f"company-{n}"
     if (folder / "ties.csv").exists():
@@ -197,7 +197,7 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     import networkx as nx
 
     from p2pkit.report import betweenness_estimate, closeness_estimate, closeness_large, krackhardt_large
-    from p2pkit.survey import read_survey
+    from p2pkit.team.intake import read_survey
 
     tp, pp = company(tmp, 2000)
     G = read_survey(tp, people=pp).graph

@@ -17,7 +17,7 @@ organisations, named as a reader would name it:
 - :mod:`p2pkit.protocols`     shared protocols against orders (chapter 9);
 - :mod:`p2pkit.scaling`       coordination cost as organisations grow (chapter 10);
 - :mod:`p2pkit.hybrid`        hybrid human and AI networks (chapter 10);
-- :mod:`p2pkit.survey`, :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
+- :mod:`p2pkit.team` (intake, people, privacy, practice data), :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
 - :mod:`p2pkit.checks`        feedback for the student exercises;
 - :mod:`p2pkit.measures`      shared measures (betweenness, paths, Lorenz curves), fast;
 - :mod:`p2pkit.files`         reading a user's table file (CSV or .xlsx) safely;

@@ -102,7 +102,7 @@ def _key(args) -> str:
 
 
 def _read(args):
-    from .survey import read_survey
+    from .team.intake import read_survey
 
     return read_survey(args.input, people=args.people, relation=args.relation,
                        merge_similar=args.merge_similar, keep_unknown=args.keep_unknown, max_mb=args.max_mb)
@@ -133,7 +133,7 @@ def run(argv: list[str] | None = None) -> int:
         survey = _read(args)
         name = str
         if args.pseudonymise:
-            from .survey import pseudonym_map
+            from .team.privacy import pseudonym_map
 
             mapping = pseudonym_map(survey.graph.nodes(), _key(args))
             name = lambda v: mapping.get(v, "(someone not in the network)")  # noqa: E731
@@ -141,7 +141,7 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "export":
         from . import exports
-        from .survey import pseudonymise
+        from .team.privacy import pseudonymise
 
         G = _read(args).graph
         if args.pseudonymise:
@@ -156,7 +156,7 @@ def run(argv: list[str] | None = None) -> int:
         print("Wrote " + " and ".join(str(p) for p in paths) + ".")
         return 0
     if args.command == "example":
-        from .survey import write_example
+        from .team.practice_data import write_example
 
         t, p = write_example(args.folder, people=args.people, seed=args.seed)
         print(f"Wrote {t} and {p}. Try: python -m p2pkit report {t} --people {p} -o report.html")

@@ -7,9 +7,9 @@
 
 Names and attributes are written as they are, with two exceptions that keep the files
 safe: a text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-leading single quote (:func:`p2pkit.survey.neutralise_cell`, OWASP's CSV-injection
+leading single quote (:func:`p2pkit.team.privacy.neutralise_cell`, OWASP's CSV-injection
 guidance), because any of these files can end up in a spreadsheet; and characters that
-XML does not allow are dropped. Pseudonymise first (:func:`p2pkit.survey.pseudonymise`)
+XML does not allow are dropped. Pseudonymise first (:func:`p2pkit.team.privacy.pseudonymise`)
 before a file leaves your hands. None of these functions writes over one of the files it
 was given to protect (``inputs``).
 """
@@ -25,7 +25,7 @@ from typing import Iterable
 import networkx as nx
 
 from .errors import P2PKitError
-from .survey import neutralise_cell
+from .team.privacy import neutralise_cell
 
 __all__ = ["safe_graph", "to_gexf", "to_graphml", "to_kumu"]
 

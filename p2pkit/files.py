@@ -1,6 +1,6 @@
 """Reading a user's table file safely, in one place: CSV, TSV or an Excel workbook (.xlsx).
 
-Both the survey intake (:mod:`p2pkit.survey`) and the data-set reader
+Both the survey intake (:mod:`p2pkit.team.intake`) and the data-set reader
 (:func:`p2pkit.orgs.read_adjacency_csv`) read files through :func:`read_table`, so a file reads
 the same whichever path it takes: the same encodings (UTF-8 with or without a byte-order mark,
 UTF-16, Windows-1252), the same separators (comma, semicolon, tab, vertical bar, or Excel's

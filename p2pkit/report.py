@@ -1,7 +1,7 @@
 """The diagnostic: one self-contained HTML report on a team's own network.
 
 ``python -m p2pkit report ANSWERS.csv -o report.html`` or :func:`build_report` reads the
-survey answers safely (:mod:`p2pkit.survey`), measures the network with the book's three
+survey answers safely (:mod:`p2pkit.team.intake`), measures the network with the book's three
 lenses and writes one HTML file that works offline (figures are embedded PNGs; no
 external CSS, scripts or fonts):
 
@@ -55,7 +55,9 @@ from .architecture import load_share, pairwise_connectivity
 from .communities import detect, membership, modularity
 from .equipotency import centrality, centralization, gini, influence_shares, krackhardt
 from .errors import P2PKitError
-from .survey import ReadSummary, Survey, pseudonymise as _pseudonymise, read_survey
+from .team.intake import read_survey
+from .team.privacy import pseudonymise as _pseudonymise
+from .team.summary import ReadSummary, Survey
 from .views.component import inline_scripts
 from .views.team import MAP_PEOPLE, equality_figure, krackhardt_figure, resilience_figure, team_map
 
@@ -1085,16 +1087,16 @@ def build_report(
     Parameters
     ----------
     source : path, Survey or networkx graph
-        The answers (see :func:`p2pkit.survey.read_survey` for the accepted layouts), an
-        already-read :class:`~p2pkit.survey.Survey`, or a network.
+        The answers (see :func:`p2pkit.team.intake.read_survey` for the accepted layouts), an
+        already-read :class:`~p2pkit.team.summary.Survey`, or a network.
     people, relation, merge_similar, keep_unknown, max_mb
-        Passed to :func:`~p2pkit.survey.read_survey`.
+        Passed to :func:`~p2pkit.team.intake.read_survey`.
     pseudonymise : bool, default False
         Replace every name by a stable code (P01, P02, ...) everywhere in the report.
     output : path, optional
         Also write the HTML there (never over an input file).
     key : str, default ""
-        Secret for the pseudonym order (see :func:`p2pkit.survey.pseudonym_map`).
+        Secret for the pseudonym order (see :func:`p2pkit.team.privacy.pseudonym_map`).
     seed : int, default 0
         Seeds the community detection, the layout and every sample.
     progress : bool or None

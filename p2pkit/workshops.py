@@ -36,7 +36,9 @@ from .communities import detect, membership
 from .errors import P2PKitError
 from .report import diagnose, readings
 from .resilience import knock_out, redundancy, redundancy_verdict, removal_order, rerouting, rerouting_verdict
-from .survey import ReadSummary, pseudonym_map, pseudonymise, read_survey
+from .team.intake import read_survey
+from .team.privacy import pseudonym_map, pseudonymise
+from .team.summary import ReadSummary
 from .weaving import transition
 
 __all__ = [
@@ -246,7 +248,7 @@ class Room:
         >>> load_room(("r.csv", b"Source,Target,Relation\\nAna,Bo,decisions\\nBo,Cy,advice\\n")).relations
         ('advice', 'decisions')
         """
-        from .survey import RELATIONS
+        from .team.cells import RELATIONS
 
         found = {r for _, _, d in self.graph.edges(data=True)
                  for r in str(d.get("relation") or "").split(";") if r}

@@ -8,7 +8,8 @@ import pytest
 
 from p2pkit.errors import P2PKitError
 from p2pkit.exports import safe_graph, to_gexf, to_graphml, to_kumu
-from p2pkit.survey import neutralise_cell, pseudonymise, read_survey
+from p2pkit.team.intake import read_survey
+from p2pkit.team.privacy import neutralise_cell, pseudonymise
 
 DATA = Path(__file__).parent / "data"
 DANGEROUS = ["=HYPERLINK(\"http://x\")", "+plus", "-minus", "@SUM(1)", "\tTab"]

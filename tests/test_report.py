@@ -20,7 +20,8 @@ from p2pkit.errors import P2PKitError
 from p2pkit.orgs import client_server, hierarchy, load_dataset
 from p2pkit.report import (betweenness_estimate, build_report, closeness_estimate, closeness_large, diagnose,
                            krackhardt_large, readings)
-from p2pkit.survey import read_survey, write_example
+from p2pkit.team.intake import read_survey
+from p2pkit.team.practice_data import write_example
 
 KRACK = Path(__file__).parent.parent / "p2pkit" / "data" / "orgnets" / "krack_advice.csv"
 DATA = Path(__file__).parent / "data"

@@ -16,7 +16,7 @@ import urllib.parse
 
 import pytest
 
-from p2pkit.survey import read_survey
+from p2pkit.team.intake import read_survey
 from p2pkit.team.room import exporting
 from p2pkit.team.room.limits import Limits, RateLimiter
 from p2pkit.team.room.livemap import LiveMap

@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 
 from p2pkit.errors import DataFileError, P2PKitError
-from p2pkit.survey import (MAX_NAME_LENGTH, PROBLEMS, example_company, neutralise_cell, pseudonym_map,
-                           pseudonymise, read_people, read_survey, write_example)
+from p2pkit.team.cells import MAX_NAME_LENGTH
+from p2pkit.team.intake import read_survey
+from p2pkit.team.people import read_people
+from p2pkit.team.practice_data import example_company, write_example
+from p2pkit.team.privacy import neutralise_cell, pseudonym_map, pseudonymise
+from p2pkit.team.summary import PROBLEMS
 
 DATA = Path(__file__).parent / "data"
 KRACK = Path(__file__).parent.parent / "p2pkit" / "data" / "orgnets" / "krack_advice.csv"
@@ -375,7 +379,7 @@ def test_templates_are_read_as_documented():
 
 
 def test_form_template_asks_the_kit_questions():
-    from p2pkit.survey import QUESTIONS, RELATIONS
+    from p2pkit.team.cells import QUESTIONS, RELATIONS
 
     header = next(csv.reader(open(MAPPING / "template-form-export.csv", encoding="utf-8", newline="")))
     for rel in RELATIONS:
