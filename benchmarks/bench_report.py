@@ -48,7 +48,7 @@ PY = sys.executable
 KIT_CHILD = textwrap.dedent("""
     import json, resource, sys, time
     import matplotlib; matplotlib.use("Agg")
-    from p2pkit.report import build_report
+    from p2pkit.team.render import build_report
     t0, c0 = time.perf_counter(), time.process_time()
     rep = build_report(sys.argv[1], people=sys.argv[2], progress=False, engine=sys.argv[3])
     out = dict(wall=time.perf_counter() - t0, cpu=time.process_time() - c0, steps=rep.timings,
@@ -172,7 +172,7 @@ def bench_plain(tmp: Path, sizes: list[int], cap: float) -> None:
 def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "betweenness") -> dict:
     from scipy.stats import spearmanr
 
-    from p2pkit.report import _centralization_from
+    from p2pkit.measures import centralization_from
 
     nodes = list(exact)
     x = np.array([exact[v] for v in nodes])
@@ -182,8 +182,8 @@ def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "bet
     out = dict(mae=float(np.abs(x - y).mean()), maxerr=float(np.abs(x - y).max()),
                top10=len(top_x & top_y) / 10, rho=float(spearmanr(x, y).statistic))
     n = len(nodes)
-    cx = _centralization_from(exact, n, measure, True)
-    cy = _centralization_from(est, n, measure, True)
+    cx = centralization_from(exact, measure, True)
+    cy = centralization_from(est, measure, True)
     out["centralization_err"] = float(abs(cx - cy))
     out["top1_relerr"] = float(abs(y[np.argmax(x)] - x.max()) / x.max()) if x.max() else 0.0
     if se is not None:
@@ -196,7 +196,7 @@ def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "bet
 def bench_error(tmp: Path, skip_20k: bool) -> None:
     import networkx as nx
 
-    from p2pkit.report import betweenness_estimate, closeness_estimate, closeness_large, krackhardt_large
+    from p2pkit.measures import betweenness, closeness, krackhardt_large
     from p2pkit.team.intake import read_survey
 
     tp, pp = company(tmp, 2000)
@@ -204,9 +204,9 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     U = nx.Graph(G.to_undirected())
     n = G.number_of_nodes()
     t0 = time.perf_counter()
-    ex_load, _, _ = betweenness_estimate(U)
-    ex_btw, _, _ = betweenness_estimate(G)
-    ex_clo = closeness_large(G)
+    ex_load = betweenness(U)
+    ex_btw = betweenness(G)
+    ex_clo = closeness(G)
     t_exact = time.perf_counter() - t0
     # check the exact igraph values against networkx's own (independent) implementation
     nx_load = nx.betweenness_centrality(U, k=None)
@@ -214,14 +214,14 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(f"\nApproximation error on a {n:,}-person synthetic company ({G.number_of_edges():,} ties); exact "
           f"values from igraph in {t_exact:.1f} s (max difference from networkx's exact betweenness: {diff:.1e}).")
     rows = []
-    for what, exact, fn, graph in (("routes (undirected betweenness)", ex_load, betweenness_estimate, U),
-                                   ("betweenness (directed)", ex_btw, betweenness_estimate, G),
-                                   ("closeness (ORA)", ex_clo, closeness_estimate, G)):
+    for what, exact, fn, graph in (("routes (undirected betweenness)", ex_load, betweenness, U),
+                                   ("betweenness (directed)", ex_btw, betweenness, G),
+                                   ("closeness (ORA)", ex_clo, closeness, G)):
         for k in (100, 250, 500, 1000, 1500):
             ms = []
             for seed in range(5):
-                est, se, _ = fn(graph, k, seed)
-                ms.append(_metrics(exact, est, se, "closeness" if fn is closeness_estimate else "betweenness"))
+                est = fn(graph, pivots=k, seed=seed)
+                ms.append(_metrics(exact, est, est.se, "closeness" if fn is closeness else "betweenness"))
             avg = {key: float(np.mean([m[key] for m in ms])) for key in ms[0]}
             worst = {key: float(np.max([m[key] for m in ms])) for key in ("maxerr", "centralization_err")}
             rows.append((what, k, f"{avg['mae']:.5f}", f"{worst['maxerr']:.4f}", f"{avg['top1_relerr']:.1%}",
@@ -252,15 +252,15 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     G = read_survey(tp, people=pp).graph
     U = nx.Graph(G.to_undirected())
     t0 = time.perf_counter()
-    ex_load, _, _ = betweenness_estimate(U)
+    ex_load = betweenness(U)
     t_exact = time.perf_counter() - t0
-    from p2pkit.report import PIVOTS
+    from p2pkit.team.diagnosis import PIVOTS
 
     rows = []
     for seed in range(3):
         t0 = time.perf_counter()
-        est, se, method = betweenness_estimate(U, PIVOTS, seed)
-        m = _metrics(ex_load, est, se)
+        est = betweenness(U, pivots=PIVOTS, seed=seed)
+        m = _metrics(ex_load, est, est.se)
         rows.append((seed, f"{time.perf_counter() - t0:.1f}", f"{m['mae']:.6f}", f"{m['maxerr']:.5f}",
                      f"{m['top1_relerr']:.1%}", f"{m['top10']:.0%}", f"{m['rho']:.3f}",
                      f"{m['centralization_err']:.5f}", f"{m['coverage2se']:.0%}"))
@@ -269,13 +269,13 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(table(rows, ("seed", "estimate s", "mean |err|", "max |err|", "top person rel. err", "top-10 overlap",
                        "Spearman", "centralization |err|", "within 2 SE")))
     t0 = time.perf_counter()
-    ex_clo = closeness_large(G)
+    ex_clo = closeness(G)
     t_exact = time.perf_counter() - t0
     rows = []
     for seed in range(3):
         t0 = time.perf_counter()
-        est, se, _ = closeness_estimate(G, PIVOTS, seed)
-        m = _metrics(ex_clo, est, se, "closeness")
+        est = closeness(G, pivots=PIVOTS, seed=seed)
+        m = _metrics(ex_clo, est, est.se, "closeness")
         rows.append((seed, f"{time.perf_counter() - t0:.1f}", f"{m['mae']:.5f}", f"{m['maxerr']:.4f}",
                      f"{m['top1_relerr']:.1%}", f"{m['top10']:.0%}", f"{m['rho']:.3f}",
                      f"{m['centralization_err']:.4f}", f"{m['coverage2se']:.0%}"))

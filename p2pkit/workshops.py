@@ -34,8 +34,8 @@ from . import orgs
 from .architecture import load_share, pairwise_connectivity
 from .communities import detect, membership
 from .errors import P2PKitError
-from .report import diagnose, readings
 from .resilience import knock_out, redundancy, redundancy_verdict, removal_order, rerouting, rerouting_verdict
+from .team.diagnosis import diagnose, readings
 from .team.intake import read_survey
 from .team.privacy import pseudonym_map, pseudonymise
 from .team.summary import ReadSummary

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from p2pkit.errors import P2PKitError
-from p2pkit.exports import safe_graph, to_gexf, to_graphml, to_kumu
+from p2pkit.team.exports import safe_graph, to_gexf, to_graphml, to_kumu
 from p2pkit.team.intake import read_survey
 from p2pkit.team.privacy import neutralise_cell, pseudonymise
 

@@ -44,10 +44,10 @@ def team_figure(G: nx.DiGraph, title: str = "Map your own team", seed: int = 0,
                 pseudonymised: bool = True) -> Figure:
     """The report's figures for ``G``: relation x pseudonymise x which figure.
 
-    Each relation is diagnosed on its own ties (:func:`p2pkit.report.diagnose`); pseudonyms
+    Each relation is diagnosed on its own ties (:func:`p2pkit.team.diagnosis.diagnose`); pseudonyms
     come from :func:`p2pkit.team.privacy.pseudonym_map`, so no real name is in a pseudonymised state.
     """
-    from ..report import diagnose, readings
+    from ..team.diagnosis import diagnose, readings
 
     rels = relations_of(G)
 

@@ -1,4 +1,4 @@
-"""The team report's figures (scenes from :func:`p2pkit.report.diagnose` and the survey's network).
+"""The team report's figures (scenes from :func:`p2pkit.team.diagnosis.diagnose` and the survey's network).
 
 - :func:`team_map`: who is tied to whom, interactive in the single-file report: find a person
   and see their ties, hover or tab to people for their figures, filter by relation, colour by
@@ -99,7 +99,7 @@ def team_map(G: nx.Graph, d, name: Callable[[object], str] = str, seed: int = 0)
     G : networkx.DiGraph
         The survey's network (ties from the person who answered to the person named; a
         ``relation`` attribute per tie when the answers had several relations).
-    d : p2pkit.report.Diagnosis
+    d : p2pkit.team.diagnosis.Diagnosis
         The diagnosis of ``G`` (communities, shares of routes, brokers, single points).
     name : callable
         Person -> text shown (the report passes the pseudonyms when asked to).
@@ -157,7 +157,7 @@ def room_map(G: nx.DiGraph, d, relations: list[str], answered, name: Callable[[o
     ----------
     G : networkx.DiGraph
         Everyone on the roster, with the ties of the answers so far.
-    d : p2pkit.report.Diagnosis
+    d : p2pkit.team.diagnosis.Diagnosis
         The diagnosis of ``G``.
     relations : list of str
         The relations the survey asks about, in the order of its questions.
