@@ -29,12 +29,13 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import breadth_first_order, connected_components
+from scipy.sparse.csgraph import connected_components
 
+from .arcs import Arcs, arcs, betweenness_counts, distance_sums
 from .errors import P2PKitError
 from .workers import Workers
 
-__all__ = ["betweenness", "closeness", "Estimate", "Arcs", "arcs", "reach", "Reach", "krackhardt_large",
+__all__ = ["betweenness", "closeness", "Estimate", "Arcs", "arcs", "components", "reach", "Reach", "krackhardt_large",
            "louvain", "centralization_from", "PathStats", "path_stats", "to_igraph", "igraph_available", "lorenz",
            "Workers"]
 
@@ -69,88 +70,20 @@ def to_igraph(G: nx.Graph, nodes: list | None = None):
     return ig.Graph(n=len(nodes), edges=edges, directed=G.is_directed())
 
 
-# --------------------------------------------------------------------------- the network as arrays
-
-
-class Arcs:
-    """A network as two integer arrays: tie ``i`` runs from ``src[i]`` to ``dst[i]`` (people ``0..n-1``).
-
-    ``nodes[i]`` is person ``i``. The fast measures accept an ``Arcs`` wherever they accept a
-    networkx graph, so that a large network is converted once. Pickled (to a helper process),
-    it carries the arrays only, never the names.
-    """
-
-    def __init__(self, nodes: list | None, src, dst, directed: bool, n: int | None = None):
-        self.nodes = nodes
-        self.n = len(nodes) if nodes is not None else int(n)
-        self.src = np.asarray(src, dtype=np.int64)
-        self.dst = np.asarray(dst, dtype=np.int64)
-        self.directed = bool(directed)
-        self._cache: dict = {}
-
-    def __getstate__(self) -> dict:
-        return {"n": self.n, "src": self.src, "dst": self.dst, "directed": self.directed}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(None, state["src"], state["dst"], state["directed"], n=state["n"])
-
-    def is_directed(self) -> bool:
-        return self.directed
-
-    def __len__(self) -> int:
-        return self.n
-
-    def igraph(self):
-        """The network as an ``igraph.Graph`` (built once)."""
-        if "igraph" not in self._cache:
-            self._cache["igraph"] = _igraph().Graph(n=self.n, edges=np.column_stack([self.src, self.dst]).tolist(),
-                                                    directed=self.directed)
-        return self._cache["igraph"]
-
-    def toward(self) -> csr_matrix:
-        """Sparse matrix whose row ``v`` lists who has a tie *to* ``v`` (both ways when undirected).
-
-        A breadth-first search from ``p`` on it finds everyone who can reach ``p``, at their distance.
-        """
-        if "toward" not in self._cache:
-            rows, cols = (self.dst, self.src) if self.directed else (np.concatenate([self.dst, self.src]),
-                                                                      np.concatenate([self.src, self.dst]))
-            M = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(self.n, self.n))
-            M.sum_duplicates()
-            self._cache["toward"] = M
-        return self._cache["toward"]
-
-    def undirected(self) -> Arcs:
-        """The same people with each pair tied (either way) once, self-ties left out."""
-        a, b = np.minimum(self.src, self.dst), np.maximum(self.src, self.dst)
-        keep = a != b
-        pairs = np.unique(a[keep] * self.n + b[keep])
-        return Arcs(self.nodes, pairs // self.n, pairs % self.n, False, n=self.n)
-
-    def as_directed(self) -> Arcs:
-        """Ties as arcs: an undirected tie becomes one arc each way."""
-        if self.directed:
-            return self
-        return Arcs(self.nodes, np.concatenate([self.src, self.dst]), np.concatenate([self.dst, self.src]), True,
-                    n=self.n)
-
-
-def arcs(G: nx.Graph | Arcs, nodes: list | None = None) -> Arcs:
-    """``G`` as :class:`Arcs` (people numbered in the order of ``nodes``, default ``list(G)``).
+def components(G: nx.Graph | Arcs, connection: str = "weak") -> tuple[int, np.ndarray]:
+    """The network's separate parts (``"weak"``: ties read either way) or its strongly connected
+    parts (``"strong"``): their number, and the part of each person (numbered as ``list(G)``).
 
     Examples
     --------
-    >>> a = arcs(nx.DiGraph([("Ann", "Bo"), ("Bo", "Cy")]))
-    >>> a.nodes, a.src.tolist(), a.dst.tolist()
-    (['Ann', 'Bo', 'Cy'], [0, 1], [1, 2])
+    >>> k, part = components(nx.DiGraph([(0, 1), (1, 0), (1, 2)]), "strong")
+    >>> k, bool(part[0] == part[1] != part[2])
+    (2, True)
     """
-    if isinstance(G, Arcs):
-        return G
-    nodes = list(G) if nodes is None else list(nodes)
-    idx = {v: i for i, v in enumerate(nodes)}
-    m = G.number_of_edges()
-    flat = np.fromiter((idx[x] for e in G.edges() for x in e), dtype=np.int64, count=2 * m)
-    return Arcs(nodes, flat[0::2], flat[1::2], G.is_directed())
+    A = arcs(G)
+    indptr, indices = A.outward()
+    M = csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(A.n, A.n))
+    return connected_components(M, directed=A.directed, connection=connection)
 
 
 def _pivot_groups(n: int, pivots: int, seed: int, batches: int) -> list[np.ndarray]:
@@ -248,7 +181,7 @@ def betweenness(G: nx.Graph | Arcs, normalized: bool = True, pivots: int | None 
         raw = np.asarray(A.igraph().betweenness(directed=A.directed), dtype=float)
         return Estimate(zip(A.nodes, (raw / norm).tolist()))
     groups = _pivot_groups(n, pivots, seed, batches)
-    raws = (workers or Workers(1)).run(_betweenness_from, (A,), groups)
+    raws = (workers or Workers(1)).run(betweenness_counts, (A,), groups)
     E = np.vstack([raw * n / len(g) / norm for raw, g in zip(raws, groups)])
     k = sum(len(g) for g in groups)
     mean = (E * (np.array([len(g) for g in groups], dtype=float) / k)[:, None]).sum(axis=0)
@@ -260,11 +193,6 @@ def betweenness(G: nx.Graph | Arcs, normalized: bool = True, pivots: int | None 
 
 def _shared(workers: Workers | None) -> str:
     return f"; the pivots shared by {workers.processes} processes" if workers is not None and workers.helping else ""
-
-
-def _betweenness_from(A: Arcs, sources: np.ndarray) -> np.ndarray:
-    """Everyone's (raw) betweenness counting only the shortest paths from ``sources``."""
-    return np.asarray(A.igraph().betweenness(directed=A.directed, sources=sources.tolist()), dtype=float)
 
 
 def _betweenness_networkx(G, normalized: bool, pivots: int | None, seed: int) -> Estimate:
@@ -327,7 +255,7 @@ def closeness(G: nx.Graph | Arcs, pivots: int | None = None, seed: int = 0, batc
     exact = pivots is None or pivots >= n
     groups = np.array_split(np.arange(n), max(1, min(batches, n))) if exact else \
         _pivot_groups(n, pivots, seed, batches)
-    parts = (workers or Workers(1)).run(_distances_to, (A,), groups)
+    parts = (workers or Workers(1)).run(distance_sums, (A,), groups)
     S, C = np.vstack([p[0] for p in parts]), np.vstack([p[1] for p in parts])
     if exact:
         value = _ora_closeness(n, C.sum(axis=0) + 1, S.sum(axis=0), C.sum(axis=0))
@@ -347,33 +275,6 @@ def _ora_closeness(n: int, reached: np.ndarray, dist_sum: np.ndarray, count: np.
     mean_d = np.where(count > 0, dist_sum / np.maximum(count, 1), 1.0)
     total = (reached - 1) * mean_d + n * (n - reached)
     return np.where(total > 0, (n - 1) / np.maximum(total, 1e-12), 0.0)
-
-
-def _distances_to(A: Arcs, pivots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For every person: the sum of their distances to the ``pivots`` they reach, and how many they reach.
-
-    One breadth-first search per pivot against the ties (scipy, in C); the depths come from
-    the search trees by pointer jumping, a few vectorised steps for a whole block of pivots.
-    """
-    M = A.toward()
-    n = A.n
-    sums, counts = np.zeros(n), np.zeros(n)
-    block = max(1, 2_000_000 // max(1, n))
-    for start in range(0, len(pivots), block):
-        pred = np.vstack([breadth_first_order(M, int(p), directed=True, return_predecessors=True)[1]
-                          for p in pivots[start:start + block]])
-        reached = pred >= 0  # the pivot itself and people who cannot reach it have no predecessor
-        jump = np.where(reached, pred, np.arange(n)[None, :])
-        depth = reached.astype(np.int32)
-        while True:
-            further = np.take_along_axis(jump, jump, axis=1)
-            if np.array_equal(further, jump):
-                break
-            depth += np.take_along_axis(depth, jump, axis=1)
-            jump = further
-        sums += depth.sum(axis=0)
-        counts += reached.sum(axis=0)
-    return sums, counts
 
 
 # --------------------------------------------------------------------------- reach and Krackhardt
@@ -411,7 +312,7 @@ def reach(G: nx.DiGraph | Arcs) -> Reach:
     (2, [3.0, 3.0, 1.0])
     """
     A = arcs(G).as_directed()
-    k, part_of = connected_components(A.toward(), directed=True, connection="strong")
+    k, part_of = components(A, "strong")
     sizes = np.bincount(part_of, minlength=k)
     ps, pd = part_of[A.src], part_of[A.dst]
     cross = np.unique(ps[ps != pd] * k + pd[ps != pd])
@@ -473,7 +374,7 @@ def krackhardt_large(G: nx.Graph | Arcs, seed: int = 0, exact_parts: int = LUB_E
     n = A.n
     if n < 2:
         raise P2PKitError(f"this measure needs at least 2 people; the network has {n}.")
-    _, comp_of = connected_components(A.toward(), directed=True, connection="weak")
+    _, comp_of = components(A, "weak")
     csize = np.bincount(comp_of)
     connectedness = float((csize * (csize - 1) / 2).sum()) / (n * (n - 1) / 2)
     pairs = A.undirected()

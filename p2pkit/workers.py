@@ -62,7 +62,7 @@ class Workers:
             root = str(Path(__file__).resolve().parent.parent)
             env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
             try:
-                code = "".join(f"import {m}; " for m in self.preload) + "from p2pkit.workers import serve; serve()"
+                code = f"from p2pkit.workers import serve; serve({list(self.preload)!r})"
                 self._proc = subprocess.Popen(
                     [sys.executable, "-c", code],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
@@ -136,8 +136,17 @@ class Workers:
             proc.stdout.close()
 
 
-def serve() -> None:
-    """The helper's loop: read a task from stdin, answer on stdout, until stdin closes."""
+def serve(preload: Sequence[str] = ()) -> None:
+    """The helper's loop: import ``preload``, then read a task from stdin and answer on stdout, until
+    stdin closes.
+
+    The helper computes and never draws: matplotlib and pillow are kept out (igraph would
+    otherwise load its matplotlib drawing backend, some 45 MB, for nothing).
+    """
+    for name in ("matplotlib", "PIL"):
+        sys.modules.setdefault(name, None)  # an import of them fails, and igraph does without
+    for name in preload:
+        importlib.import_module(name)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the answer pipe
     payloads: dict[str, tuple] = {}

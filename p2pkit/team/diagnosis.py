@@ -39,7 +39,6 @@ from functools import cached_property
 
 import networkx as nx
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from .. import measures
 from ..architecture import load_share, pairwise_connectivity
@@ -64,7 +63,7 @@ COMMUNITY_NX_LIMIT = 5000
 #: Processes that share the sampled measures, the calling one included (at most the number of cores).
 PROCESSES = 2
 #: What the helper process imports while the first steps run.
-_PRELOAD = ("igraph", "p2pkit.measures")
+_PRELOAD = ("igraph", "p2pkit.arcs")
 
 
 # --------------------------------------------------------------------------- the diagnosis
@@ -244,7 +243,7 @@ def _ties(team: _Team) -> tuple[dict, float, np.ndarray]:
     """How often each person is named, the share of ties returned, and the sizes of the separate parts."""
     A, n = team.arcs, team.n
     recip = float(np.isin(A.dst * n + A.src, A.src * n + A.dst).sum() / team.m) if team.m else 0.0
-    _, part = connected_components(A.toward(), directed=True, connection="weak")
+    _, part = measures.components(A, "weak")
     return dict(team.D.in_degree()), recip, np.bincount(part)
 
 

@@ -97,7 +97,6 @@ class FileInfo:
     encoding: str = "utf-8"
     delimiter: str | None = ","
     rows: int = 0
-    table: object = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -194,7 +193,7 @@ def load_table(path: str | Path, max_mb: float, kind: str, summary: ReadSummary
     """
     table = read_table(path, max_mb)
     info = FileInfo(path=table.source, kind=kind, encoding=table.encoding, delimiter=table.delimiter,
-                    rows=len(table.body), table=table)
+                    rows=len(table.body))
     if table.blank:
         summary.add("blank_row", table.source, detail=f"{table.blank} blank rows", count=table.blank)
     summary.notes.extend(table.notes)
