@@ -171,7 +171,7 @@ def bench_kit(tmp: Path, sizes: list[int], engine: str = "auto") -> list[dict]:
     print(table(rows, ("people", "ties", *STEP_GROUPS, "total s", "CPU s", "peak MB", "helper MB", "sum MB",
                        "html MB")))
     print()
-    for n, res in zip(sizes, results):
+    for n, res in zip(sizes, results, strict=True):
         print(f"  {n:>6,}: " + "; ".join(f"{k}: {v}" for k, v in res["methods"].items()))
     return results
 
@@ -213,7 +213,6 @@ def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "bet
     top_y = set(np.argsort(-y)[:10])
     out = dict(mae=float(np.abs(x - y).mean()), maxerr=float(np.abs(x - y).max()),
                top10=len(top_x & top_y) / 10, rho=float(spearmanr(x, y).statistic))
-    n = len(nodes)
     cx = centralization_from(exact, measure, True)
     cy = centralization_from(est, measure, True)
     out["centralization_err"] = float(abs(cx - cy))
@@ -276,7 +275,8 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(f"Least-upper-boundedness on a sparse random network (1,500 people, 2,200 ties, "
           f"{nx.number_strongly_connected_components(R):,} strongly connected parts): exact {k_exact['lub']:.4f} "
           f"({t_lub:.1f} s); sampled, 5 seeds: max |err| {max(errs):.4f}, stated standard error "
-          f"{runs[0][1]['lub']:.4f}; within 2 SE: {sum(e <= 2 * r[1]['lub'] for e, r in zip(errs, runs))}/5.")
+          f"{runs[0][1]['lub']:.4f}; within 2 SE: "
+          f"{sum(e <= 2 * r[1]['lub'] for e, r in zip(errs, runs, strict=True))}/5.")
 
     if skip_20k:
         return

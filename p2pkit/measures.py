@@ -179,14 +179,14 @@ def betweenness(G: nx.Graph | Arcs, normalized: bool = True, pivots: int | None 
         norm = (n - 1) * (n - 2) if A.directed else (n - 1) * (n - 2) / 2
     if exact:
         raw = np.asarray(A.igraph().betweenness(directed=A.directed), dtype=float)
-        return Estimate(zip(A.nodes, (raw / norm).tolist()))
+        return Estimate(zip(A.nodes, (raw / norm).tolist(), strict=True))
     groups = _pivot_groups(n, pivots, seed, batches)
     raws = (workers or Workers(1)).run(betweenness_counts, (A,), groups)
-    E = np.vstack([raw * n / len(g) / norm for raw, g in zip(raws, groups)])
+    E = np.vstack([raw * n / len(g) / norm for raw, g in zip(raws, groups, strict=True)])
     k = sum(len(g) for g in groups)
     mean = (E * (np.array([len(g) for g in groups], dtype=float) / k)[:, None]).sum(axis=0)
     se = E.std(axis=0, ddof=1) / math.sqrt(len(groups))
-    return Estimate(zip(A.nodes, mean.tolist()), dict(zip(A.nodes, se.tolist())),
+    return Estimate(zip(A.nodes, mean.tolist(), strict=True), dict(zip(A.nodes, se.tolist(), strict=True)),
                     f"estimated from {k} of {n} source people (Brandes & Pich 2007; igraph, seed {seed})"
                     + _shared(workers))
 
@@ -199,7 +199,7 @@ def _betweenness_networkx(G, normalized: bool, pivots: int | None, seed: int) ->
     if isinstance(G, Arcs):
         H = nx.DiGraph() if G.directed else nx.Graph()
         H.add_nodes_from(G.nodes)
-        H.add_edges_from(zip([G.nodes[i] for i in G.src], [G.nodes[i] for i in G.dst]))
+        H.add_edges_from(zip([G.nodes[i] for i in G.src], [G.nodes[i] for i in G.dst], strict=True))
         G = H
     if pivots is None:
         return Estimate(nx.betweenness_centrality(G, normalized=normalized))
@@ -259,13 +259,13 @@ def closeness(G: nx.Graph | Arcs, pivots: int | None = None, seed: int = 0, batc
     S, C = np.vstack([p[0] for p in parts]), np.vstack([p[1] for p in parts])
     if exact:
         value = _ora_closeness(n, C.sum(axis=0) + 1, S.sum(axis=0), C.sum(axis=0))
-        return Estimate(zip(A.nodes, value.tolist()))
+        return Estimate(zip(A.nodes, value.tolist(), strict=True))
     reached = reach(A).reached()
     value = _ora_closeness(n, reached, S.sum(axis=0), C.sum(axis=0))
     per_group = np.vstack([_ora_closeness(n, reached, S[b], C[b]) for b in range(len(groups))])
     se = per_group.std(axis=0, ddof=1) / math.sqrt(len(groups))
     k = sum(len(g) for g in groups)
-    return Estimate(zip(A.nodes, value.tolist()), dict(zip(A.nodes, se.tolist())),
+    return Estimate(zip(A.nodes, value.tolist(), strict=True), dict(zip(A.nodes, se.tolist(), strict=True)),
                     f"estimated from distances to {k} of {n} people (Eppstein & Wang 2004; reach counted "
                     f"exactly; scipy, seed {seed})" + _shared(workers))
 
@@ -318,7 +318,7 @@ def reach(G: nx.DiGraph | Arcs) -> Reach:
     cross = np.unique(ps[ps != pd] * k + pd[ps != pd])
     C = nx.DiGraph()
     C.add_nodes_from(range(k))
-    C.add_edges_from(zip((cross // k).tolist(), (cross % k).tolist()))
+    C.add_edges_from(zip((cross // k).tolist(), (cross % k).tolist(), strict=True))
     anc = np.zeros((k, (k + 7) // 8), dtype=np.uint8)
     anc[np.arange(k), np.arange(k) >> 3] = (1 << (7 - (np.arange(k) & 7))).astype(np.uint8)
     for c in nx.topological_sort(C):

@@ -12,7 +12,6 @@ import socket
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 import pytest
 
 from p2pkit import measures
@@ -42,7 +41,7 @@ def _column_sums(path):
     labels = rows[0][1:]
     sums = {lab: 0 for lab in labels}
     for r in rows[1:]:
-        for lab, cell in zip(labels, r[1:]):
+        for lab, cell in zip(labels, r[1:], strict=False):
             if r[0] != lab and float(cell) != 0:
                 sums[lab] += 1
     return sums
@@ -243,7 +242,7 @@ def test_resilience_removals_against_architecture():
     G = nx.DiGraph(nx.barbell_graph(5, 1))
     d = diagnose(G)
     U = nx.barbell_graph(5, 1)
-    for people, pc, cut in d.removals:
+    for people, pc, _cut in d.removals:
         H = U.copy()
         H.remove_nodes_from(people)
         assert pc == pytest.approx(pairwise_connectivity(H))
@@ -282,7 +281,7 @@ def test_explorer_reads_upload_and_path_and_never_shows_a_traceback(tmp_path):
     from p2pkit.views.survey import explorer
 
     box = explorer()
-    (upload, path_box), (people_box, load), message, holder = box.children[0].children, \
+    (upload, path_box), (_people_box, load), message, holder = box.children[0].children, \
         box.children[1].children, box.children[2], box.children[3]
     load.click()
     assert "Upload a CSV" in message.value and not holder.children

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = [
     "RELATIONS",
@@ -171,8 +171,5 @@ def split_answers(cell: str) -> list[str]:
     >>> split_answers("Ann; Bo\\nCy"), split_answers("Ann, Bo")
     (['Ann', 'Bo', 'Cy'], ['Ann', 'Bo'])
     """
-    if ";" in cell or "\n" in cell or "\r" in cell:
-        parts = re.split(r"[;\r\n]+", cell)
-    else:
-        parts = cell.split(",")
+    parts = re.split(r"[;\r\n]+", cell) if (";" in cell or "\n" in cell or "\r" in cell) else cell.split(",")
     return [p.strip() for p in parts if p.strip()]

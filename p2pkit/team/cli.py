@@ -12,9 +12,9 @@ usage; 3 an unexpected internal problem (please report it); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from pathlib import Path
 
 from .. import __version__
 from ..errors import P2PKitError
@@ -190,10 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into head, less... that stopped reading
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # left open: the interpreter flushes stdout at exit
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
     except OSError as exc:
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
@@ -79,7 +79,7 @@ def map_layout(U: nx.Graph, seed: int = 0) -> dict:
     nodes = list(U)
     start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)).tolist()
     coords = to_igraph(U, nodes).layout_fruchterman_reingold(seed=start, niter=300)
-    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, coords.coords)}
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, coords.coords, strict=True)}
 
 
 def _roles(d, people) -> dict:
