@@ -200,7 +200,7 @@ def read_table(path: str | Path, max_mb: float = MAX_FILE_MB) -> Table:
 def _keep(table: Table, records: Iterator[tuple[int, list[str]]]) -> None:
     """Keep the non-blank records; count blank rows after the header."""
     for row, cells in records:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # every cell blank
             if table.rows:
                 table.blank += 1
             continue

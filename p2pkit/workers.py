@@ -3,9 +3,9 @@
 python-igraph and scipy hold Python's global interpreter lock while they search a network,
 so threads would take turns; a helper *process* does not. :class:`Workers` starts one
 helper (``python -c``, with the same interpreter) when it is entered and stops it on exit.
-:meth:`Workers.run` hands the helper the second half of a list of pivot groups while the
-calling process works through the first half, then joins the results in group order -- so
-the answer is the same, to the last bit, with or without the helper.
+:meth:`Workers.run` deals a list of pivot groups out to the calling process (from the
+front) and the helper (from the back) as each becomes free, then joins the results in group
+order -- so the answer is the same, to the last bit, with or without the helper.
 
 The helper gets only what it needs (the ties as two integer arrays, sent once per network,
 and the groups of pivots), never names or attributes, and it answers only through its pipe.
@@ -23,6 +23,7 @@ import hashlib
 import importlib
 import os
 import pickle
+import select
 import subprocess
 import sys
 import traceback
@@ -79,28 +80,44 @@ class Workers:
         return self._proc is not None and self._proc.poll() is None
 
     def run(self, task: Callable, payload: tuple, groups: Sequence) -> list:
-        """``[task(*payload, group) for group in groups]``, the second half in the helper.
+        """``[task(*payload, group) for group in groups]``, some of the groups done by the helper.
 
-        ``task`` must be a module-level function (the helper imports it by name). The
-        payload (usually the network's ties) is sent again only when it changes.
+        The groups are dealt out as the two processes become free: this process takes them
+        from the front, the helper from the back, one at a time, so a busy core slows the
+        work by at most one group. ``task`` must be a module-level function (the helper
+        imports it by name); the payload (usually the network's ties) is sent again only when
+        it changes.
         """
-        half = (len(groups) + 1) // 2
         if not self.helping or len(groups) < 2:
             return [task(*payload, g) for g in groups]
-        remote = list(groups[half:])
-        asked = self._ask(task, payload, remote)
-        local = [task(*payload, g) for g in groups[:half]]
-        answer = self._answer() if asked else None
-        if answer is None:  # the helper failed: its share is computed here
-            answer = [task(*payload, g) for g in remote]
-        return local + answer
+        name = f"{task.__module__}:{task.__qualname__}"
+        blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        key = hashlib.blake2b(blob, digest_size=16).hexdigest()
+        results: dict[int, object] = {}
+        todo = list(range(len(groups)))
+        away = todo.pop() if self._ask(name, key, blob, groups[todo[-1]]) else None
+        while todo:
+            if away is not None and self._ready():
+                answer = self._answer()
+                if answer is None:  # the helper failed: its group is done here
+                    todo.append(away)
+                else:
+                    results[away] = answer
+                away = None
+                if todo and self.helping and self._ask(name, key, blob, groups[todo[-1]]):
+                    away = todo.pop()
+                continue
+            i = todo.pop(0)
+            results[i] = task(*payload, groups[i])
+        if away is not None:
+            answer = self._answer()
+            results[away] = answer if answer is not None else task(*payload, groups[away])
+        return [results[i] for i in range(len(groups))]
 
     # ----------------------------------------------------------------- the pipe
 
-    def _ask(self, task: Callable, payload: tuple, groups: list) -> bool:
-        blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        key = hashlib.blake2b(blob, digest_size=16).hexdigest()
-        message = (f"{task.__module__}:{task.__qualname__}", key, None if key == self._sent else blob, groups)
+    def _ask(self, name: str, key: str, blob: bytes, group) -> bool:
+        message = (name, key, None if key == self._sent else blob, group)
         try:
             pickle.dump(message, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self._proc.stdin.flush()
@@ -110,7 +127,14 @@ class Workers:
         self._sent = key
         return True
 
-    def _answer(self) -> list | None:
+    def _ready(self) -> bool:
+        """Whether the helper's answer is waiting (a group is never answered in parts)."""
+        try:
+            return bool(select.select([self._proc.stdout], [], [], 0)[0])
+        except (OSError, ValueError):  # pragma: no cover - e.g. pipes on Windows: wait at the end
+            return False
+
+    def _answer(self):
         try:
             status, value = pickle.load(self._proc.stdout)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError):
@@ -152,7 +176,7 @@ def serve(preload: Sequence[str] = ()) -> None:
     payloads: dict[str, tuple] = {}
     while True:
         try:
-            name, key, blob, groups = pickle.load(stdin)
+            name, key, blob, group = pickle.load(stdin)
         except EOFError:
             return
         try:
@@ -161,7 +185,7 @@ def serve(preload: Sequence[str] = ()) -> None:
                 payloads[key] = pickle.loads(blob)
             module, _, qualname = name.partition(":")
             task = getattr(importlib.import_module(module), qualname)
-            answer = ("ok", [task(*payloads[key], g) for g in groups])
+            answer = ("ok", task(*payloads[key], group))
         except Exception:  # reported to the caller, which then computes the share itself
             answer = ("error", traceback.format_exc())
         pickle.dump(answer, stdout, protocol=pickle.HIGHEST_PROTOCOL)

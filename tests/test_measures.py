@@ -177,3 +177,20 @@ def test_a_helper_process_changes_the_time_never_the_result():
     assert shared_c == alone_c and shared_c.se == alone_c.se
     # what the helper receives: the ties as numbers, never the names
     assert b"Person" not in pickle.dumps(arcs(G))
+
+
+def _whose(_payload, _group):
+    """A task the helper cannot import (tests/ is not on its path): it must fall back to this process."""
+    import os
+
+    return os.getpid()
+
+
+def test_work_the_helper_cannot_do_is_done_here():
+    import os
+
+    from p2pkit.workers import Workers
+
+    with Workers(2) as w:
+        assert w.run(_whose, (None,), list(range(5))) == [os.getpid()] * 5
+        assert not w.helping  # a helper that failed once is stopped

@@ -203,12 +203,19 @@ class _Answers:
     respondents: set | None = None                   # a form's respondents (None for other layouts)
     form_attrs: dict = field(default_factory=dict)   # a form's team/role/manager answers per respondent
     rename: dict = field(default_factory=dict)       # spelling -> the spelling it was merged into
+    tidy: set = field(default_factory=set)           # cells already seen to be tidy names
 
     def name(self, cell: str, row: int) -> str | None:
-        name = checked_name(cell, self.summary, self.source, row)
-        if name is not None:
-            self.named[name] += 1
-            self.order.setdefault(name, len(self.order))
+        if cell in self.tidy:  # the common case: a name seen before, nothing to tidy or report
+            name = cell
+        else:
+            name = checked_name(cell, self.summary, self.source, row)
+            if name is None:
+                return None
+            if name == cell:
+                self.tidy.add(cell)
+        self.named[name] += 1
+        self.order.setdefault(name, len(self.order))
         return name
 
     def weight(self, cell: str | None, row: int) -> float | None:
@@ -494,14 +501,16 @@ def _network(answers: _Answers, roster: dict | None, keep_unknown: bool) -> nx.D
         if name in G:
             for k, v in attrs.items():
                 G.nodes[name].setdefault(k, v)
+    pairs: dict[tuple[str, str], dict] = {}  # a pair named on several relations is one tie
     for (s, t, rel), w in answers.ties.items():
-        if G.has_edge(s, t):
-            d = G[s][t]
-            d["weight"] = max(d.get("weight", 1.0), w)
-            rels = set(filter(None, d.get("relation", "").split(";"))) | ({rel} if rel else set())
-            d["relation"] = ";".join(sorted(rels))
-        else:
-            G.add_edge(s, t, weight=w, **({"relation": rel} if rel else {}))
+        d = pairs.get((s, t))
+        if d is None:
+            pairs[(s, t)] = {"weight": w, "relation": rel} if rel else {"weight": w}
+            continue
+        d["weight"] = max(d.get("weight", 1.0), w)
+        rels = set(filter(None, d.get("relation", "").split(";"))) | ({rel} if rel else set())
+        d["relation"] = ";".join(sorted(rels))
+    G.add_edges_from((s, t, d) for (s, t), d in pairs.items())
     return G
 
 
