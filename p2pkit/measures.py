@@ -13,7 +13,9 @@ random networks); networkx is the fallback when igraph is not installed.
   network (:func:`reach`), for networks too large for the pairwise definitions;
 - :func:`louvain` -- communities by igraph's multilevel method (Blondel et al. 2008);
 - :func:`centralization_from` -- Freeman's centralization from centralities already computed;
-- :func:`path_stats`, :func:`lorenz`, :func:`to_igraph`, :class:`Arcs`.
+- :func:`components` -- separate parts and strongly connected parts (scipy);
+- :func:`path_stats`, :func:`lorenz`, :func:`to_igraph`; :class:`~p2pkit.arcs.Arcs`, the
+  network as integer arrays, which every large measure accepts in place of a networkx graph.
 
 The sampling measures split their pivots into groups (the spread of the group estimates gives
 the standard error); with a :class:`p2pkit.workers.Workers` they share the groups with a
