@@ -71,8 +71,8 @@ class Workers:
                 self._proc = None
         return self
 
-    def __exit__(self, *exc) -> None:
-        self._stop()
+    def __exit__(self, exc_type, *exc) -> None:
+        self._stop(now=exc_type is not None)  # after an error or Ctrl-C the helper's work is not wanted
 
     @property
     def helping(self) -> bool:
@@ -145,12 +145,14 @@ class Workers:
             return None
         return value
 
-    def _stop(self) -> None:
+    def _stop(self, now: bool = False) -> None:
         proc, self._proc = self._proc, None
         self._sent = ""
         if proc is None:
             return
         try:
+            if now:
+                proc.kill()
             proc.stdin.close()
             proc.wait(timeout=10)
         except (OSError, ValueError, subprocess.TimeoutExpired):

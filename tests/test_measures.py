@@ -194,3 +194,12 @@ def test_work_the_helper_cannot_do_is_done_here():
     with Workers(2) as w:
         assert w.run(_whose, (None,), list(range(5))) == [os.getpid()] * 5
         assert not w.helping  # a helper that failed once is stopped
+
+
+def test_the_helper_stops_with_its_caller():
+    from p2pkit.workers import Workers
+
+    with pytest.raises(KeyboardInterrupt), Workers(2) as w:
+        proc = w._proc
+        raise KeyboardInterrupt
+    assert proc is None or proc.poll() is not None  # no process left behind
