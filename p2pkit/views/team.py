@@ -16,14 +16,13 @@ the map come from :mod:`p2pkit.measures`.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
 
 from ..communities import membership
-from ..measures import betweenness, lorenz
+from ..measures import arcs, betweenness, lorenz
 from .component import Figure, choice
 from .scene import bars, chart, network, scene, series
 
@@ -244,14 +243,15 @@ def _people_map(G, d, U, pos, roles, rels, names, role_words, always_choose: boo
 
 def _community_map(G: nx.Graph, d, seed: int) -> Figure:
     """Above MAP_PEOPLE: one mark per community (up to 80), with each one's three strongest links."""
-    U = _undirected(G)
     member = membership(d.communities)
     shown = min(len(d.communities), 80)
-    weights: Counter = Counter()
-    for u, v in U.edges():
-        a, b = member[u], member[v]
-        if a != b and a < shown and b < shown:
-            weights[(min(a, b), max(a, b))] += 1
+    pairs = arcs(G).undirected()  # each pair of people tied (either way) once
+    code = np.array([member[v] for v in pairs.nodes], dtype=np.int64)
+    lo = np.minimum(code[pairs.src], code[pairs.dst])
+    hi = np.maximum(code[pairs.src], code[pairs.dst])
+    between = (lo != hi) & (hi < shown)
+    keys, counts = np.unique(lo[between] * shown + hi[between], return_counts=True)
+    weights = {(int(k // shown), int(k % shown)): int(c) for k, c in zip(keys, counts, strict=True)}
     best: dict[int, list] = {}
     for (a, b), w in weights.items():
         best.setdefault(a, []).append((w, b))
