@@ -1,4 +1,4 @@
-"""The survey kit's report at 100, 1,000, 10,000 and 20,000 people (prints, never asserts).
+"""The team kit's report at 100, 1,000, 10,000, 20,000 (and 100,000) people (prints, never asserts).
 
 Run: .venv/bin/python benchmarks/bench_report.py [--cap 60] [--sizes 100 1000 10000 20000]
                                                  [--full] [--skip-error] [--skip-exact-20k]
@@ -6,8 +6,10 @@ Run: .venv/bin/python benchmarks/bench_report.py [--cap 60] [--sizes 100 1000 10
 1. **The kit**: ``python -m p2pkit report``'s route (``build_report``) on a seeded synthetic
    company (teams of 5-12 with managers, departments, a chief executive; 10 ties per
    person on four relations, written to CSV and read back like a user's file). Each size
-   runs in a fresh process: seconds per step (wall), total wall and CPU seconds, and the
-   peak resident memory of the process.
+   runs in a fresh process: seconds per step (wall), total wall and CPU seconds (the
+   report's process and its helper, :mod:`p2pkit.workers`), and the peak resident memory:
+   of the report's process (its own high-water mark), of the helper and of the two together
+   (sampled every 20 ms).
 2. **The plain networkx route**: the same measures with p2pkit's exact functions called
    directly (equipotency.centralization, equipotency.krackhardt, communities.detect,
    architecture.pairwise_connectivity, a spring layout of every person). Each step runs in
@@ -48,11 +50,15 @@ PY = sys.executable
 KIT_CHILD = textwrap.dedent("""
     import json, resource, sys, time
     import matplotlib; matplotlib.use("Agg")
-    from p2pkit.report import build_report
-    t0, c0 = time.perf_counter(), time.process_time()
+    from p2pkit.team.render import build_report
+    def cpu():  # this process and its finished children (the helper process of p2pkit.workers)
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+    t0, c0 = time.perf_counter(), cpu()
     rep = build_report(sys.argv[1], people=sys.argv[2], progress=False, engine=sys.argv[3])
-    out = dict(wall=time.perf_counter() - t0, cpu=time.process_time() - c0, steps=rep.timings,
-               peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:")]  # this process's own peak
+    peak = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = dict(wall=time.perf_counter() - t0, cpu=cpu() - c0, steps=rep.timings, peak_mb=peak,
                ties=rep.diagnosis.ties, people=rep.diagnosis.people, methods=rep.diagnosis.methods,
                html_mb=len(rep.html) / 1e6)
     print(json.dumps(out))
@@ -63,7 +69,7 @@ PLAIN_CHILD = textwrap.dedent("""
     import matplotlib; matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import networkx as nx
-    from p2pkit.survey import read_survey
+    from p2pkit.team.intake import read_survey
     from p2pkit import equipotency, communities, architecture
     step = sys.argv[3]
     t0 = time.perf_counter()
@@ -102,7 +108,7 @@ STEP_GROUPS = {
 
 
 def company(folder: Path, n: int) -> tuple[Path, Path]:
-    from p2pkit.survey import write_example
+    from p2pkit.team.practice_data import write_example
 
     folder = folder / f"company-{n}"
     if (folder / "ties.csv").exists():
@@ -111,15 +117,38 @@ def company(folder: Path, n: int) -> tuple[Path, Path]:
 
 
 def run_child(code: str, args: list, timeout: float | None = None) -> dict | None:
+    """Run ``code`` in a fresh process; its JSON answer, with the memory of its process tree sampled
+    every 20 ms: ``helper_mb`` (the largest of its child processes) and ``sum_mb`` (the largest total
+    at one moment; the report's own peak comes from the process itself)."""
+    import psutil
+
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(ROOT))
-    try:
-        r = subprocess.run([PY, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=timeout,
-                           env=env, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        return None
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr[-2000:])
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([PY, "-c", code, *map(str, args)], stdout=out, stderr=err, text=True, env=env,
+                                cwd=ROOT)
+        helper = total = 0.0
+        t0 = time.perf_counter()
+        while proc.poll() is None:
+            if timeout is not None and time.perf_counter() - t0 > timeout:
+                proc.kill()
+                proc.wait()
+                return None
+            try:
+                me = psutil.Process(proc.pid)
+                kids = [k.memory_info().rss for k in me.children(recursive=True)]
+                total = max(total, (me.memory_info().rss + sum(kids)) / 2**20)
+                helper = max([helper] + [k / 2**20 for k in kids])
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(err.read()[-2000:])
+        res = json.loads(out.read().strip().splitlines()[-1])
+    res.setdefault("helper_mb", helper)
+    res["sum_mb"] = max(total, res.get("peak_mb", 0.0))
+    return res
 
 
 def bench_kit(tmp: Path, sizes: list[int], engine: str = "auto") -> list[dict]:
@@ -132,14 +161,17 @@ def bench_kit(tmp: Path, sizes: list[int], engine: str = "auto") -> list[dict]:
         row = [f"{n:,}", f"{res['ties']:,}"]
         for group in STEP_GROUPS.values():
             row.append(f"{sum(steps.get(s, 0.0) for s in group):.1f}")
-        row += [f"{res['wall']:.1f}", f"{res['cpu']:.1f}", f"{res['peak_mb']:.0f}", f"{res['html_mb']:.2f}"]
+        row += [f"{res['wall']:.1f}", f"{res['cpu']:.1f}", f"{res['peak_mb']:.0f}", f"{res['helper_mb']:.0f}",
+                f"{res['sum_mb']:.0f}", f"{res['html_mb']:.2f}"]
         rows.append(tuple(row))
         print(f"  {n:,} people done: {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU", flush=True)
     print()
-    print(f"The kit (build_report, engine={engine}): seconds per step (wall), total, CPU, peak memory")
-    print(table(rows, ("people", "ties", *STEP_GROUPS, "total s", "CPU s", "peak MB", "html MB")))
+    print(f"The kit (build_report, engine={engine}): seconds per step (wall), total, CPU (both processes); "
+          "peak memory of the report's process, of its helper process, and of the two together at one moment")
+    print(table(rows, ("people", "ties", *STEP_GROUPS, "total s", "CPU s", "peak MB", "helper MB", "sum MB",
+                       "html MB")))
     print()
-    for n, res in zip(sizes, results):
+    for n, res in zip(sizes, results, strict=True):
         print(f"  {n:>6,}: " + "; ".join(f"{k}: {v}" for k, v in res["methods"].items()))
     return results
 
@@ -172,7 +204,7 @@ def bench_plain(tmp: Path, sizes: list[int], cap: float) -> None:
 def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "betweenness") -> dict:
     from scipy.stats import spearmanr
 
-    from p2pkit.report import _centralization_from
+    from p2pkit.measures import centralization_from
 
     nodes = list(exact)
     x = np.array([exact[v] for v in nodes])
@@ -181,9 +213,8 @@ def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "bet
     top_y = set(np.argsort(-y)[:10])
     out = dict(mae=float(np.abs(x - y).mean()), maxerr=float(np.abs(x - y).max()),
                top10=len(top_x & top_y) / 10, rho=float(spearmanr(x, y).statistic))
-    n = len(nodes)
-    cx = _centralization_from(exact, n, measure, True)
-    cy = _centralization_from(est, n, measure, True)
+    cx = centralization_from(exact, measure, True)
+    cy = centralization_from(est, measure, True)
     out["centralization_err"] = float(abs(cx - cy))
     out["top1_relerr"] = float(abs(y[np.argmax(x)] - x.max()) / x.max()) if x.max() else 0.0
     if se is not None:
@@ -196,17 +227,17 @@ def _metrics(exact: dict, est: dict, se: dict | None = None, measure: str = "bet
 def bench_error(tmp: Path, skip_20k: bool) -> None:
     import networkx as nx
 
-    from p2pkit.report import betweenness_estimate, closeness_estimate, closeness_large, krackhardt_large
-    from p2pkit.survey import read_survey
+    from p2pkit.measures import betweenness, closeness, krackhardt_large
+    from p2pkit.team.intake import read_survey
 
     tp, pp = company(tmp, 2000)
     G = read_survey(tp, people=pp).graph
     U = nx.Graph(G.to_undirected())
     n = G.number_of_nodes()
     t0 = time.perf_counter()
-    ex_load, _, _ = betweenness_estimate(U)
-    ex_btw, _, _ = betweenness_estimate(G)
-    ex_clo = closeness_large(G)
+    ex_load = betweenness(U)
+    ex_btw = betweenness(G)
+    ex_clo = closeness(G)
     t_exact = time.perf_counter() - t0
     # check the exact igraph values against networkx's own (independent) implementation
     nx_load = nx.betweenness_centrality(U, k=None)
@@ -214,14 +245,14 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(f"\nApproximation error on a {n:,}-person synthetic company ({G.number_of_edges():,} ties); exact "
           f"values from igraph in {t_exact:.1f} s (max difference from networkx's exact betweenness: {diff:.1e}).")
     rows = []
-    for what, exact, fn, graph in (("routes (undirected betweenness)", ex_load, betweenness_estimate, U),
-                                   ("betweenness (directed)", ex_btw, betweenness_estimate, G),
-                                   ("closeness (ORA)", ex_clo, closeness_estimate, G)):
+    for what, exact, fn, graph in (("routes (undirected betweenness)", ex_load, betweenness, U),
+                                   ("betweenness (directed)", ex_btw, betweenness, G),
+                                   ("closeness (ORA)", ex_clo, closeness, G)):
         for k in (100, 250, 500, 1000, 1500):
             ms = []
             for seed in range(5):
-                est, se, _ = fn(graph, k, seed)
-                ms.append(_metrics(exact, est, se, "closeness" if fn is closeness_estimate else "betweenness"))
+                est = fn(graph, pivots=k, seed=seed)
+                ms.append(_metrics(exact, est, est.se, "closeness" if fn is closeness else "betweenness"))
             avg = {key: float(np.mean([m[key] for m in ms])) for key in ms[0]}
             worst = {key: float(np.max([m[key] for m in ms])) for key in ("maxerr", "centralization_err")}
             rows.append((what, k, f"{avg['mae']:.5f}", f"{worst['maxerr']:.4f}", f"{avg['top1_relerr']:.1%}",
@@ -244,7 +275,8 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(f"Least-upper-boundedness on a sparse random network (1,500 people, 2,200 ties, "
           f"{nx.number_strongly_connected_components(R):,} strongly connected parts): exact {k_exact['lub']:.4f} "
           f"({t_lub:.1f} s); sampled, 5 seeds: max |err| {max(errs):.4f}, stated standard error "
-          f"{runs[0][1]['lub']:.4f}; within 2 SE: {sum(e <= 2 * r[1]['lub'] for e, r in zip(errs, runs))}/5.")
+          f"{runs[0][1]['lub']:.4f}; within 2 SE: "
+          f"{sum(e <= 2 * r[1]['lub'] for e, r in zip(errs, runs, strict=True))}/5.")
 
     if skip_20k:
         return
@@ -252,15 +284,15 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     G = read_survey(tp, people=pp).graph
     U = nx.Graph(G.to_undirected())
     t0 = time.perf_counter()
-    ex_load, _, _ = betweenness_estimate(U)
+    ex_load = betweenness(U)
     t_exact = time.perf_counter() - t0
-    from p2pkit.report import PIVOTS
+    from p2pkit.team.diagnosis import PIVOTS
 
     rows = []
     for seed in range(3):
         t0 = time.perf_counter()
-        est, se, method = betweenness_estimate(U, PIVOTS, seed)
-        m = _metrics(ex_load, est, se)
+        est = betweenness(U, pivots=PIVOTS, seed=seed)
+        m = _metrics(ex_load, est, est.se)
         rows.append((seed, f"{time.perf_counter() - t0:.1f}", f"{m['mae']:.6f}", f"{m['maxerr']:.5f}",
                      f"{m['top1_relerr']:.1%}", f"{m['top10']:.0%}", f"{m['rho']:.3f}",
                      f"{m['centralization_err']:.5f}", f"{m['coverage2se']:.0%}"))
@@ -269,13 +301,13 @@ def bench_error(tmp: Path, skip_20k: bool) -> None:
     print(table(rows, ("seed", "estimate s", "mean |err|", "max |err|", "top person rel. err", "top-10 overlap",
                        "Spearman", "centralization |err|", "within 2 SE")))
     t0 = time.perf_counter()
-    ex_clo = closeness_large(G)
+    ex_clo = closeness(G)
     t_exact = time.perf_counter() - t0
     rows = []
     for seed in range(3):
         t0 = time.perf_counter()
-        est, se, _ = closeness_estimate(G, PIVOTS, seed)
-        m = _metrics(ex_clo, est, se, "closeness")
+        est = closeness(G, pivots=PIVOTS, seed=seed)
+        m = _metrics(ex_clo, est, est.se, "closeness")
         rows.append((seed, f"{time.perf_counter() - t0:.1f}", f"{m['mae']:.5f}", f"{m['maxerr']:.4f}",
                      f"{m['top1_relerr']:.1%}", f"{m['top10']:.0%}", f"{m['rho']:.3f}",
                      f"{m['centralization_err']:.4f}", f"{m['coverage2se']:.0%}"))

@@ -24,9 +24,12 @@ or a claim made for peer-to-peer organisations:
 - :mod:`p2pkit.scaling`       coordination cost as organisations grow (chapter 10);
 - :mod:`p2pkit.hybrid`        hybrid human and AI networks (chapter 10);
 - :mod:`p2pkit.ai_access`     whether AI agents can reach the data streams they need (chapter 10);
-- :mod:`p2pkit.survey`, :mod:`p2pkit.report`, :mod:`p2pkit.exports`  map your own team;
+- :mod:`p2pkit.team`          the team kit: survey intake, diagnosis, the HTML report, exports,
+  the command line and the live room (map your own team);
 - :mod:`p2pkit.checks`        feedback for the student exercises;
-- :mod:`p2pkit.measures`      shared measures (betweenness, paths, Lorenz curves), fast;
+- :mod:`p2pkit.measures`      shared measures (betweenness and closeness, exact or sampled; paths,
+  Krackhardt through the condensation, Louvain, Lorenz curves), fast;
+- :mod:`p2pkit.workers`       a helper process that shares the sampled measures' work;
 - :mod:`p2pkit.files`         reading a user's table file (CSV or .xlsx) safely;
 - :mod:`p2pkit.views`         the interactive figure component and every figure: static on the
   published site (every state precomputed), live in Jupyter, Binder and presenter mode;

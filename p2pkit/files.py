@@ -1,12 +1,13 @@
 """Reading a user's table file safely, in one place: CSV, TSV or an Excel workbook (.xlsx).
 
-Both the survey intake (:mod:`p2pkit.survey`) and the data-set reader
+Both the survey intake (:mod:`p2pkit.team.intake`) and the data-set reader
 (:func:`p2pkit.orgs.read_adjacency_csv`) read files through :func:`read_table`, so a file reads
 the same whichever path it takes: the same encodings (UTF-8 with or without a byte-order mark,
 UTF-16, Windows-1252), the same separators (comma, semicolon, tab, vertical bar, or Excel's
 ``sep=`` first line), the same row numbers (as a spreadsheet shows them) and the same messages.
 
-A file is only ever read, never changed. Every problem raises a
+A file is only ever read, never changed; :func:`output_path` makes sure that nothing the kit
+writes (a report, an export) lands on one of the files it read. Every problem raises a
 :class:`~p2pkit.errors.DataFileError` whose message names the file (and the row, where there is
 one) and says what to do.
 
@@ -19,16 +20,18 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import unicodedata
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Iterator
 
-from .errors import DataFileError
+from .errors import DataFileError, P2PKitError
 
-__all__ = ["Table", "read_table", "read_bytes", "fail", "MAX_FILE_MB", "MAX_CELLS", "DELIMITER_NAMES"]
+__all__ = ["Table", "read_table", "read_bytes", "fail", "output_path", "MAX_FILE_MB", "MAX_CELLS",
+           "DELIMITER_NAMES"]
 
 #: Files larger than this (MB) are refused unless the caller raises the limit.
 MAX_FILE_MB = 50.0
@@ -43,6 +46,32 @@ def fail(source: str, problem: str, todo: str, row: int | None = None) -> DataFi
     """The kit's one-line message: ``"SOURCE: row N: PROBLEM. TODO"``."""
     where = f"{source}: row {row}: " if row is not None else f"{source}: "
     return DataFileError(f"{where}{problem}. {todo}")
+
+
+def output_path(path: str | Path, inputs: Iterable[str | Path] = (), what: str = "report") -> Path:
+    """``path`` as a place to write the ``what`` (a report, an export): never one of the ``inputs``,
+    and in a folder that exists.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ties.csv"
+    >>> _ = p.write_text("source,target\\nAnn,Bo\\n", encoding="utf-8")
+    >>> output_path(p, [p], "export")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    p2pkit.errors.P2PKitError: ... is one of the input files; choose another name for the export.
+    """
+    p = Path(path)
+    for src in inputs:
+        try:
+            if p.exists() and os.path.samefile(p, src):
+                raise P2PKitError(f"{p} is one of the input files; choose another name for the {what}.")
+        except FileNotFoundError:
+            continue
+    if not p.parent.exists():
+        raise P2PKitError(f"the folder {p.parent} does not exist; create it or choose another path.")
+    return p
 
 
 @dataclass
@@ -171,7 +200,7 @@ def read_table(path: str | Path, max_mb: float = MAX_FILE_MB) -> Table:
 def _keep(table: Table, records: Iterator[tuple[int, list[str]]]) -> None:
     """Keep the non-blank records; count blank rows after the header."""
     for row, cells in records:
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():  # every cell blank
             if table.rows:
                 table.blank += 1
             continue

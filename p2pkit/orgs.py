@@ -464,16 +464,7 @@ def adjacency_from_table(table: Table, directed: bool = True) -> nx.DiGraph | nx
     numbers = [row for row, _ in table.rows]
     if len(rows) < 2:
         raise DataFileError(f"{source}: only a header row; an adjacency matrix needs one row per person.")
-    labels = [c.strip() for c in rows[0][1:]]
-    while labels and not labels[-1]:
-        labels.pop()
-    if not labels:
-        raise DataFileError(f"{source}: the header row has no labels after the first cell.")
-    seen: set[str] = set()
-    for lab in labels:
-        if lab in seen:
-            raise DataFileError(f"{source}: row {numbers[0]}: the label {lab!r} appears twice in the header.")
-        seen.add(lab)
+    labels = _matrix_labels(rows[0], numbers[0], source)
     body = rows[1:]
     if len(body) != len(labels):
         raise DataFileError(
@@ -483,33 +474,56 @@ def adjacency_from_table(table: Table, directed: bool = True) -> nx.DiGraph | nx
     G.add_nodes_from(labels)
     self_ties = 0
     for i, row in enumerate(body):
-        rowno = numbers[i + 1]
-        row = row[: len(labels) + 1] if all(not c.strip() for c in row[len(labels) + 1:]) else row
-        if len(row) != len(labels) + 1:
-            raise DataFileError(
-                f"{source}: row {rowno} has {len(row) - 1} cells after its label; expected {len(labels)}."
-            )
-        lab = row[0].strip()
-        if lab != labels[i]:
-            raise DataFileError(
-                f"{source}: row {rowno} is labelled {lab!r} but column {i + 1} is {labels[i]!r}; "
-                "rows must be in the same order as the header."
-            )
-        for j, cell in enumerate(row[1:]):
-            w = _parse_number(cell, f"{source}: row {rowno}, column {labels[j]!r}")
-            if w == 0:
-                continue
-            if i == j:
-                self_ties += 1
-                continue
-            if w == 1:
-                G.add_edge(labels[i], labels[j])
-            else:
-                G.add_edge(labels[i], labels[j], weight=w)
+        self_ties += _add_matrix_row(G, labels, i, row, numbers[i + 1], source)
     G.graph["self_ties_ignored"] = self_ties
     G.graph["source"] = source
-    if directed:
-        return G
+    return G if directed else _either_way(G)
+
+
+def _matrix_labels(header: list[str], rowno: int, source: str) -> list[str]:
+    """The column labels of a matrix's header row (trailing empty cells dropped), each once."""
+    labels = [c.strip() for c in header[1:]]
+    while labels and not labels[-1]:
+        labels.pop()
+    if not labels:
+        raise DataFileError(f"{source}: the header row has no labels after the first cell.")
+    seen: set[str] = set()
+    for lab in labels:
+        if lab in seen:
+            raise DataFileError(f"{source}: row {rowno}: the label {lab!r} appears twice in the header.")
+        seen.add(lab)
+    return labels
+
+
+def _add_matrix_row(G: nx.DiGraph, labels: list[str], i: int, row: list[str], rowno: int, source: str) -> int:
+    """Add the ties of row ``i`` (person ``labels[i]``); return the self-ties ignored (0 or 1)."""
+    row = row[: len(labels) + 1] if all(not c.strip() for c in row[len(labels) + 1:]) else row
+    if len(row) != len(labels) + 1:
+        raise DataFileError(
+            f"{source}: row {rowno} has {len(row) - 1} cells after its label; expected {len(labels)}."
+        )
+    lab = row[0].strip()
+    if lab != labels[i]:
+        raise DataFileError(
+            f"{source}: row {rowno} is labelled {lab!r} but column {i + 1} is {labels[i]!r}; "
+            "rows must be in the same order as the header."
+        )
+    self_ties = 0
+    for j, cell in enumerate(row[1:]):
+        w = _parse_number(cell, f"{source}: row {rowno}, column {labels[j]!r}")
+        if w == 0:
+            continue
+        if i == j:
+            self_ties += 1
+        elif w == 1:
+            G.add_edge(labels[i], labels[j])
+        else:
+            G.add_edge(labels[i], labels[j], weight=w)
+    return self_ties
+
+
+def _either_way(G: nx.DiGraph) -> nx.Graph:
+    """An undirected copy: a tie when either cell of the pair is non-zero, with the larger weight."""
     U = nx.Graph()
     U.add_nodes_from(G)
     for u, v, d in G.edges(data=True):

@@ -1,14 +1,16 @@
 """Exports for Gephi, Cytoscape and Kumu: read back with networkx / csv; formulas neutralised."""
 
 import csv
+import io
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from p2pkit.errors import P2PKitError
-from p2pkit.exports import safe_graph, to_gexf, to_graphml, to_kumu
-from p2pkit.survey import neutralise_cell, pseudonymise, read_survey
+from p2pkit.team.exports import safe_graph, to_gexf, to_graphml, to_kumu
+from p2pkit.team.intake import read_survey
+from p2pkit.team.privacy import neutralise_cell, pseudonymise
 
 DATA = Path(__file__).parent / "data"
 DANGEROUS = ["=HYPERLINK(\"http://x\")", "+plus", "-minus", "@SUM(1)", "\tTab"]
@@ -50,7 +52,7 @@ def test_formulas_are_neutralised_everywhere(tmp_path, team):
         assert "'=HYPERLINK" in text and ">=HYPERLINK" not in text and '"=HYPERLINK' not in text
     e, c = to_kumu(team, tmp_path / "team")
     for path in (e, c):
-        for row in csv.reader(open(path, encoding="utf-8", newline="")):
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, cell)
 
@@ -60,8 +62,8 @@ def test_kumu_layout(tmp_path, team):
     G.add_edge("Pipe|Name", "Ann Lee", relation="energy", weight=1.0)
     e, c = to_kumu(G, tmp_path / "team.csv")
     assert e.name == "team-elements.csv" and c.name == "team-connections.csv"
-    elements = list(csv.DictReader(open(e, encoding="utf-8", newline="")))
-    connections = list(csv.DictReader(open(c, encoding="utf-8", newline="")))
+    elements = list(csv.DictReader(io.StringIO(e.read_text(encoding="utf-8"), newline="")))
+    connections = list(csv.DictReader(io.StringIO(c.read_text(encoding="utf-8"), newline="")))
     assert list(elements[0])[:2] == ["Label", "Type"] and "Team" in elements[0]
     assert list(connections[0]) == ["From", "To", "Type", "Strength"]
     labels = {r["Label"] for r in elements}

@@ -20,7 +20,7 @@ def test_one_version_everywhere():
 
 def test_the_report_names_the_version():
     from p2pkit.orgs import load_dataset
-    from p2pkit.report import build_report
+    from p2pkit.team.render import build_report
 
     assert f"p2pkit {p2pkit.__version__}" in build_report(load_dataset("knok_info"), progress=False).html
 

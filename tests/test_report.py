@@ -1,26 +1,30 @@
-"""The diagnostic: content on Krackhardt's advice network, scale routes against exact ones, safety."""
+"""The team report: content on Krackhardt's advice network, scale routes against exact ones, safety.
+
+The fast measures themselves (sampled betweenness and closeness, Krackhardt through the
+condensation, Louvain through igraph) are tested against exact values in tests/test_measures.py.
+"""
 
 import csv
 import io
-import random
 import json
 import re
 import socket
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 import pytest
 
-import p2pkit.report as report
+from p2pkit import measures
 from p2pkit.architecture import load_share, pairwise_connectivity
-from p2pkit.communities import detect, modularity
-from p2pkit.equipotency import centrality, centralization, krackhardt
+from p2pkit.communities import modularity
+from p2pkit.equipotency import centralization, krackhardt
 from p2pkit.errors import P2PKitError
 from p2pkit.orgs import client_server, hierarchy, load_dataset
-from p2pkit.report import (betweenness_estimate, build_report, closeness_estimate, closeness_large, diagnose,
-                           krackhardt_large, readings)
-from p2pkit.survey import read_survey, write_example
+from p2pkit.team import diagnosis
+from p2pkit.team.diagnosis import diagnose, readings
+from p2pkit.team.intake import read_survey
+from p2pkit.team.practice_data import write_example
+from p2pkit.team.render import build_report
 
 KRACK = Path(__file__).parent.parent / "p2pkit" / "data" / "orgnets" / "krack_advice.csv"
 DATA = Path(__file__).parent / "data"
@@ -37,7 +41,7 @@ def _column_sums(path):
     labels = rows[0][1:]
     sums = {lab: 0 for lab in labels}
     for r in rows[1:]:
-        for lab, cell in zip(labels, r[1:]):
+        for lab, cell in zip(labels, r[1:], strict=False):
             if r[0] != lab and float(cell) != 0:
                 sums[lab] += 1
     return sums
@@ -157,7 +161,7 @@ def test_no_network_calls(monkeypatch, tmp_path):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    from p2pkit import exports
+    from p2pkit.team import exports
 
     rep = build_report(DATA / "form_export.csv", output=tmp_path / "r.html", progress=False)
     exports.to_gexf(rep.graph, tmp_path / "t.gexf")
@@ -208,72 +212,6 @@ def test_readings_follow_the_numbers():
 # --------------------------------------------------------------------------- scale routes = exact routes
 
 
-def _random_digraph(n, p, seed):
-    G = nx.gnp_random_graph(n, p, seed=seed, directed=True)
-    return nx.relabel_nodes(G, {i: f"v{i}" for i in G})
-
-
-@pytest.mark.parametrize("seed", range(8))
-def test_krackhardt_large_equals_equipotency(seed):
-    rng = random.Random(seed)
-    G = _random_digraph(rng.randint(6, 24), rng.choice([0.05, 0.1, 0.2, 0.4]), seed)
-    G.add_nodes_from(["iso1", "iso2"][: seed % 3])
-    exact = krackhardt(G)
-    fast, se = krackhardt_large(G)
-    assert fast == pytest.approx(exact, abs=1e-12) and se["lub"] == 0
-
-
-@pytest.mark.parametrize("name", ["knok_info", "knok_money", "krack_reports"])
-def test_krackhardt_large_matches_ora(name):
-    # the published ORA values of tests/test_equipotency.py
-    ora = {"knok_info": (1.0, 0.0, 0.361, 1.0), "knok_money": (0.8, 0.906, 0.536, 0.857),
-           "krack_reports": (1.0, 1.0, 1.0, 0.084)}[name]
-    k, _ = krackhardt_large(load_dataset(name))
-    assert [round(k[x], 3) for x in ("connectedness", "hierarchy", "efficiency", "lub")] == list(ora)
-
-
-def test_krackhardt_large_sampled_lub_is_within_its_error():
-    G = _random_digraph(60, 0.03, 5)
-    exact = krackhardt(G)["lub"]
-    est, se = krackhardt_large(G, seed=1, exact_parts=0, samples=4000)
-    assert se["lub"] > 0 and abs(est["lub"] - exact) <= 4 * se["lub"] + 1e-9
-
-
-@pytest.mark.parametrize("directed", [True, False])
-def test_betweenness_estimate_exact_and_unbiased(directed):
-    G = nx.gnm_random_graph(40, 120, seed=2, directed=directed)
-    exact = nx.betweenness_centrality(G)
-    vals, se, method = betweenness_estimate(G)
-    assert method == "exact" and vals == pytest.approx(exact)
-    vals, _, _ = betweenness_estimate(G, pivots=40)
-    assert vals == pytest.approx(exact)
-    # Brandes & Pich: the sampled estimate is unbiased; average over seeds approaches exact
-    runs = np.array([[betweenness_estimate(G, pivots=12, seed=s)[0][v] for v in G] for s in range(60)])
-    ex = np.array([exact[v] for v in G])
-    assert np.abs(runs.mean(axis=0) - ex).max() < 0.25 * ex.max()
-    v, se, method = betweenness_estimate(G, pivots=12, seed=0)
-    assert "estimated from 12 of 40" in method and max(se.values()) > 0
-
-
-def test_closeness_large_and_estimate_equal_ora_convention():
-    G = _random_digraph(30, 0.08, 3)  # sparse: many people cannot reach everyone
-    G.add_node("isolate")
-    exact = centrality(G, "closeness")
-    assert closeness_large(G) == pytest.approx(exact)
-    est, se, _ = closeness_estimate(G, pivots=G.number_of_nodes())
-    assert est == pytest.approx(exact)
-
-
-def test_centralization_from_values_equals_equipotency():
-    for seed in range(5):
-        G = _random_digraph(15, 0.2, seed)
-        n = G.number_of_nodes()
-        for m in ("betweenness", "closeness"):
-            assert report._centralization_from(centrality(G, m), n, m, True) == pytest.approx(centralization(G, m))
-        assert report._centralization_from(centrality(G, "degree", "in"), n, "degree", True, "in") == \
-            pytest.approx(centralization(G, "degree", "in"))
-
-
 def test_fast_route_equals_small_route(monkeypatch, tmp_path):
     tp, pp = write_example(tmp_path, people=60, seed=2)
     G = read_survey(tp, people=pp).graph
@@ -282,11 +220,12 @@ def test_fast_route_equals_small_route(monkeypatch, tmp_path):
     G.add_edge("Person 07", "Leaf B")
     G.add_edge("Leaf B", "Leaf C")
     small = diagnose(G)
-    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
-    monkeypatch.setattr(report, "COMMUNITY_NX_LIMIT", 0)
+    monkeypatch.setattr(diagnosis, "SMALL_NETWORK", 0)
+    monkeypatch.setattr(diagnosis, "COMMUNITY_NX_LIMIT", 0)
     fast = diagnose(G)
     assert fast.methods["krackhardt"].startswith("exact (condensation)")
-    assert "igraph" in fast.methods["closeness"] and "igraph" in fast.methods["resilience"]
+    assert "exact" in fast.methods["closeness"] and "igraph" in fast.methods["resilience"]
+    assert "igraph" in fast.methods["communities"]
     for attr in ("named_by", "betweenness", "load", "closeness", "krackhardt", "centralization", "gini"):
         assert getattr(fast, attr) == pytest.approx(getattr(small, attr)), attr
     assert fast.baseline == pytest.approx(small.baseline)
@@ -303,19 +242,12 @@ def test_resilience_removals_against_architecture():
     G = nx.DiGraph(nx.barbell_graph(5, 1))
     d = diagnose(G)
     U = nx.barbell_graph(5, 1)
-    for people, pc, cut in d.removals:
+    for people, pc, _cut in d.removals:
         H = U.copy()
         H.remove_nodes_from(people)
         assert pc == pytest.approx(pairwise_connectivity(H))
     assert d.single_points and d.single_points[0][0] == 5  # the middle of the bar
     assert d.single_points[0][1] == 5  # one bell (5 people) cut off from the other
-
-
-def test_igraph_louvain_recovers_clear_communities():
-    G = nx.ring_of_cliques(6, 5)
-    comms = report._louvain_igraph(G, seed=0)
-    assert sorted(len(c) for c in comms) == [5] * 6
-    assert modularity(G, comms) == pytest.approx(modularity(G, detect(G, seed=0)))
 
 
 def test_community_map_above_the_map_limit(monkeypatch):
@@ -328,8 +260,8 @@ def test_community_map_above_the_map_limit(monkeypatch):
 
 def test_sampled_route_reports_its_error(monkeypatch, tmp_path):
     tp, pp = write_example(tmp_path, people=120, seed=1)
-    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
-    monkeypatch.setattr(report, "EXACT_BETWEENNESS", 50)
+    monkeypatch.setattr(diagnosis, "SMALL_NETWORK", 0)
+    monkeypatch.setattr(diagnosis, "EXACT_BETWEENNESS", 50)
     rep = build_report(tp, people=pp, pivots=40, progress=False)
     d = rep.diagnosis
     assert "estimated from 40 of 120" in d.methods["betweenness"]
@@ -349,7 +281,7 @@ def test_explorer_reads_upload_and_path_and_never_shows_a_traceback(tmp_path):
     from p2pkit.views.survey import explorer
 
     box = explorer()
-    (upload, path_box), (people_box, load), message, holder = box.children[0].children, \
+    (upload, path_box), (_people_box, load), message, holder = box.children[0].children, \
         box.children[1].children, box.children[2], box.children[3]
     load.click()
     assert "Upload a CSV" in message.value and not holder.children
@@ -379,19 +311,20 @@ def test_without_igraph_the_networkx_route_gives_the_same_answers(monkeypatch, t
     tp, pp = write_example(tmp_path, people=60, seed=3)
     G = read_survey(tp, people=pp).graph
     small = diagnose(G)
-    monkeypatch.setattr(report, "_igraph", lambda: None)
-    monkeypatch.setattr(report, "SMALL_NETWORK", 0)
+    monkeypatch.setattr(measures, "_igraph", lambda: None)
+    monkeypatch.setattr(diagnosis, "SMALL_NETWORK", 0)
     same = diagnose(G)
     for attr in ("betweenness", "load", "closeness", "krackhardt", "centralization"):
         assert getattr(same, attr) == pytest.approx(getattr(small, attr)), attr
     assert same.modularity == pytest.approx(small.modularity)
-    # sampled, networkx only: Brandes-Pich via networkx, Eppstein-Wang via networkx BFS
-    monkeypatch.setattr(report, "EXACT_BETWEENNESS_NX", 10)
+    # sampled, networkx only: Brandes-Pich via networkx, Eppstein-Wang via scipy's breadth-first search
+    monkeypatch.setattr(diagnosis, "EXACT_BETWEENNESS_NX", 10)
     est = diagnose(G, pivots=60)
-    assert "networkx" in est.methods["betweenness"] and "networkx" in est.methods["closeness"]
+    assert est.methods["betweenness"] == "exact (networkx)" and est.methods["closeness"].startswith("exact")
     assert est.closeness == pytest.approx(small.closeness)  # all 60 people as pivots: exact
-    vals, se, method = betweenness_estimate(G, pivots=G.number_of_nodes())
-    assert vals == pytest.approx(small.betweenness)
+    est = diagnose(G, pivots=30)
+    assert "networkx" in est.methods["betweenness"] and "Eppstein" in est.methods["closeness"]
+    assert measures.betweenness(G, pivots=G.number_of_nodes()) == pytest.approx(small.betweenness)
 
 
 def test_engine_networkx_is_accepted_and_bad_engine_refused():
@@ -399,15 +332,3 @@ def test_engine_networkx_is_accepted_and_bad_engine_refused():
     assert diagnose(G, engine="networkx").people == 10
     with pytest.raises(P2PKitError, match="engine"):
         diagnose(G, engine="gpu")
-
-
-def test_closeness_estimate_handles_people_out_of_reach():
-    # 40 people whom nobody names: everyone else is "out of reach" of them, which dominates
-    # ORA's closeness; the reach is counted exactly, so a sample of 60 pivots is close.
-    G = nx.gnm_random_graph(300, 1500, seed=4, directed=True)
-    G.add_edges_from((300 + i, i) for i in range(40))
-    exact = centrality(G, "closeness")
-    est, se, _ = closeness_estimate(G, pivots=60, seed=1)
-    rel = [abs(est[v] - exact[v]) / exact[v] for v in G]
-    assert max(rel) < 0.05
-    assert sum(abs(est[v] - exact[v]) <= 3 * se[v] + 1e-12 for v in G) / len(G) > 0.8

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import http.client
+import io
 import json
 import re
 import urllib.parse
 
 import pytest
 
-from p2pkit.survey import read_survey
+from p2pkit.team.intake import read_survey
 from p2pkit.team.room import exporting
 from p2pkit.team.room.limits import Limits, RateLimiter
 from p2pkit.team.room.livemap import LiveMap
@@ -91,7 +92,7 @@ def test_export_reads_back_as_the_same_network(tmp_path):
     snap = s.snapshot()
     paths = exporting.write_exports(snap, tmp_path, "check")
     assert [p.name for p in paths] == ["check-answers.csv", "check-people.csv", "check-report.html"]
-    rows = list(csv.reader(open(paths[0], encoding="utf-8")))
+    rows = list(csv.reader(io.StringIO(paths[0].read_text(encoding="utf-8"), newline="")))
     assert rows[0][:3] == ["Timestamp", "Your name", "Your team"] and len(rows) == 4
     cells = [c for r in rows for c in r]
     assert "'" + FORMULA in ";".join(cells) and not any(c.startswith(("=", "@", "+", "-")) for c in cells)

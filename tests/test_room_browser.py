@@ -64,7 +64,7 @@ def phone_answers(browser, room, name, ticks, seen, problems, scheme="light"):
     with page.expect_navigation():
         page.get_by_role("button", name="This is me").click()
     problems += [f"answer: {x}" for x in axe(page)]
-    for label, names in zip(("Advice", "Information", "Decisions"), ticks):
+    for label, names in zip(("Advice", "Information", "Decisions"), ticks, strict=True):
         for n in names:
             page.get_by_label(f"{label}: {n}", exact=True).check()
     with page.expect_navigation():

@@ -1,6 +1,6 @@
 """Map your own team: the report's four figures on one interactive figure, and a file picker.
 
-- :func:`team_figure`: a team's network (from :func:`p2pkit.survey.read_survey`) with
+- :func:`team_figure`: a team's network (from :func:`p2pkit.team.intake.read_survey`) with
   controls for the relation, pseudonymising and which of the report's figures to show.
 - :func:`example_team`: the same on the kit's seeded synthetic company (the published
   mapping page shows it).
@@ -19,7 +19,8 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import P2PKitError
-from ..survey import pseudonym_map, pseudonymise, read_survey
+from ..team.intake import read_survey
+from ..team.privacy import pseudonym_map, pseudonymise
 from .component import Figure, choice, toggle
 from .team import equality_figure, krackhardt_figure, relations_of, resilience_figure, team_map
 
@@ -43,10 +44,10 @@ def team_figure(G: nx.DiGraph, title: str = "Map your own team", seed: int = 0,
                 pseudonymised: bool = True) -> Figure:
     """The report's figures for ``G``: relation x pseudonymise x which figure.
 
-    Each relation is diagnosed on its own ties (:func:`p2pkit.report.diagnose`); pseudonyms
-    come from :func:`p2pkit.survey.pseudonym_map`, so no real name is in a pseudonymised state.
+    Each relation is diagnosed on its own ties (:func:`p2pkit.team.diagnosis.diagnose`); pseudonyms
+    come from :func:`p2pkit.team.privacy.pseudonym_map`, so no real name is in a pseudonymised state.
     """
-    from ..report import diagnose, readings
+    from ..team.diagnosis import diagnose, readings
 
     rels = relations_of(G)
 
@@ -80,7 +81,7 @@ def team_figure(G: nx.DiGraph, title: str = "Map your own team", seed: int = 0,
 
 def example_team(people: int = 40, seed: int = 0) -> Figure:
     """:func:`team_figure` on the kit's seeded synthetic company (``python -m p2pkit example``)."""
-    from ..survey import write_example
+    from ..team.practice_data import write_example
 
     with tempfile.TemporaryDirectory() as tmp:
         ties, roster = write_example(tmp, people=people, seed=seed)

@@ -1,4 +1,4 @@
-"""The team report's figures (scenes from :func:`p2pkit.report.diagnose` and the survey's network).
+"""The team report's figures (scenes from :func:`p2pkit.team.diagnosis.diagnose` and the survey's network).
 
 - :func:`team_map`: who is tied to whom, interactive in the single-file report: find a person
   and see their ties, hover or tab to people for their figures, filter by relation, colour by
@@ -16,14 +16,13 @@ the map come from :mod:`p2pkit.measures`.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
 
 from ..communities import membership
-from ..measures import betweenness, lorenz
+from ..measures import arcs, betweenness, lorenz
 from .component import Figure, choice
 from .scene import bars, chart, network, scene, series
 
@@ -79,7 +78,7 @@ def map_layout(U: nx.Graph, seed: int = 0) -> dict:
     nodes = list(U)
     start = np.random.default_rng(seed).uniform(-1, 1, size=(n, 2)).tolist()
     coords = to_igraph(U, nodes).layout_fruchterman_reingold(seed=start, niter=300)
-    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, coords.coords)}
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, coords.coords, strict=True)}
 
 
 def _roles(d, people) -> dict:
@@ -99,7 +98,7 @@ def team_map(G: nx.Graph, d, name: Callable[[object], str] = str, seed: int = 0)
     G : networkx.DiGraph
         The survey's network (ties from the person who answered to the person named; a
         ``relation`` attribute per tie when the answers had several relations).
-    d : p2pkit.report.Diagnosis
+    d : p2pkit.team.diagnosis.Diagnosis
         The diagnosis of ``G`` (communities, shares of routes, brokers, single points).
     name : callable
         Person -> text shown (the report passes the pseudonyms when asked to).
@@ -157,7 +156,7 @@ def room_map(G: nx.DiGraph, d, relations: list[str], answered, name: Callable[[o
     ----------
     G : networkx.DiGraph
         Everyone on the roster, with the ties of the answers so far.
-    d : p2pkit.report.Diagnosis
+    d : p2pkit.team.diagnosis.Diagnosis
         The diagnosis of ``G``.
     relations : list of str
         The relations the survey asks about, in the order of its questions.
@@ -244,14 +243,15 @@ def _people_map(G, d, U, pos, roles, rels, names, role_words, always_choose: boo
 
 def _community_map(G: nx.Graph, d, seed: int) -> Figure:
     """Above MAP_PEOPLE: one mark per community (up to 80), with each one's three strongest links."""
-    U = _undirected(G)
     member = membership(d.communities)
     shown = min(len(d.communities), 80)
-    weights: Counter = Counter()
-    for u, v in U.edges():
-        a, b = member[u], member[v]
-        if a != b and a < shown and b < shown:
-            weights[(min(a, b), max(a, b))] += 1
+    pairs = arcs(G).undirected()  # each pair of people tied (either way) once
+    code = np.array([member[v] for v in pairs.nodes], dtype=np.int64)
+    lo = np.minimum(code[pairs.src], code[pairs.dst])
+    hi = np.maximum(code[pairs.src], code[pairs.dst])
+    between = (lo != hi) & (hi < shown)
+    keys, counts = np.unique(lo[between] * shown + hi[between], return_counts=True)
+    weights = {(int(k // shown), int(k % shown)): int(c) for k, c in zip(keys, counts, strict=True)}
     best: dict[int, list] = {}
     for (a, b), w in weights.items():
         best.setdefault(a, []).append((w, b))

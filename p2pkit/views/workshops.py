@@ -15,7 +15,7 @@ On the published site each figure is static over the made-up sample room
 (``workshops/data/sample-room.csv``). In presenter mode and Jupyter the demo functions
 (:func:`map_demo`, :func:`card_game_demo`, :func:`weaving_demo`, :func:`remove_the_boss_demo`)
 add a small panel above the figure to read the room's own answers (an upload or a path, read
-by :func:`p2pkit.survey.read_survey`), codes instead of names, and typed introductions or
+by :func:`p2pkit.team.intake.read_survey`), codes instead of names, and typed introductions or
 backup ties; a new file rebuilds the figure's data in Python.
 """
 
@@ -138,7 +138,7 @@ class RoomData:
     source : str, pathlib.Path or (str, bytes)
         What :func:`p2pkit.workshops.load_room` reads (a path, or an uploaded file).
     codes : bool
-        Codes instead of names (:func:`p2pkit.survey.pseudonymise`).
+        Codes instead of names (:func:`p2pkit.team.privacy.pseudonymise`).
     typed : str
         Pairs typed by the facilitator ("Ana-Bo, Chidi-Kofi"): introductions for
         :func:`weaving`, backup ties for :func:`remove_the_boss`.

@@ -4,7 +4,7 @@ Pure functions and dataclasses for the four facilitator workshops in ``workshops
 drawing: the figures are in :mod:`p2pkit.views.workshops`):
 
 - reading what a facilitator types: :func:`parse_names` and :func:`parse_pairs`;
-- the room's answers: :func:`load_room` (through :func:`p2pkit.survey.read_survey`) and
+- the room's answers: :func:`load_room` (through :func:`p2pkit.team.intake.read_survey`) and
   :func:`room_map` with :func:`map_verdict` (*Map our network*);
 - the card game: :func:`chart`, :func:`peer_round`, :func:`deal_cards`, :func:`pass_the_cards`
   and :func:`card_game_verdict` (*Who holds the power?*);

@@ -15,8 +15,11 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import P2PKitError
-from ..report import diagnose, readings
-from ..survey import RELATIONS, ReadSummary, pseudonym_map, pseudonymise, read_survey
+from ..team.cells import RELATIONS
+from ..team.diagnosis import diagnose, readings
+from ..team.intake import read_survey
+from ..team.privacy import pseudonym_map, pseudonymise
+from ..team.summary import ReadSummary
 from .names import people_text
 
 __all__ = ["ALL_RELATIONS", "MAX_ROOM", "Room", "load_room", "RoomMap", "room_map", "map_verdict", "answers_in"]
@@ -34,7 +37,7 @@ class Room:
 
     ``graph`` is the directed network (a tie from the person who answered to the person
     named), with codes instead of names when ``pseudonymised``; ``summary`` is the survey
-    kit's :class:`~p2pkit.survey.ReadSummary`; ``show`` turns a name as written in the file
+    kit's :class:`~p2pkit.team.summary.ReadSummary`; ``show`` turns a name as written in the file
     into what may be shown (itself, or its code).
     """
 
@@ -79,15 +82,15 @@ def load_room(source, relation: str | None = None, pseudonymise_names: bool = Fa
     ----------
     source : str, pathlib.Path or (str, bytes)
         A file the survey kit reads (an online-form export, a tie list or a matrix; see
-        :func:`p2pkit.survey.read_survey`), or an uploaded file as ``(file name, content)``,
+        :func:`p2pkit.team.intake.read_survey`), or an uploaded file as ``(file name, content)``,
         which is written to a private temporary folder, read, and deleted at once.
     relation : str, optional
         One question only (``"advice"``, ``"information"``, ``"decisions"``...); ``None`` or
         :data:`ALL_RELATIONS` combines them all.
     pseudonymise_names : bool, default False
-        Replace every name by a stable code (P01, P02, ...; :func:`p2pkit.survey.pseudonymise`).
+        Replace every name by a stable code (P01, P02, ...; :func:`p2pkit.team.privacy.pseudonymise`).
     key : str, default ""
-        Secret for the order of the codes (see :func:`p2pkit.survey.pseudonym_map`).
+        Secret for the order of the codes (see :func:`p2pkit.team.privacy.pseudonym_map`).
 
     Returns
     -------
@@ -162,7 +165,7 @@ def room_map(G: nx.DiGraph, seed: int = 0) -> RoomMap:
         Ties from the person who answered to the person named (an undirected network is read
         as ties both ways), at least 3 people.
     seed : int, default 0
-        Seeds the community detection (Louvain), as in :func:`p2pkit.report.diagnose`.
+        Seeds the community detection (Louvain), as in :func:`p2pkit.team.diagnosis.diagnose`.
 
     Returns
     -------
@@ -173,7 +176,7 @@ def room_map(G: nx.DiGraph, seed: int = 0) -> RoomMap:
         ``isolates``: people with no ties at all; ``unnamed``: people who named others but
         whom nobody named; ``silent``: people named by others who named nobody (perhaps
         they did not answer); ``reading``: the diagnostic's plain-language readings
-        (:func:`p2pkit.report.readings`).
+        (:func:`p2pkit.team.diagnosis.readings`).
 
     References
     ----------

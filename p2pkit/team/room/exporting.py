@@ -2,15 +2,15 @@
 
 - the answers in **the kit's CSV form** (one row per person who answered: ``Timestamp, Your
   name, Your team`` and one ``Label: question`` column per question holding the names ticked,
-  separated by ``;``), which :func:`p2pkit.survey.read_survey` reads back, with the people
+  separated by ``;``), which :func:`p2pkit.team.intake.read_survey` reads back, with the people
   CSV, to the same network;
 - the roster as **the kit's people CSV** (``name,team``);
-- **the full team report** (:func:`p2pkit.report.build_report`): one HTML file that works offline.
+- **the full team report** (:func:`p2pkit.team.render.build_report`): one HTML file that works offline.
 
 Every cell, and every name inside a cell, is neutralised against formula injection with
-:func:`p2pkit.survey.neutralise_cell` (the same rule as :mod:`p2pkit.exports`): a name such as
+:func:`p2pkit.team.privacy.neutralise_cell` (the same rule as :mod:`p2pkit.team.exports`): a name such as
 ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)`` in both files, so they still match. With codes instead of names switched on, every name
-is replaced by its code (:func:`p2pkit.survey.pseudonym_map` with the survey's own secret
+is replaced by its code (:func:`p2pkit.team.privacy.pseudonym_map` with the survey's own secret
 key), in the files and in the report alike.
 
 Files go to ``FOLDER/exports/`` and never over an existing file. Names of files come from
@@ -28,7 +28,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ...survey import ReadSummary, Survey, neutralise_cell, pseudonym_map
+from ..privacy import neutralise_cell, pseudonym_map
+from ..summary import ReadSummary, Survey
 from .model import RoomError, survey_graph
 from .store import Snapshot
 
@@ -164,7 +165,7 @@ def write_exports(snap: Snapshot, folder: Path, stem: str | None = None, report:
     _write_csv(paths[1], ["name", "team"], [[neutralise_cell(name(p.name)), p.team] for p in snap.people])
     if not report or len(snap.people) < 3:
         return paths[:2]
-    from ...report import build_report
+    from ..render import build_report
 
     G = survey_graph(snap.people, snap.settings.questions, snap.answers)
     rep = build_report(Survey(G, _summary(snap, G)), pseudonymise=snap.settings.pseudonymise, key=snap.key,

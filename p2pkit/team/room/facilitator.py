@@ -152,7 +152,7 @@ class Questions(Facilitator):
         texts = self.get_body_arguments("text")
         if len(labels) != len(texts):
             raise RoomError("every question needs a label and a text.")
-        self.store.set_questions(parse_questions(zip(labels, texts)))
+        self.store.set_questions(parse_questions(zip(labels, texts, strict=True)))
         self.done("questions", "setup")
 
 

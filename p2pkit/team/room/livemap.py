@@ -2,7 +2,7 @@
 
 :class:`LiveMap` turns a :class:`~.store.Snapshot` into the figure's ``spec`` (sent once) and
 its ``scene`` (sent whenever the answers change): the network of the answers
-(:func:`.model.survey_graph`), its diagnosis (:func:`p2pkit.report.diagnose`) and the room's
+(:func:`.model.survey_graph`), its diagnosis (:func:`p2pkit.team.diagnosis.diagnose`) and the room's
 variant of the team map (:func:`p2pkit.views.team.room_map`). Positions carry over from one
 version to the next (:func:`p2pkit.views.team.room_layout`) so the map grows instead of
 jumping. With codes instead of names switched on, the network is relabelled before anything
@@ -54,7 +54,7 @@ class LiveMap:
             return out
 
     def _compute(self, snap: Snapshot, relation: str) -> dict:
-        from ...report import diagnose
+        from ..diagnosis import diagnose
 
         if len(snap.people) < MIN_PEOPLE:
             return {"version": snap.version, "spec_key": "", "spec": None, "scene": None,

@@ -5,9 +5,9 @@ the web layer turns a :class:`RoomError` into a clear 4xx page.
 
 - :func:`parse_roster` -- names typed or pasted one per line (a tab and a team may follow, as
   a spreadsheet pastes them); :func:`roster_from_people` -- the kit's people CSV, read with
-  :func:`p2pkit.survey.read_people`.
+  :func:`p2pkit.team.people.read_people`.
 - :func:`parse_questions` -- the questions, each read into a relation exactly as
-  :func:`p2pkit.survey.read_survey` will read the exported CSV's header.
+  :func:`p2pkit.team.intake.read_survey` will read the exported CSV's header.
 - :func:`check_answer` -- one participant's ticks: every name on the roster, nobody twice,
   not themselves.
 - :func:`survey_graph` -- the network of the answers so far (ties from the person who answered
@@ -25,7 +25,8 @@ from pathlib import Path
 import networkx as nx
 
 from ...errors import P2PKitError
-from ...survey import MAX_NAME_LENGTH, QUESTIONS, _clean_name, _relation_of, read_people
+from ..cells import MAX_NAME_LENGTH, QUESTIONS, clean_name, relation_of
+from ..people import read_people
 
 __all__ = [
     "DEFAULT_QUESTIONS",
@@ -83,10 +84,10 @@ class Question:
 
 
 def _question(label: str, text: str) -> Question:
-    return Question(_relation_of(f"{label}: {text}"), label, text)
+    return Question(relation_of(f"{label}: {text}"), label, text)
 
 
-#: advice, information and decisions, in the survey kit's words (p2pkit.survey.QUESTIONS)
+#: advice, information and decisions, in the survey kit's words (p2pkit.team.cells.QUESTIONS)
 DEFAULT_QUESTIONS = (
     _question("Advice", QUESTIONS["advice"]),
     _question("Information", QUESTIONS["information"]),
@@ -107,7 +108,7 @@ def name_key(name: str) -> str:
 
 def _clean(text: str, what: str, limit: int, line: int | None = None) -> str:
     where = f" (line {line})" if line is not None else ""
-    value, _ = _clean_name(unicodedata.normalize("NFC", str(text)))
+    value, _ = clean_name(unicodedata.normalize("NFC", str(text)))
     if len(value) > limit:
         raise RoomError(f"the {what}{where} is longer than {limit} characters; shorten it.")
     return value
@@ -165,7 +166,7 @@ def parse_roster(text: str) -> list[Person]:
 
 def roster_from_people(path: str | Path) -> list[Person]:
     """The roster from the kit's people CSV (``name[,team,role,manager]``), read with
-    :func:`p2pkit.survey.read_people` (which reports every problem with its row)."""
+    :func:`p2pkit.team.people.read_people` (which reports every problem with its row)."""
     people = read_people(path, max_mb=1.0)
     return _unique([_person(name, attrs.get("team", ""), None) for name, attrs in people.items()])
 
@@ -173,7 +174,7 @@ def roster_from_people(path: str | Path) -> list[Person]:
 def parse_questions(rows: Iterable[tuple[str, str]]) -> list[Question]:
     """The questions from ``(label, text)`` pairs; pairs with both parts empty are skipped.
 
-    Each question's relation is what :func:`p2pkit.survey.read_survey` reads from its
+    Each question's relation is what :func:`p2pkit.team.intake.read_survey` reads from its
     exported header, so the CSV form reads back with the same relations.
 
     Examples
@@ -249,7 +250,7 @@ def survey_graph(people: Iterable[Person], questions: Iterable[Question],
                  answers: Mapping[str, Mapping[str, Iterable[str]]]) -> nx.DiGraph:
     """The network of the answers: everyone on the roster, a tie from each person who
     answered to each person they named, with the relations joined by ``;`` (as
-    :func:`p2pkit.survey.read_survey` builds it) and weight 1.
+    :func:`p2pkit.team.intake.read_survey` builds it) and weight 1.
 
     Examples
     --------

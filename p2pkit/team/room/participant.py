@@ -25,10 +25,20 @@ class Participant(Base):
     def session(self):
         return self.store.session(self.get_cookie(SESSION_COOKIE))
 
-    def start_session(self) -> str:
-        token = secrets.token_urlsafe(32)
+    def joined_already(self) -> bool:
+        """Before binding this phone to a name: refuse without consent; if the phone already has
+        a name, send it to its answer and say so (True)."""
+        if not self.consented():
+            raise RoomError("please read what is collected first, and agree.", 403)
+        if self.session():
+            self.redirect("/answer", status=303)
+            return True
+        return False
+
+    def bind(self, token: str) -> None:
+        """This phone now answers as the name the store bound to ``token``: set the cookie, go on."""
         self.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Lax", expires_days=2)
-        return token
+        self.redirect("/answer", status=303)
 
     def consented(self) -> bool:
         return self.get_signed_cookie(CONSENT_COOKIE, max_age_days=2) == b"1"
@@ -56,26 +66,21 @@ class Join(Participant):
 
     @refusals
     def post(self) -> None:
-        if not self.consented():
-            raise RoomError("please read what is collected first, and agree.", 403)
-        if self.session():
-            return self.redirect("/answer", status=303)
+        if self.joined_already():
+            return
         name = self.get_body_argument("name", "")
         if not name:
             raise RoomError("choose your name from the list, then press the button.")
         token = secrets.token_urlsafe(32)
         self.store.claim(name, token)  # refuses names not on the roster, taken names, code-only rooms
-        self.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Lax", expires_days=2)
-        self.redirect("/answer", status=303)
+        self.bind(token)
 
 
 class Code(Participant):
     @refusals
     def post(self) -> None:
-        if not self.consented():
-            raise RoomError("please read what is collected first, and agree.", 403)
-        if self.session():
-            return self.redirect("/answer", status=303)
+        if self.joined_already():
+            return
         if not self.store.settings.codes:
             raise RoomError("this room does not use codes: choose your name from the list.", 409)
         ip = "ip:" + (self.request.remote_ip or "?")
@@ -88,8 +93,7 @@ class Code(Participant):
         except RoomError:
             bucket.allow(ip)  # only wrong or spent codes count
             raise
-        self.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Lax", expires_days=2)
-        self.redirect("/answer", status=303)
+        self.bind(token)
 
 
 class Answer(Participant):

@@ -11,6 +11,7 @@ request anywhere but this machine.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import random
@@ -95,10 +96,9 @@ class Phone:
             t0 = time.perf_counter()
             try:
                 conn = self._connection()
-                try:
+                # the server may answer before reading the whole body (too large): read its answer
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     conn.request(method, path, body=body, headers=h)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the server answered before reading the whole body (too large): read its answer
                 r = conn.getresponse()
                 text = r.read().decode("utf-8", "replace")
                 break
@@ -347,10 +347,8 @@ def crowd(base: str, names: list[str], keys: list[str], rounds: int = 3, first_s
         except Exception as exc:  # noqa: BLE001 - recorded, the crowd goes on
             with out.lock:
                 out.errors.append(f"{name}: {type(exc).__name__}: {exc}")
-            try:
+            with contextlib.suppress(threading.BrokenBarrierError):
                 start.abort()
-            except threading.BrokenBarrierError:  # pragma: no cover
-                pass
         finally:
             p.close()
 

@@ -7,9 +7,9 @@
 
 Names and attributes are written as they are, with two exceptions that keep the files
 safe: a text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-leading single quote (:func:`p2pkit.survey.neutralise_cell`, OWASP's CSV-injection
+leading single quote (:func:`p2pkit.team.privacy.neutralise_cell`, OWASP's CSV-injection
 guidance), because any of these files can end up in a spreadsheet; and characters that
-XML does not allow are dropped. Pseudonymise first (:func:`p2pkit.survey.pseudonymise`)
+XML does not allow are dropped. Pseudonymise first (:func:`p2pkit.team.privacy.pseudonymise`)
 before a file leaves your hands. None of these functions writes over one of the files it
 was given to protect (``inputs``).
 """
@@ -17,15 +17,15 @@ was given to protect (``inputs``).
 from __future__ import annotations
 
 import csv
-import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import networkx as nx
 
-from .errors import P2PKitError
-from .survey import neutralise_cell
+from ..errors import P2PKitError
+from ..files import output_path
+from .privacy import neutralise_cell
 
 __all__ = ["safe_graph", "to_gexf", "to_graphml", "to_kumu"]
 
@@ -70,19 +70,6 @@ def safe_graph(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def _guard(path: Path, inputs: Iterable[str | Path]) -> Path:
-    path = Path(path)
-    for src in inputs:
-        try:
-            if path.exists() and os.path.samefile(path, src):
-                raise P2PKitError(f"{path} is one of the input files; choose another name for the export.")
-        except FileNotFoundError:
-            continue
-    if not path.parent.exists():
-        raise P2PKitError(f"the folder {path.parent} does not exist; create it or choose another path.")
-    return path
-
-
 def to_gexf(G: nx.Graph, path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """Write ``G`` as GEXF for Gephi (and Cytoscape), with names and attributes kept.
 
@@ -108,7 +95,7 @@ def to_gexf(G: nx.Graph, path: str | Path, inputs: Iterable[str | Path] = ()) ->
     >>> sorted(nx.read_gexf(p).nodes())
     ['Ann', 'Bo']
     """
-    p = _guard(Path(path), inputs)
+    p = output_path(path, inputs, "export")
     nx.write_gexf(safe_graph(G), p, encoding="utf-8", prettyprint=True)
     return p
 
@@ -128,7 +115,7 @@ def to_graphml(G: nx.Graph, path: str | Path, inputs: Iterable[str | Path] = ())
     >>> sorted(nx.read_graphml(p).nodes())
     ['Ann', 'Bo']
     """
-    p = _guard(Path(path), inputs)
+    p = output_path(path, inputs, "export")
     nx.write_graphml(safe_graph(G), p, encoding="utf-8", prettyprint=True)
     return p
 
@@ -160,8 +147,8 @@ def to_kumu(G: nx.Graph, prefix: str | Path, inputs: Iterable[str | Path] = ()) 
     prefix = Path(prefix)
     if prefix.suffix.lower() == ".csv":
         prefix = prefix.with_suffix("")
-    pe = _guard(prefix.parent / f"{prefix.name}-elements.csv", inputs)
-    pc = _guard(prefix.parent / f"{prefix.name}-connections.csv", inputs)
+    pe = output_path(prefix.parent / f"{prefix.name}-elements.csv", inputs, "export")
+    pc = output_path(prefix.parent / f"{prefix.name}-connections.csv", inputs, "export")
 
     def kname(v: object) -> str:
         return str(neutralise_cell(_XML_BAD.sub("", str(v)).replace("|", "\u00a6")))
