@@ -18,7 +18,7 @@ Measuring and reporting:
 - :mod:`p2pkit.team.cli`            ``python -m p2pkit report|check|export|example|room``;
 - :mod:`p2pkit.team.room`           the live room: answers on the phones, the map on the projector.
 
-The measures the report shares with the book's chapters are in :mod:`p2pkit.measures`; the
+The measures the report shares with the companion's chapters are in :mod:`p2pkit.measures`; the
 figures in :mod:`p2pkit.views.team`; files are read by :mod:`p2pkit.files`. Import the names
 from their modules (``from p2pkit.team.intake import read_survey``); this package itself
 imports nothing, so that the live room starts without the report's dependencies.
