@@ -200,7 +200,8 @@ def self_organise(people: int = 60, groups: int = 3, steps: int = 10, closure: f
             agreement_with_groups=agreement(comms, group),
         )
 
-    return [snapshot(*state) for state in _grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed)]
+    grow = _grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed)
+    return [snapshot(*state) for state in grow]
 
 
 def _grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed):
