@@ -247,7 +247,9 @@ def peer_mesh(people: int, k: int = 4, rewire: float = 0.1, seed: int | None = 0
     if k >= people:
         raise P2PKitError(f"k (ties per person, {k}) must be smaller than the number of people ({people}).")
     rewire = require_probability("rewire", rewire)
-    G = nx.connected_watts_strogatz_graph(people, k, rewire, tries=1000, seed=seed)
+    # networkx draws from random.Random(seed) for a whole-number seed: python_random gives that
+    # stream, and also takes a numpy integer (which networkx refuses)
+    G = nx.connected_watts_strogatz_graph(people, k, rewire, tries=1000, seed=python_random(seed))
     nx.set_node_attributes(G, "peer", "role")
     G.graph["shape"] = "peer mesh"
     return G

@@ -971,6 +971,8 @@ def test_counts_may_be_numpy_integers_and_shares_numpy_floats():
     assert race(G, 0, 5, p=f(1.0), delay=i(1)).heard == race(G, 0, 5, p=1.0, delay=1).heard
     assert expected_race(G, 0, p=0.5, runs=i(20)) == expected_race(G, 0, p=0.5, runs=20)
     assert chance_modularity(G, runs=i(2)) == chance_modularity(G, runs=2)
+    K = nx.karate_club_graph()
+    assert detect(K, seed=i(3)) == detect(K, seed=3)   # a numpy seed too (networkx refuses one)
     with pytest.raises(P2PKitError, match="people must be a whole number of at least 4; got 3"):
         grown_network(people=3)
     with pytest.raises(P2PKitError, match="delay must be a whole number of at least 0; got 1.5"):

@@ -124,7 +124,7 @@ def test_sizes_may_be_numpy_integers_and_are_named_people():
     # numpy integers (a slider, an array) are whole numbers; they were refused before issue 14
     same = nx.utils.graphs_equal
     assert same(orgs.client_server(np.int64(5)), orgs.client_server(people=5))
-    assert same(orgs.peer_mesh(np.int64(12), k=np.int32(4), rewire=np.float64(0.2), seed=1),
+    assert same(orgs.peer_mesh(np.int64(12), k=np.int32(4), rewire=np.float64(0.2), seed=np.int64(1)),
                 orgs.peer_mesh(people=12, k=4, rewire=0.2, seed=1))
     assert same(orgs.spectrum(np.int64(10), np.float64(0.5)), orgs.spectrum(people=10, p=0.5))
     assert same(orgs.hierarchy(np.int64(3), np.uint8(2)), orgs.hierarchy(3, 2))

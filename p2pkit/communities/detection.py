@@ -87,7 +87,8 @@ def detect(G: nx.Graph, resolution: float = 1.0, seed: int | None = 0) -> list[s
             H.add_nodes_from(range(len(order)))
             H.add_edges_from((order[u], order[v]) for u, v in U.edges())
         people = list(order)
-        found = nx.community.louvain_communities(H, weight=None, resolution=float(resolution), seed=seed)
+        found = nx.community.louvain_communities(H, weight=None, resolution=float(resolution),
+                                                 seed=python_random(seed))  # the stream of random.Random(seed)
         comms = [{people[i] for i in c} for c in found]
     return sorted((set(c) for c in comms), key=lambda c: (-len(c), min(order[v] for v in c)))
 

@@ -105,7 +105,7 @@ def _chart_positions() -> dict:
 def _mesh(people: int, seed: int):
     """A directed peer mesh, its chart (everyone has four reports, person 0 on top), its places."""
     G = directed_mesh(people, k=4, rewire=0.1, mutual=0.5, seed=seed)
-    tree = nx.full_rary_tree(4, people)
+    tree = orgs.org_chart(people, span=4)
     return G, tree, 0, ring_layout(G, centre=None)
 
 
