@@ -493,8 +493,8 @@ def _roles(panel):
 @pytest.mark.parametrize("informal", ["friends", "advice", "strangers"])
 @pytest.mark.parametrize("seed", [0, 1, 3])
 def test_race_figure_shows_what_the_race_says(informal, seed):
-    from p2pkit.views.dynamics import _data, manager_names, race_scene
-    G, reports = _data(informal), _data("reports")
+    from p2pkit.views.dynamics import krackhardt_network, manager_names, race_scene
+    G, reports = krackhardt_network(informal), krackhardt_network("reports")
     need = sudden_need(orgs.load_dataset("krack_friends"), k=3, skilled_share=0.2, seed=seed)
     r = race(G, reports, need, top="7")
     s = race_scene(informal, 3, seed)
