@@ -14,11 +14,11 @@ one network on the three questions the chapter asks:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 
 import networkx as nx
 
-from .errors import P2PKitError
+from .errors import P2PKitError, require_graph
 from .measures import betweenness, path_stats
 
 __all__ = ["Profile", "profile", "verdict", "mean_path_length", "pairwise_connectivity", "load_share"]
@@ -38,16 +38,6 @@ class Profile:
     centre_load: float
     survives_without_centre: float
     single_points: tuple
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-def _require_connected_graph(G: nx.Graph) -> None:
-    if G.number_of_nodes() < 3:
-        raise P2PKitError("these measures need a network of at least 3 people.")
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()).")
 
 
 def mean_path_length(G: nx.Graph) -> float:
@@ -171,7 +161,7 @@ def profile(G: nx.Graph, centre=0) -> Profile:
     >>> p.centre_load, p.survives_without_centre
     (1.0, 0.0)
     """
-    _require_connected_graph(G)
+    require_graph(G, minimum=3, undirected=True, what="profile()")
     if centre not in G:
         raise P2PKitError(f"the centre {centre!r} is not in the network.")
     load = load_share(G)
@@ -191,7 +181,6 @@ def profile(G: nx.Graph, centre=0) -> Profile:
         survives_without_centre=float(pairwise_connectivity(H)),
         single_points=tuple(sorted(nx.articulation_points(G), key=lambda v: order[v])),
     )
-
 
 
 def verdict(p: Profile) -> str:

@@ -1,7 +1,7 @@
 """Organisation shapes, and the classic organisational network data sets.
 
 The generators return :class:`networkx.Graph` objects whose nodes are the integers
-``0 .. n-1``. Node ``0`` is always the centre of the organisation: the server of a
+``0 .. people-1``. Node ``0`` is always the centre of the organisation: the server of a
 client-server network, the top of a hierarchy. Every generator that uses chance
 takes an explicit ``seed`` and gives the same network for the same seed.
 
@@ -24,16 +24,15 @@ Data
 from __future__ import annotations
 
 import math
-import random
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterable
 
 import networkx as nx
-import numpy as np
 
-from .errors import DataFileError, P2PKitError
+from .errors import DataFileError, P2PKitError, require_probability, require_whole_number
 from .files import Table, read_table
+from .seeding import python_random
 
 __all__ = [
     "client_server",
@@ -68,24 +67,18 @@ _FILES = {
 }
 
 
-def _check_positive_int(name: str, value: int, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int,)) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    return int(value)
-
-
-def client_server(n: int) -> nx.Graph:
+def client_server(people: int) -> nx.Graph:
     """A client-server organisation: one centre, everyone else tied only to it.
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people, the centre included (at least 2).
 
     Returns
     -------
     networkx.Graph
-        A star on nodes ``0 .. n-1`` with node ``0`` at the centre. Node attribute
+        A star on nodes ``0 .. people-1`` with node ``0`` at the centre. Node attribute
         ``role`` is ``"centre"`` or ``"client"``.
 
     Notes
@@ -104,8 +97,8 @@ def client_server(n: int) -> nx.Graph:
     >>> sorted(G.degree())[0]
     (0, 4)
     """
-    n = _check_positive_int("n", n, 2)
-    G = nx.star_graph(n - 1)
+    people = require_whole_number("people", people, minimum=2)
+    G = nx.star_graph(people - 1)
     nx.set_node_attributes(G, {v: ("centre" if v == 0 else "client") for v in G}, "role")
     G.graph["shape"] = "client-server"
     return G
@@ -167,12 +160,12 @@ def hierarchy(levels: int, span: int, directed: bool = False) -> nx.Graph:
     >>> G.number_of_nodes(), G.number_of_edges()
     (7, 6)
     """
-    levels = _check_positive_int("levels", levels, 1)
-    span = _check_positive_int("span", span, 1)
-    n = sum(span**lvl for lvl in range(levels))
-    if n > 1_000_000:
-        raise P2PKitError(f"hierarchy({levels}, {span}) would have {n:,} people; use fewer levels.")
-    return _chart(n, span, directed)
+    levels = require_whole_number("levels", levels, minimum=1)
+    span = require_whole_number("span", span, minimum=1)
+    people = sum(span**lvl for lvl in range(levels))
+    if people > 1_000_000:
+        raise P2PKitError(f"hierarchy({levels}, {span}) would have {people:,} people; use fewer levels.")
+    return _chart(people, span, directed)
 
 
 def org_chart(people: int, span: int = 3) -> nx.Graph:
@@ -215,22 +208,19 @@ def org_chart(people: int, span: int = 3) -> nx.Graph:
     >>> sorted(G.edges()), [G.nodes[v]["level"] for v in G]
     ([(0, 1), (0, 2), (1, 3), (1, 4), (2, 5)], [0, 1, 1, 2, 2, 2])
     """
-    for name, value, low in (("people", people, 3), ("span", span, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-            raise P2PKitError(f"{name} must be a whole number of at least {low}; got {value!r}.")
-    return _chart(people, span)
+    return _chart(require_whole_number("people", people, minimum=3), require_whole_number("span", span, minimum=1))
 
 
-def peer_mesh(n: int, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> nx.Graph:
+def peer_mesh(people: int, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> nx.Graph:
     """A peer mesh: everyone tied to about ``k`` peers, with a few long-range ties.
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 3).
     k : int, default 4
         Each person starts tied to their ``k`` nearest neighbours on a ring (``k`` even,
-        ``2 <= k < n``; an odd ``k`` is rounded down, as networkx does).
+        ``2 <= k < people``; an odd ``k`` is rounded down, as networkx does).
     rewire : float, default 0.1
         Probability that each ring tie is moved to a random person (Watts & Strogatz 1998).
     seed : int or None, default 0
@@ -239,7 +229,7 @@ def peer_mesh(n: int, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> 
     Returns
     -------
     networkx.Graph
-        A connected small-world graph on ``0 .. n-1``.
+        A connected small-world graph on ``0 .. people-1``.
 
     References
     ----------
@@ -252,13 +242,14 @@ def peer_mesh(n: int, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> 
     >>> set(dict(G.degree()).values())
     {4}
     """
-    n = _check_positive_int("n", n, 3)
-    k = _check_positive_int("k", k, 2)
-    if k >= n:
-        raise P2PKitError(f"k (ties per person, {k}) must be smaller than n (people, {n}).")
-    if not 0.0 <= float(rewire) <= 1.0:
-        raise P2PKitError(f"rewire is a probability between 0 and 1; got {rewire!r}.")
-    G = nx.connected_watts_strogatz_graph(n, k, float(rewire), tries=1000, seed=seed)
+    people = require_whole_number("people", people, minimum=3)
+    k = require_whole_number("k", k, minimum=2)
+    if k >= people:
+        raise P2PKitError(f"k (ties per person, {k}) must be smaller than the number of people ({people}).")
+    rewire = require_probability("rewire", rewire)
+    # networkx draws from random.Random(seed) for a whole-number seed: python_random gives that
+    # stream, and also takes a numpy integer (which networkx refuses)
+    G = nx.connected_watts_strogatz_graph(people, k, rewire, tries=1000, seed=python_random(seed))
     nx.set_node_attributes(G, "peer", "role")
     G.graph["shape"] = "peer mesh"
     return G
@@ -276,9 +267,8 @@ def _morph(
     lines until new ones exist. At ``p = 0`` the result equals ``start``; at ``p = 1``
     it equals ``end`` (which is connected).
     """
-    if not 0.0 <= float(p) <= 1.0:
-        raise P2PKitError(f"p (how far towards the peer mesh) must be between 0 and 1; got {p!r}.")
-    rng = random.Random(seed)
+    p = require_probability("p (the share of the way to the peer mesh)", p)
+    rng = python_random(seed)
     add = sorted(tuple(sorted(e)) for e in end.edges() if not start.has_edge(*e))
     drop = sorted(tuple(sorted(e)) for e in start.edges() if not end.has_edge(*e))
     rng.shuffle(add)
@@ -296,17 +286,17 @@ def _morph(
     return G
 
 
-def spectrum(n: int, p: float, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> nx.Graph:
+def spectrum(people: int, p: float, k: int = 4, rewire: float = 0.1, seed: int | None = 0) -> nx.Graph:
     """A client-server network moved a share ``p`` of the way to a peer mesh.
 
-    ``p = 0`` is :func:`client_server` ``(n)``; ``p = 1`` is :func:`peer_mesh`
-    ``(n, k, rewire, seed)``, in which the former centre is one peer among others.
+    ``p = 0`` is :func:`client_server` ``(people)``; ``p = 1`` is :func:`peer_mesh`
+    ``(people, k, rewire, seed)``, in which the former centre is one peer among others.
     In between, peer ties appear and ties to the centre are dropped in a seeded order,
     never cutting anybody off (see Notes).
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 3).
     p : float
         How far towards the peer mesh, from 0 to 1.
@@ -330,9 +320,9 @@ def spectrum(n: int, p: float, k: int = 4, rewire: float = 0.1, seed: int | None
     >>> set(spectrum(12, 0.0).edges()) == set(client_server(12).edges())
     True
     """
-    n = _check_positive_int("n", n, 3)
-    start = client_server(n)
-    end = peer_mesh(n, k=min(k, n - 1), rewire=rewire, seed=seed)
+    people = require_whole_number("people", people, minimum=3)
+    start = client_server(people)
+    end = peer_mesh(people, k=min(k, people - 1), rewire=rewire, seed=seed)
     G = _morph(start, end, p, seed)
     nx.set_node_attributes(G, {v: ("centre" if v == 0 else "peer") for v in G}, "role")
     G.graph.update(shape="client-server to peer mesh", p=float(p))
@@ -341,8 +331,8 @@ def spectrum(n: int, p: float, k: int = 4, rewire: float = 0.1, seed: int | None
 
 def _chart_to_mesh(start: nx.Graph, p: float, k: int, rewire: float, seed: int | None) -> nx.Graph:
     """The chart ``start`` moved a share ``p`` of the way to a peer mesh on its people (levels kept)."""
-    n = start.number_of_nodes()
-    end = peer_mesh(n, k=min(k, n - 1), rewire=rewire, seed=seed)
+    people = start.number_of_nodes()
+    end = peer_mesh(people, k=min(k, people - 1), rewire=rewire, seed=seed)
     G = _morph(start, end, p, seed)
     nx.set_node_attributes(G, nx.get_node_attributes(start, "level"), "level")
     G.graph.update(shape="hierarchy to peer mesh", p=float(p))
@@ -605,7 +595,7 @@ def _attach_krack_attributes(G: nx.Graph) -> None:
 
 
 def relabel_people(G: nx.Graph, names: Iterable[str]) -> nx.Graph:
-    """Return a copy of ``G`` with nodes ``0 .. n-1`` renamed, in order, to ``names``."""
+    """Return a copy of ``G`` with nodes ``0 .. people-1`` renamed, in order, to ``names``."""
     names = list(names)
     if len(names) != G.number_of_nodes():
         raise P2PKitError(f"{len(names)} names for {G.number_of_nodes()} people.")

@@ -70,3 +70,13 @@ def test_errors():
         profile(nx.path_graph(5), centre=99)
     with pytest.raises(P2PKitError):
         profile(nx.DiGraph([(0, 1), (1, 2)]))
+
+
+def test_profile_says_what_network_it_needs():
+    with pytest.raises(P2PKitError, match=r"profile\(\) needs a network of at least 3 people; it has 2"):
+        profile(nx.path_graph(2))
+    with pytest.raises(P2PKitError, match="undirected"):
+        profile(nx.DiGraph([(0, 1), (1, 2)]))
+    with pytest.raises(P2PKitError, match="needs a networkx graph"):
+        profile([(0, 1), (1, 2)])
+

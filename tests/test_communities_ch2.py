@@ -19,7 +19,7 @@ from p2pkit import orgs
 from p2pkit.communities import (
     ROLES, agreement, brokerage, brokerage_roles, brokerage_verdict, chance_modularity,
     chart_verdict, chart_vs_informal, communities_appeared, constraint, detect,
-    effective_size, expected_race, first_reached, growth_verdict, hub, membership, modularity,
+    effective_size, expected_race, first_reached, grown_network, growth_verdict, hub, membership, modularity,
     planted_communities, race, race_verdict, self_organise,
 )
 from p2pkit.errors import P2PKitError
@@ -379,13 +379,13 @@ def test_planted_communities():
 
 
 def test_self_organise_is_deterministic_and_shaped():
-    a = self_organise(n=40, steps=4, closure=0.6, homophily=0.7, seed=3)
-    b = self_organise(n=40, steps=4, closure=0.6, homophily=0.7, seed=3)
+    a = self_organise(people=40, steps=4, closure=0.6, homophily=0.7, seed=3)
+    b = self_organise(people=40, steps=4, closure=0.6, homophily=0.7, seed=3)
     assert [s.step for s in a] == [0, 1, 2, 3, 4]
     assert [sorted(s.graph.edges()) for s in a] == [sorted(s.graph.edges()) for s in b]
     assert [s.modularity for s in a] == [s.modularity for s in b]
     assert all(a[i + 1].ties - a[i].ties <= 20 for i in range(4))  # at most n // 2 new ties per step
-    c = self_organise(n=40, steps=4, closure=0.6, homophily=0.7, seed=4)
+    c = self_organise(people=40, steps=4, closure=0.6, homophily=0.7, seed=4)
     assert sorted(c[-1].graph.edges()) != sorted(a[-1].graph.edges())
     for s in a:
         assert modularity(s.graph, s.communities) == pytest.approx(s.modularity)
@@ -394,7 +394,7 @@ def test_self_organise_is_deterministic_and_shaped():
 
 @pytest.mark.parametrize("closure", [0.0, 0.7])
 def test_full_homophily_never_makes_a_cross_group_tie(closure):
-    snaps = self_organise(n=45, groups=3, steps=6, closure=closure, homophily=1.0, start_degree=2.0, seed=1)
+    snaps = self_organise(people=45, groups=3, steps=6, closure=closure, homophily=1.0, start_degree=2.0, seed=1)
     G = snaps[-1].graph
     start_cross = [(u, v) for u, v, d in G.edges(data="step") if d == 0 and u % 3 != v % 3]
     assert start_cross, "the random start should have some cross-group ties"
@@ -412,7 +412,7 @@ def test_no_closure_no_homophily_is_the_random_baseline():
     diff = expected_total = 0.0
     cross = ties = 0
     for seed in range(runs):
-        G = self_organise(n=n, groups=groups, steps=6, closure=0.0, homophily=0.0, seed=seed)[-1].graph
+        G = self_organise(people=n, groups=groups, steps=6, closure=0.0, homophily=0.0, seed=seed)[-1].graph
         m = G.number_of_edges()
         expected = comb(n, 3) * m * (m - 1) * (m - 2) / (M * (M - 1) * (M - 2))
         diff += sum(nx.triangles(G).values()) / 3 - expected
@@ -424,40 +424,39 @@ def test_no_closure_no_homophily_is_the_random_baseline():
     q = 1 - groups * (n // groups) * (n // groups - 1) / (n * (n - 1))
     assert abs(cross / ties - q) < 4 * math.sqrt(q * (1 - q) / ties)
     # with triadic closure, far more triangles than chance
-    G = self_organise(n=n, groups=groups, steps=6, closure=0.9, homophily=0.0, seed=0)[-1].graph
+    G = self_organise(people=n, groups=groups, steps=6, closure=0.9, homophily=0.0, seed=0)[-1].graph
     assert sum(nx.triangles(G).values()) / 3 > 4 * expected_total / runs
 
 
 def test_grown_network_is_self_organises_last_network_and_follows_the_rules():
-    from p2pkit.communities import grown_network
-    for kw in [dict(n=60, groups=3, steps=6, closure=0.7, homophily=0.9, seed=3),
-               dict(n=25, groups=2, steps=4, closure=0.0, homophily=0.4, seed=8, new_ties=5, start_degree=0.0)]:
+    for kw in [dict(people=60, groups=3, steps=6, closure=0.7, homophily=0.9, seed=3),
+               dict(people=25, groups=2, steps=4, closure=0.0, homophily=0.4, seed=8, new_ties=5, start_degree=0.0)]:
         G = grown_network(**kw)
         assert sorted(G.edges(data="step")) == sorted(self_organise(**kw)[-1].graph.edges(data="step"))
     # independent of self_organise: with homophily 1 no tie after the start crosses groups, and
     # every attempt adds one tie (n // 2 per step) while someone in one's own group is still free
-    G = grown_network(n=60, groups=3, steps=4, closure=0.5, homophily=1.0, seed=1)
+    G = grown_network(people=60, groups=3, steps=4, closure=0.5, homophily=1.0, seed=1)
     later = [(u, v) for u, v, s in G.edges(data="step") if s > 0]
     assert later and all(u % 3 == v % 3 for u, v in later)
     assert len(later) == 4 * 30
     assert {d["group"] for _, d in G.nodes(data=True)} == {0, 1, 2}
     with pytest.raises(P2PKitError):
-        grown_network(n=3)
+        grown_network(people=3)
 
 
 def test_communities_appear_with_homophily_and_verdicts():
-    snaps = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
+    snaps = self_organise(people=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     first = communities_appeared(snaps)
     assert first is not None and first > 0
     assert snaps[-1].agreement_with_groups > 0.8  # the communities found are the groups
     assert growth_verdict(snaps).startswith("Communities have formed")
     assert growth_verdict(snaps[:1]).startswith("No communities beyond chance")
-    rand = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.0, seed=0)
+    rand = self_organise(people=60, groups=3, steps=10, closure=0.0, homophily=0.0, seed=0)
     assert communities_appeared(rand) is None
     with pytest.raises(P2PKitError):
-        self_organise(n=10, closure=2)
+        self_organise(people=10, closure=2)
     with pytest.raises(P2PKitError):
-        self_organise(n=3)
+        self_organise(people=3)
     with pytest.raises(P2PKitError):
         growth_verdict([])
 
@@ -835,7 +834,7 @@ def test_growth_figure_is_the_models_growth():
     s = growth_scene(4, 3, 0)
     nets = _nets(s)
     for net, (c, h) in zip(nets, [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)], strict=False):
-        snap = self_organise(n=60, groups=3, steps=10, closure=c, homophily=h, seed=0)[4]
+        snap = self_organise(people=60, groups=3, steps=10, closure=c, homophily=h, seed=0)[4]
         assert len(net["ties"]) // 2 == snap.ties
         shown = _shown_communities(net)  # communities of three or more are coloured, the rest grey
         assert sorted(map(sorted, shown.values())) == sorted(sorted(str(v) for v in x) for x in snap.communities
@@ -850,18 +849,18 @@ def test_growth_story_in_the_chapter():
     # line from step 9; own group clear from step 3 and lasting; both rules from step 1, lasting.
     # For every groups/seed the site offers, the same story with other steps.
     lift = lambda s: s.modularity - s.baseline_modularity  # noqa: E731
-    fof = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.0, seed=0)
+    fof = self_organise(people=60, groups=3, steps=10, closure=0.8, homophily=0.0, seed=0)
     assert communities_appeared(fof) == 1
     assert [lift(s) < 0.1 for s in fof[8:]] == [False, True, True]
-    own = self_organise(n=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
+    own = self_organise(people=60, groups=3, steps=10, closure=0.0, homophily=0.9, seed=0)
     assert communities_appeared(own) == 3 and lift(own[-1]) >= 0.1
     # 'first cross the line at step 3, fall back below it for two steps, and stay clear from step 6'
     assert [lift(s) >= 0.1 for s in own[3:]] == [True, False, False] + [True] * 5
-    both = self_organise(n=60, groups=3, steps=10, closure=0.8, homophily=0.9, seed=0)
+    both = self_organise(people=60, groups=3, steps=10, closure=0.8, homophily=0.9, seed=0)
     assert communities_appeared(both) == 1 and all(lift(s) >= 0.1 for s in both[1:])
     for groups in (2, 3, 4):
         for seed in (0, 1):
-            runs = {(c, h): self_organise(n=60, groups=groups, steps=10, closure=c, homophily=h, seed=seed)
+            runs = {(c, h): self_organise(people=60, groups=groups, steps=10, closure=c, homophily=h, seed=seed)
                     for c, h in [(0, 0), (0.8, 0), (0, 0.9), (0.8, 0.9)]}
             assert communities_appeared(runs[(0, 0)]) is None
             assert communities_appeared(runs[(0.8, 0)]) is not None and lift(runs[(0.8, 0)][-1]) < 0.1
@@ -958,3 +957,27 @@ def test_krackhardt_numbers_in_the_chapter():
     assert {"18", "21"} <= vps and "10" not in vps
     assert r["18"]["liaison"] > r["18"]["total"] / 2
     assert G.nodes["7"]["dept"] not in {G.nodes[v]["dept"] for v in G if v != "7"}   # a department of one
+
+
+def test_counts_may_be_numpy_integers_and_shares_numpy_floats():
+    # issue 14: one validator of each kind; the local ones refused numpy integers
+    i, f = np.int64, np.float64
+    same = nx.utils.graphs_equal
+    assert same(planted_communities((i(5), i(6)), p_in=f(0.5), p_out=f(0.1), seed=i(2)),
+                planted_communities((5, 6), p_in=0.5, p_out=0.1, seed=2))
+    assert same(grown_network(people=i(30), groups=i(3), steps=i(2), closure=f(0.5), new_ties=i(10), seed=1),
+                grown_network(people=30, groups=3, steps=2, closure=0.5, new_ties=10, seed=1))
+    G = nx.path_graph(6)
+    assert race(G, 0, 5, p=f(1.0), delay=i(1)).heard == race(G, 0, 5, p=1.0, delay=1).heard
+    assert expected_race(G, 0, p=0.5, runs=i(20)) == expected_race(G, 0, p=0.5, runs=20)
+    assert chance_modularity(G, runs=i(2)) == chance_modularity(G, runs=2)
+    K = nx.karate_club_graph()
+    assert detect(K, seed=i(3)) == detect(K, seed=3)   # a numpy seed too (networkx refuses one)
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 4; got 3"):
+        grown_network(people=3)
+    with pytest.raises(P2PKitError, match="delay must be a whole number of at least 0; got 1.5"):
+        race(G, 0, p=0.5, delay=1.5)
+    with pytest.raises(P2PKitError, match=r"p \(chance of passing a message on\) is a probability between 0 and 1"):
+        race(G, 0, p=True)
+    with pytest.raises(P2PKitError, match=r"detect\(\) \(grouping people\) needs a network of at least 1 person"):
+        detect(nx.Graph())

@@ -4,6 +4,7 @@ import itertools
 import math
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from p2pkit import orgs
@@ -363,3 +364,21 @@ def test_sandbox_reports_impossible_settings():
     w = decay_sandbox().widget()
     w.set_values(people=7, sources=16)  # more holders than the small hierarchy has staff
     assert "at most" in w.message and "Traceback" not in w.message
+
+
+def test_counts_may_be_numpy_integers_and_shares_numpy_floats():
+    # issue 14: one validator of each kind (decay's _check_int and _check_prob are gone)
+    i, f = np.int64, np.float64
+    assert simulate_relay(i(3), keep=f(0.8), details=i(4), messages=i(200), seed=i(2)) == \
+        simulate_relay(3, keep=0.8, details=4, messages=200, seed=2)
+    a, b = three_orgs(i(15)), three_orgs(15)
+    assert a.keys() == b.keys() and all(nx.utils.graphs_equal(a[k], b[k]) for k in a)
+    G = orgs.peer_mesh(20, seed=1)
+    assert journey(G, rule="nearest", samples=i(50), sources_per_decision=i(2), keep=f(0.7)) == \
+        journey(G, rule="nearest", samples=50, sources_per_decision=2, keep=0.7)
+    with pytest.raises(P2PKitError, match="hops must be at most 1,000; got 1001"):
+        simulate_relay(1001)
+    with pytest.raises(P2PKitError, match=r"journey\(\) \(information passed on\) needs a network of at least 2"):
+        journey(nx.empty_graph(1))
+    with pytest.raises(P2PKitError, match=r"samples \(sampled decisions\) must be at most 20,000"):
+        journey(G, samples=20_001)

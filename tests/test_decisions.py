@@ -3,6 +3,7 @@ each other (independent algorithms) and against a seeded discrete-event simulati
 
 import math
 
+import numpy as np
 import pytest
 
 from p2pkit.decisions import (
@@ -417,3 +418,16 @@ def test_live_free_values_and_messages():
     assert w.message == "" and "1000 sharing one queue" in str(w.scene["readout"])
     w.set_values(people=0)
     assert "Deciders" in w.message
+
+
+def test_counts_may_be_numpy_integers():
+    # issue 14: one validator of each kind; the local ones refused numpy integers for batches
+    i = np.int64
+    assert mmc(2.0, 1.0, i(3)) == mmc(2.0, 1.0, 3)
+    assert erlang_c(i(4), 2.5) == erlang_c(4, 2.5)
+    assert simulate(0.5, 1.0, deciders=i(2), decisions=i(2000), batches=i(10), seed=i(1)) == \
+        simulate(0.5, 1.0, deciders=2, decisions=2000, batches=10, seed=1)
+    with pytest.raises(P2PKitError, match="deciders must be at most 100,000; got 100001"):
+        mmc(1, 1, 100_001)
+    with pytest.raises(P2PKitError, match="batches must be a whole number of at least 2; got 2.5"):
+        simulate(0.5, 1.0, decisions=2000, batches=2.5)

@@ -493,8 +493,8 @@ def _roles(panel):
 @pytest.mark.parametrize("informal", ["friends", "advice", "strangers"])
 @pytest.mark.parametrize("seed", [0, 1, 3])
 def test_race_figure_shows_what_the_race_says(informal, seed):
-    from p2pkit.views.dynamics import _data, manager_names, race_scene
-    G, reports = _data(informal), _data("reports")
+    from p2pkit.views.dynamics import krackhardt_network, manager_names, race_scene
+    G, reports = krackhardt_network(informal), krackhardt_network("reports")
     need = sudden_need(orgs.load_dataset("krack_friends"), k=3, skilled_share=0.2, seed=seed)
     r = race(G, reports, need, top="7")
     s = race_scene(informal, 3, seed)
@@ -692,3 +692,20 @@ def test_routes_do_not_depend_on_the_python_process():
     out = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**__import__("os").environ, "PYTHONHASHSEED": str(h)}).stdout for h in (1, 2, 3)}
     assert len(out) == 1
+
+
+def test_counts_may_be_numpy_integers_and_rates_numpy_floats():
+    # issue 14: one validator of each kind (the local _whole and _probability are gone)
+    i, f = np.int64, np.float64
+    G = directed_mesh(i(20), k=i(4), mutual=f(0.5), seed=i(1))
+    assert nx.utils.graphs_equal(G, directed_mesh(20, k=4, mutual=0.5, seed=1))
+    a, b = evolve(G, i(3), decay=f(0.3), seed=i(2)), evolve(G, 3, decay=0.3, seed=2)
+    assert all(np.array_equal(x, y) for x, y in zip(a.matrices, b.matrices, strict=True))
+    assert a.tie_changes(i(2)) == b.tie_changes(2)
+    assert sudden_need(G, k=i(2), skilled_share=f(0.25), seed=i(3)) == sudden_need(G, k=2, skilled_share=0.25, seed=3)
+    with pytest.raises(P2PKitError, match=r"evolve\(\) \(an evolving network\) needs a network of at least 2 people"):
+        evolve(nx.empty_graph(1), 1)
+    with pytest.raises(P2PKitError, match=r"tie_measures\(\) needs a networkx graph of people and ties; got list"):
+        tie_measures([(0, 1)])
+    with pytest.raises(P2PKitError, match=r"the step \(from 0 to 3\) must be a whole number of at least 0; got -1"):
+        a.until(-1)

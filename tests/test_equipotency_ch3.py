@@ -853,3 +853,21 @@ def test_prose_deference():
     assert round(min(some), 2) == 0.33 and round(max(some), 2) == 0.38
     assert round(much[0], 2) == 0.61 and round(much[-1], 2) == 0.45 and much[-1] < 0.5
     assert V.DEFERENCE_CURVE[-1] == 0.9
+
+
+def test_counts_may_be_numpy_integers_and_shares_numpy_floats():
+    # issue 14: one validator of each kind; the local checks differed in what they accepted
+    i = np.int64
+    assert np.array_equal(signals(i(5), trials=i(3), seed=i(1)), signals(people=5, trials=3, seed=1))
+    W = trust_matrix(nx.path_graph(3), leader=0, deference=np.float64(0.5))
+    assert np.array_equal(trust_rounds(W, [0.0, 1.0, 2.0], i(4)), trust_rounds(W, [0.0, 1.0, 2.0], 4))
+    assert task_stream([0, 1], 1.0, i(5), skills=i(2)) == task_stream([0, 1], 1.0, 5, skills=2)
+    assert assign_skills("abcd", i(3), per_person=i(2), seed=i(4)) == assign_skills("abcd", 3, per_person=2, seed=4)
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 1; got 0"):
+        signals(0)
+    with pytest.raises(P2PKitError, match=r"per_person must be between 1 and the number of skills \(3\); got 4"):
+        assign_skills("abcd", 3, per_person=4)
+    with pytest.raises(P2PKitError, match="deference .* is a probability between 0 and 1; got 1.5"):
+        trust_matrix(nx.path_graph(3), leader=0, deference=1.5)
+    with pytest.raises(P2PKitError, match=r"centralization\(\) needs a network of at least 3 people; it has 2"):
+        centralization(nx.path_graph(2))

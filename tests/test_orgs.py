@@ -5,6 +5,7 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from p2pkit import orgs
@@ -116,6 +117,33 @@ def test_charts_are_networkx_full_rary_trees(people, span):
 ])
 def test_bad_parameters_raise_a_clear_error(call):
     with pytest.raises(P2PKitError):
+        call()
+
+
+def test_sizes_may_be_numpy_integers_and_are_named_people():
+    # numpy integers (a slider, an array) are whole numbers; they were refused before issue 14
+    same = nx.utils.graphs_equal
+    assert same(orgs.client_server(np.int64(5)), orgs.client_server(people=5))
+    assert same(orgs.peer_mesh(np.int64(12), k=np.int32(4), rewire=np.float64(0.2), seed=np.int64(1)),
+                orgs.peer_mesh(people=12, k=4, rewire=0.2, seed=1))
+    assert same(orgs.spectrum(np.int64(10), np.float64(0.5)), orgs.spectrum(people=10, p=0.5))
+    assert same(orgs.hierarchy(np.int64(3), np.uint8(2)), orgs.hierarchy(3, 2))
+    assert same(orgs.org_chart(np.int64(7), np.int64(2)), orgs.org_chart(7, 2))
+    assert same(orgs.chart_to_mesh(np.int64(20), np.int64(3), 0.5), orgs.chart_to_mesh(20, 3, 0.5))
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: orgs.client_server(1), "people must be a whole number of at least 2; got 1"),
+    (lambda: orgs.client_server(True), "people must be a whole number of at least 2; got True"),
+    (lambda: orgs.peer_mesh(6.5), "people must be a whole number of at least 3; got 6.5"),
+    (lambda: orgs.peer_mesh(5, k=5), r"k \(ties per person, 5\) must be smaller than the number of people \(5\)"),
+    (lambda: orgs.peer_mesh(5, rewire=2), "rewire is a probability between 0 and 1; got 2"),
+    (lambda: orgs.spectrum(10, 1.5), r"p \(the share of the way to the peer mesh\) is a probability between 0 and 1"),
+    (lambda: orgs.org_chart(2, 3), "people must be a whole number of at least 3; got 2"),
+    (lambda: orgs.hierarchy(3, 0), "span must be a whole number of at least 1; got 0"),
+])
+def test_bad_sizes_and_shares_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
         call()
 
 

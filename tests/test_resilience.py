@@ -774,3 +774,23 @@ def test_krackhardt_figure_and_table():
     assert table.count("<tr>") == 5 and "<td>75%</td>" in table and "<td>10</td>" in table
     with pytest.raises(P2PKitError):
         managers_scene("friends", "ceo", "")
+
+
+def test_counts_may_be_numpy_integers_and_shares_numpy_floats():
+    # issue 14: one validator of each kind; the local _check_count refused numpy integers
+    i, f = np.int64, np.float64
+    G = nx.karate_club_graph()
+    assert removal_order(G, "betweenness", count=i(3), pivots=i(10)) == removal_order(G, "betweenness", count=3,
+                                                                                       pivots=10)
+    assert failure_curve(G, "random", removals=i(5), trials=i(3)) == failure_curve(G, "random", removals=5, trials=3)
+    assert targeted_vs_random(G, i(2), trials=i(5)) == targeted_vs_random(G, 2, trials=5)
+    assert random_failure(G, f(0.5), trials=i(4)) == random_failure(G, 0.5, trials=4)
+    assert repair(G, [0], s=f(0.5), max_rounds=i(9)) == repair(G, [0], s=0.5, max_rounds=9)
+    with pytest.raises(P2PKitError, match=r"people \(how many leave\) must be at most 32; got 33"):
+        targeted_vs_random(G, 33)
+    with pytest.raises(P2PKitError, match="trials must be a whole number of at least 1; got 0.5"):
+        random_failure(G, 0.5, trials=0.5)
+    with pytest.raises(P2PKitError, match=r"failure_curve\(\) needs a network of at least 3 people; it has 2"):
+        failure_curve(nx.path_graph(2))
+    with pytest.raises(P2PKitError, match=r"knock_out\(\) needs a networkx graph of people and ties; got list"):
+        knock_out([(0, 1)], [0])

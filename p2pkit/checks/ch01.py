@@ -98,22 +98,22 @@ def shapes_prediction(fewest_handoffs, most_robust):
 
 
 @task("Task 2: hand-offs in a star, by hand", "a number, like mean_handoffs = 1.5")
-def star_handoffs(mean_handoffs, n: int = 13):
-    """Check the average number of hand-offs in a client-server network of ``n`` people.
+def star_handoffs(mean_handoffs, people: int = 13):
+    """Check the average number of hand-offs in a client-server network of ``people`` people.
 
     Examples
     --------
-    >>> star_handoffs(24 / 13).status, star_handoffs(2).status
-    ('correct', 'not yet')
+    >>> star_handoffs(24 / 13).status, star_handoffs(2).status, star_handoffs(1.8, people=10).status
+    ('correct', 'not yet', 'correct')
     """
     x = as_number(mean_handoffs, "mean_handoffs")
-    truth = mean_path_length(orgs.client_server(n))
-    pairs = n * (n - 1) // 2
-    with_centre = n - 1
+    truth = mean_path_length(orgs.client_server(people))
+    pairs = people * (people - 1) // 2
+    with_centre = people - 1
     m = Marks()
     if close(x, truth, rel=0.005, abs_tol=0.005):
         m.ok(f"{fmt(truth)} hand-offs: {with_centre} pairs at 1 and {pairs - with_centre} at 2, over {pairs} pairs "
-             f"= 2({n} - 1)/{n}.")
+             f"= 2({people} - 1)/{people}.")
         m.hint("As the star grows the average creeps up towards 2 but never reaches it; no other connected "
                "shape with this few ties is as short.")
     elif close(x, 2.0, abs_tol=0.001):
@@ -316,8 +316,8 @@ def first_robust_p(p_robust):
 
 @task("Task 3: add ties until nobody is a single point of failure",
       "a list of at most 6 ties between clients, like new_ties = [(1, 2), (2, 3)]")
-def no_single_point(new_ties, n: int = 8, budget: int = 6):
-    """Add the reader's ties to ``orgs.client_server(n)`` and check that nobody is a single point of failure.
+def no_single_point(new_ties, people: int = 8, budget: int = 6):
+    """Add the reader's ties to ``orgs.client_server(people)`` and check that nobody is a single point of failure.
 
     The check builds the network with the new ties and runs the articulation-point test of
     :func:`p2pkit.architecture.profile` on it.
@@ -329,7 +329,7 @@ def no_single_point(new_ties, n: int = 8, budget: int = 6):
     >>> no_single_point([(1, 2), (3, 4)]).status
     'not yet'
     """
-    G = orgs.client_server(n)
+    G = orgs.client_server(people)
     ties = as_ties(new_ties, G, "new_ties")
     m = Marks()
     existing = [t for t in ties if G.has_edge(*t)]
@@ -339,8 +339,8 @@ def no_single_point(new_ties, n: int = 8, budget: int = 6):
               "Tie clients to each other: ties to the centre add nothing.")
     if len(ties) > budget:
         m.bad(f"You added {len(ties)} ties; the budget is {budget}.", "It can be done with exactly "
-              f"{n - 2}: the clients need to reach each other without the centre, and {n - 1} people need "
-              f"at least {n - 2} ties to hang together.")
+              f"{people - 2}: the clients need to reach each other without the centre, and {people - 1} people need "
+              f"at least {people - 2} ties to hang together.")
     H = G.copy()
     H.add_edges_from(ties)
     p = profile(H)
@@ -353,7 +353,7 @@ def no_single_point(new_ties, n: int = 8, budget: int = 6):
               "Connect the groups: " + " | ".join(", ".join(str(v) for v in part) for part in parts[:5]) + ".")
     elif len(ties) <= budget and not existing:
         m.ok(f"With {len(ties)} new ties nobody is a single point of failure any more: without the centre, all "
-             f"{n - 1} clients still reach each other (pairwise connectivity "
+             f"{people - 1} clients still reach each other (pairwise connectivity "
              f"{pairwise_connectivity(nx.restricted_view(H, [0], [])):.0%}).")
         m.hint(f"The centre still sits on {p.centre_load:.0%} of the routes between others. Which of your ties "
                "would you add to bring that down?")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..errors import P2PKitError
-
 
 def _undirected(G: nx.Graph) -> nx.Graph:
     """The undirected reading of ``G`` (a tie either way is a tie), in a fixed order.
@@ -32,19 +30,3 @@ def _order(G: nx.Graph) -> dict:
 
 def _who(v) -> str:
     return f"person {v}"
-
-
-def _check_probability(name: str, value: float) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"{name} must be a number between 0 and 1; got {value!r}.") from None
-    if not 0.0 <= x <= 1.0:
-        raise P2PKitError(f"{name} must be between 0 and 1; got {value!r}.")
-    return x
-
-
-def _check_count(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    return int(value)

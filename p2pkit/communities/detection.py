@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..errors import P2PKitError
-from ._common import _check_count, _undirected
+from ..errors import P2PKitError, require_graph, require_whole_number
+from ..seeding import python_random
+from ._common import _undirected
 
 __all__ = [
     "detect", "modularity", "membership", "agreement", "chance_modularity",
@@ -68,8 +69,7 @@ def detect(G: nx.Graph, resolution: float = 1.0, seed: int | None = 0) -> list[s
     >>> [len(c) for c in detect(G)]
     [5, 5]
     """
-    if G.number_of_nodes() == 0:
-        raise P2PKitError("the network is empty: there is nobody to group.")
+    require_graph(G, what="detect() (grouping people)")
     if not float(resolution) > 0:
         raise P2PKitError(f"resolution must be a positive number; got {resolution!r}.")
     U = _undirected(G)
@@ -87,7 +87,8 @@ def detect(G: nx.Graph, resolution: float = 1.0, seed: int | None = 0) -> list[s
             H.add_nodes_from(range(len(order)))
             H.add_edges_from((order[u], order[v]) for u, v in U.edges())
         people = list(order)
-        found = nx.community.louvain_communities(H, weight=None, resolution=float(resolution), seed=seed)
+        found = nx.community.louvain_communities(H, weight=None, resolution=float(resolution),
+                                                 seed=python_random(seed))  # the stream of random.Random(seed)
         comms = [{people[i] for i in c} for c in found]
     return sorted((set(c) for c in comms), key=lambda c: (-len(c), min(order[v] for v in c)))
 
@@ -349,17 +350,17 @@ def chance_modularity(G: nx.Graph, resolution: float = 1.0, runs: int = 20, keep
     >>> 0.3 < q < 0.8
     True
     """
-    runs = _check_count("runs", runs, 1)
+    runs = require_whole_number("runs", runs, minimum=1)
     U = nx.Graph(_undirected(G))
     U.remove_edges_from(list(nx.selfloop_edges(U)))
     n, m = U.number_of_nodes(), U.number_of_edges()
     if m == 0:
         return 0.0
-    rng = random.Random(seed)
+    rng = python_random(seed)
     total = 0.0
     for _ in range(runs):
         s = rng.randrange(2**31)
-        R = _rewire(U, 10 * m, random.Random(s)) if keep_degrees else nx.gnm_random_graph(n, m, seed=s)
+        R = _rewire(U, 10 * m, python_random(s)) if keep_degrees else nx.gnm_random_graph(n, m, seed=s)
         total += modularity(R, detect(R, resolution=resolution, seed=s))
     return total / runs
 

@@ -8,15 +8,15 @@ spreading as competing independent cascades; Kempe, Kleinberg & Tardos 2003; Bud
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..errors import P2PKitError
-from ._common import _check_count, _check_probability, _order, _undirected
+from ..errors import P2PKitError, require_probability, require_whole_number
+from ..seeding import python_random
+from ._common import _order, _undirected
 from .brokerage import brokerage, hub
 from .detection import _check_division, membership
 
@@ -127,9 +127,9 @@ def race(G: nx.Graph, rumour, correction=None, p: float = 0.5, delay: int = 0,
         raise P2PKitError(f"the correction's starting person {correction!r} is not in the network.")
     if correction is not None and correction == rumour:
         raise P2PKitError("the rumour and the correction must start with different people.")
-    p = _check_probability("p (chance of passing a message on)", p)
-    delay = _check_count("delay", delay, 0)
-    rng = random.Random(seed)
+    p = require_probability("p (chance of passing a message on)", p)
+    delay = require_whole_number("delay", delay, minimum=0)
+    rng = python_random(seed)
     order = _order(G)
     heard = {rumour: (0, RUMOUR)}
     frontier = [rumour]
@@ -205,8 +205,8 @@ def expected_race(G: nx.Graph, rumour, correction=None, p: float = 0.5, delay: i
     >>> abs(odds.rumour_share - 0.75) < 0.03     # 1/2 + 1/2 * 0.5
     True
     """
-    runs = _check_count("runs", runs, 1)
-    rng = random.Random(seed)
+    runs = require_whole_number("runs", runs, minimum=1)
+    rng = python_random(seed)
     totals = Counter()
     believes = Counter()
     for _ in range(runs):

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..errors import P2PKitError
-from ._common import _check_count, _check_probability
+from ..errors import P2PKitError, require_probability, require_whole_number
+from ..seeding import python_random
 from .detection import agreement, detect, modularity
 
 __all__ = [
@@ -32,7 +32,7 @@ def planted_communities(sizes: Sequence[int] = (12, 12, 12), p_in: float = 0.35,
     Parameters
     ----------
     sizes : sequence of int
-        The size of each group (each at least 1); people are numbered ``0 .. n-1`` group
+        The size of each group (each at least 1); people are numbered ``0, 1, ...`` group
         by group.
     p_in, p_out : float
         Chance of a tie between two people of the same group / of different groups.
@@ -57,12 +57,12 @@ def planted_communities(sizes: Sequence[int] = (12, 12, 12), p_in: float = 0.35,
     >>> G.number_of_edges(), nx.is_connected(G)
     (21, True)
     """
-    sizes = [_check_count("each group size", s, 1) for s in sizes]
+    sizes = [require_whole_number("each group size", s, minimum=1) for s in sizes]
     if not sizes:
         raise P2PKitError("give at least one group size.")
-    p_in = _check_probability("p_in", p_in)
-    p_out = _check_probability("p_out", p_out)
-    rng = random.Random(seed)
+    p_in = require_probability("p_in", p_in)
+    p_out = require_probability("p_out", p_out)
+    rng = python_random(seed)
     G = nx.random_partition_graph(sizes, p_in, p_out, seed=rng.randrange(2**32))
     G.graph.pop("partition", None)
     group = {}
@@ -110,7 +110,7 @@ def _choose(candidates: list, i, group: dict, homophily: float, rng: random.Rand
     return rng.choices(candidates, weights=weights)[0]
 
 
-def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
+def self_organise(people: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
                   homophily: float = 0.5, start_degree: float = 1.0, new_ties: int | None = None,
                   resolution: float = 1.0, seed: int | None = 0) -> list[Snapshot]:
     """Grow a network by local rules from sparse random ties, and watch communities appear.
@@ -131,10 +131,10 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
 
     Parameters
     ----------
-    n : int, default 60
+    people : int, default 60
         Number of people (at least 4).
     groups : int, default 3
-        Number of groups (1 to n).
+        Number of groups (1 to ``people``).
     steps : int, default 10
         Number of steps; ``steps + 1`` snapshots are returned (step 0 is the start).
     closure, homophily : float
@@ -142,7 +142,7 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
     start_degree : float, default 1.0
         Average number of random ties per person at the start (0 for none).
     new_ties : int, optional
-        Ties attempted per step; default ``n // 2``, adding about one tie per person.
+        Ties attempted per step; default ``people // 2``, adding about one tie per person.
     resolution : float, default 1.0
         Passed to :func:`detect` for each snapshot.
     seed : int or None, default 0
@@ -179,7 +179,7 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
 
     Examples
     --------
-    >>> snaps = self_organise(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)
+    >>> snaps = self_organise(people=30, steps=3, closure=0.8, homophily=0.9, seed=1)
     >>> [s.step for s in snaps], snaps[-1].ties > snaps[0].ties
     ([0, 1, 2, 3], True)
     """
@@ -200,10 +200,11 @@ def self_organise(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
             agreement_with_groups=agreement(comms, group),
         )
 
-    return [snapshot(*state) for state in _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed)]
+    grow = _grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed)
+    return [snapshot(*state) for state in grow]
 
 
-def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
+def _grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed):
     """The growth of :func:`self_organise` and :func:`grown_network`, step by step.
 
     Checks the parameters, then yields ``(step, G, group, base_seed, detect_seed)`` after the
@@ -211,17 +212,17 @@ def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
     (drawn first, so that both callers consume the same random numbers) are for
     :func:`self_organise`'s measures.
     """
-    n = _check_count("n (people)", n, 4)
-    groups = _check_count("groups", groups, 1)
+    n = require_whole_number("people", people, minimum=4)
+    groups = require_whole_number("groups", groups, minimum=1)
     if groups > n:
         raise P2PKitError(f"there cannot be more groups ({groups}) than people ({n}).")
-    steps = _check_count("steps", steps, 0)
-    closure = _check_probability("closure", closure)
-    homophily = _check_probability("homophily", homophily)
+    steps = require_whole_number("steps", steps, minimum=0)
+    closure = require_probability("closure", closure)
+    homophily = require_probability("homophily", homophily)
     if not 0 <= float(start_degree) < n - 1:
         raise P2PKitError(f"start_degree must be between 0 and {n - 1}; got {start_degree!r}.")
-    per_step = max(1, n // 2) if new_ties is None else _check_count("new_ties", new_ties, 0)
-    rng = random.Random(seed)
+    per_step = max(1, n // 2) if new_ties is None else require_whole_number("new_ties", new_ties, minimum=0)
+    rng = python_random(seed)
     base_seed = rng.randrange(2**31)
     detect_seed = rng.randrange(2**31)
     group = {v: v % groups for v in range(n)}
@@ -231,7 +232,7 @@ def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
     start = nx.fast_gnp_random_graph(n, float(start_degree) / (n - 1), seed=rng.randrange(2**31))
     G.add_edges_from(start.edges(), step=0)
     yield 0, G, group, base_seed, detect_seed
-    people = list(range(n))
+    everyone = list(range(n))
     adj = G._adj  # neighbour dicts, read directly: the hot loop below runs n/2 times per step
     for step in range(1, steps + 1):
         for _ in range(per_step):
@@ -243,14 +244,14 @@ def _grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed):
                 near = sorted({k for f in mine for k in adj[f]} - set(mine) - {i})
                 j = _choose(near, i, group, homophily, rng)
             if j is None:
-                far = [k for k in people if k != i and k not in mine]
+                far = [k for k in everyone if k != i and k not in mine]
                 j = _choose(far, i, group, homophily, rng)
             if j is not None:
                 G.add_edge(i, j, step=step)
         yield step, G, group, base_seed, detect_seed
 
 
-def grown_network(n: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
+def grown_network(people: int = 60, groups: int = 3, steps: int = 10, closure: float = 0.5,
                   homophily: float = 0.5, start_degree: float = 1.0, new_ties: int | None = None,
                   seed: int | None = 0) -> nx.Graph:
     """The network :func:`self_organise` grows, without measuring it at every step.
@@ -273,12 +274,12 @@ def grown_network(n: int = 60, groups: int = 3, steps: int = 10, closure: float 
 
     Examples
     --------
-    >>> G = grown_network(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)
-    >>> last = self_organise(n=30, steps=3, closure=0.8, homophily=0.9, seed=1)[-1].graph
+    >>> G = grown_network(people=30, steps=3, closure=0.8, homophily=0.9, seed=1)
+    >>> last = self_organise(people=30, steps=3, closure=0.8, homophily=0.9, seed=1)[-1].graph
     >>> sorted(G.edges(data="step")) == sorted(last.edges(data="step"))
     True
     """
-    _, G, *_ = deque(_grow(n, groups, steps, closure, homophily, start_degree, new_ties, seed), maxlen=1)[0]
+    _, G, *_ = deque(_grow(people, groups, steps, closure, homophily, start_degree, new_ties, seed), maxlen=1)[0]
     return G
 
 
@@ -296,7 +297,7 @@ def communities_appeared(snapshots: Sequence[Snapshot], margin: float = CLEAR_MA
 
     Examples
     --------
-    >>> snaps = self_organise(n=40, steps=6, closure=0.9, homophily=0.95, seed=0)
+    >>> snaps = self_organise(people=40, steps=6, closure=0.9, homophily=0.95, seed=0)
     >>> communities_appeared(snaps) is not None
     True
     """
@@ -311,7 +312,7 @@ def growth_verdict(snapshots: Sequence[Snapshot], margin: float = CLEAR_MARGIN) 
 
     Examples
     --------
-    >>> snaps = self_organise(n=40, steps=6, closure=0.0, homophily=0.0, seed=0)
+    >>> snaps = self_organise(people=40, steps=6, closure=0.0, homophily=0.0, seed=0)
     >>> growth_verdict(snaps[:1]).startswith("No communities beyond chance")
     True
     """

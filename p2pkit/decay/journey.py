@@ -17,8 +17,9 @@ import numpy as np
 from scipy.sparse.csgraph import shortest_path
 
 from ..decisions import mm1
-from ..errors import P2PKitError
-from ._checks import _check_int, _check_positive, _check_prob, _rng
+from ..decisions._checks import _check_number  # decay is built on the decision queues
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import rng
 
 __all__ = ["HOURS_PER_DAY", "Journey", "Flow", "hops_to_decider", "journey"]
 
@@ -142,17 +143,15 @@ class Flow:
         if self.relay not in ("keep", "noise"):
             raise P2PKitError(f"relay must be 'keep' or 'noise'; got {self.relay!r}.")
         checked = dict(
-            keep=_check_prob("keep", self.keep),
-            decisions_per_day=_check_positive("decisions_per_day", self.decisions_per_day),
-            decide_per_day=_check_positive("decide_per_day", self.decide_per_day),
-            relay_per_day=_check_positive("relay_per_day", self.relay_per_day),
-            hop_hours=_check_positive("hop_hours", self.hop_hours, allow_zero=True),
-            noise_sd=_check_positive("noise_sd", self.noise_sd, allow_zero=True),
-            samples=_check_int("samples", self.samples, 10),
-            sources_per_decision=_check_int("sources_per_decision", self.sources_per_decision, 1),
+            keep=require_probability("keep", self.keep),
+            decisions_per_day=_check_number("decisions_per_day", self.decisions_per_day),
+            decide_per_day=_check_number("decide_per_day", self.decide_per_day),
+            relay_per_day=_check_number("relay_per_day", self.relay_per_day),
+            hop_hours=_check_number("hop_hours", self.hop_hours, allow_zero=True),
+            noise_sd=_check_number("noise_sd", self.noise_sd, allow_zero=True),
+            samples=require_whole_number("samples (sampled decisions)", self.samples, minimum=10, maximum=20_000),
+            sources_per_decision=require_whole_number("sources_per_decision", self.sources_per_decision, minimum=1),
         )
-        if checked["samples"] > 20_000:
-            raise P2PKitError("at most 20,000 sampled decisions, please.")
         for name, value in checked.items():
             object.__setattr__(self, name, value)
 
@@ -283,7 +282,7 @@ def journey(
         raise P2PKitError(f"the top {top!r} is not in the network.")
     front_idx = np.array([index[v] for v in front])
     # m different people per decision: the m smallest of F uniform numbers (a random subset)
-    keys = _rng(seed).random((flow.samples, F))
+    keys = rng(seed).random((flow.samples, F))
     draws = np.argpartition(keys, m - 1, axis=1)[:, :m] if m < F else np.argsort(keys, axis=1)
     src = front_idx[draws]  # (samples, m) node indices
     if rule == "top":
@@ -294,10 +293,7 @@ def journey(
 
 
 def _check_organisation(G: nx.Graph) -> None:
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()).")
-    if G.number_of_nodes() < 2:
-        raise P2PKitError("an organisation needs at least 2 people to pass information on.")
+    require_graph(G, minimum=2, undirected=True, what="journey() (information passed on)")
     if not nx.is_connected(G):
         raise P2PKitError("the network is not connected, so some information can never reach the decider; "
                           "connect it or study each part on its own.")

@@ -12,8 +12,7 @@ import math
 import networkx as nx
 
 from .. import orgs
-from ..errors import P2PKitError
-from ._checks import _check_int
+from ..errors import P2PKitError, require_whole_number
 from .journey import HOURS_PER_DAY, Flow, Journey, _flow, journey
 
 __all__ = ["SHAPES", "three_orgs", "compare", "decay_verdict"]
@@ -36,9 +35,7 @@ def three_orgs(people: int = 31, k: int = 4, rewire: float = 0.1, seed: int | No
     >>> {name: G.number_of_nodes() for name, G in three_orgs(31).items()}
     {'tall hierarchy': 31, 'flat hierarchy': 31, 'peer mesh': 31}
     """
-    n = _check_int("people", people, 7)
-    if n > 5000:
-        raise P2PKitError("at most 5,000 people, please.")
+    n = require_whole_number("people", people, minimum=7, maximum=5000)
     levels = max(2, round(math.log2(n + 1)))
     span = max(2, round((-1 + math.sqrt(4 * n - 3)) / 2))
     tall = orgs.hierarchy(levels, 2)

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import P2PKitError
-from ._checks import _check_hops, _check_int, _check_positive, _check_prob, _rng
+from ..decisions._checks import _check_number  # decay is built on the decision queues
+from ..errors import P2PKitError, require_probability, require_whole_number
+from ..seeding import rng
 
 __all__ = ["RelayRun", "fidelity", "noise_variance", "noisy_fidelity", "simulate_relay"]
+
+
+def _check_hops(hops) -> float:
+    """A number of hand-offs: any number of 0 or more (an average over routes need not be whole)."""
+    return _check_number("hops", hops, allow_zero=True, kind="a number of hand-offs (0 or more)")
 
 
 def fidelity(hops: float, keep: float = 0.9) -> float:
@@ -54,7 +60,7 @@ def fidelity(hops: float, keep: float = 0.9) -> float:
     1.0
     """
     h = _check_hops(hops)
-    q = _check_prob("keep", keep)
+    q = require_probability("keep", keep)
     return float(q ** h)
 
 
@@ -76,7 +82,7 @@ def noise_variance(hops: float, noise_sd: float) -> float:
     1.0
     """
     h = _check_hops(hops)
-    s = _check_positive("noise_sd", noise_sd, allow_zero=True)
+    s = _check_number("noise_sd", noise_sd, allow_zero=True)
     return h * s * s
 
 
@@ -109,7 +115,7 @@ def noisy_fidelity(hops: float, noise_sd: float = 0.5, signal_sd: float = 1.0) -
     0.5
     """
     v = noise_variance(hops, noise_sd)
-    s = _check_positive("signal_sd", signal_sd)
+    s = _check_number("signal_sd", signal_sd)
     return float(s * s / (s * s + v))
 
 
@@ -173,29 +179,25 @@ def simulate_relay(
     >>> abs(r.fidelity - 0.9 ** 5) < 4 * r.fidelity_se
     True
     """
-    h = _check_int("hops", hops, 0)
-    if h > 1000:
-        raise P2PKitError("more than 1,000 hand-offs is not an organisation; use fewer.")
-    m = _check_int("messages", messages, 100)
-    if m > 2_000_000:
-        raise P2PKitError("at most 2,000,000 messages, please.")
-    rng = _rng(seed)
+    h = require_whole_number("hops", hops, minimum=0, maximum=1000)
+    m = require_whole_number("messages", messages, minimum=100, maximum=2_000_000)
+    gen = rng(seed)
     if model == "keep":
-        q = _check_prob("keep", keep)
-        d = _check_int("details", details, 1)
+        q = require_probability("keep", keep)
+        d = require_whole_number("details", details, minimum=1)
         alive = np.ones((m, d), dtype=bool)
         for _ in range(h):
-            alive &= rng.random((m, d)) < q
+            alive &= gen.random((m, d)) < q
         share = alive.mean(axis=1)
         return RelayRun(h, "keep", m, float(share.mean()), float(share.std(ddof=1) / math.sqrt(m)),
                         math.nan, math.nan)
     if model == "noise":
-        s = _check_positive("signal_sd", signal_sd)
-        sd = _check_positive("noise_sd", noise_sd, allow_zero=True)
-        seen = rng.normal(0.0, s, m)
+        s = _check_number("signal_sd", signal_sd)
+        sd = _check_number("noise_sd", noise_sd, allow_zero=True)
+        seen = gen.normal(0.0, s, m)
         arrived = seen.copy()
         for _ in range(h):
-            arrived += rng.normal(0.0, sd, m)
+            arrived += gen.normal(0.0, sd, m)
         var = float(np.var(arrived - seen, ddof=1))
         r = np.corrcoef(seen, arrived)[0, 1] if h and sd > 0 else 1.0
         return RelayRun(h, "noise", m, float(r * r), math.nan, var, var * math.sqrt(2.0 / (m - 1)))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from ..errors import P2PKitError
+
+#: the most deciders the queueing formulas take (Erlang's C is summed term by term)
+_MOST_DECIDERS = 100_000
 
 
 def _check_number(name: str, value, *, allow_zero: bool = False, kind: str = "a number", bound: str = "",
@@ -29,22 +30,6 @@ def _check_number(name: str, value, *, allow_zero: bool = False, kind: str = "a 
 
 def _check_rate(name: str, value: float) -> float:
     return _check_number(name, value, bound="must be a positive number of decisions per time unit")
-
-
-def _rng(seed) -> np.random.Generator:
-    """numpy's generator for ``seed``, or a P2PKitError that says what a seed is."""
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
-
-
-def _check_deciders(c: int) -> int:
-    if isinstance(c, bool) or not isinstance(c, (int, np.integer)) or c < 1:
-        raise P2PKitError(f"deciders must be a whole number of at least 1; got {c!r}.")
-    if c > 100_000:
-        raise P2PKitError(f"{c:,} deciders is more than this model handles; use at most 100,000.")
-    return int(c)
 
 
 def _check_cv(cv: float) -> float:

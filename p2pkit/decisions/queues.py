@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ._checks import _check_cv, _check_deciders, _check_number, _check_rate
+from ..errors import require_whole_number
+from ._checks import _MOST_DECIDERS, _check_cv, _check_number, _check_rate
 
 __all__ = ["ARRANGEMENTS", "QueueTimes", "Pooling", "mm1", "mg1", "md1", "erlang_c", "mmc", "separate_queues",
            "idle_while_waiting", "arrangements", "pooling"]
@@ -231,7 +232,7 @@ def erlang_c(deciders: int, offered_load: float) -> float:
     >>> round(erlang_c(2, 1.0), 6)
     0.333333
     """
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     a = _check_number("offered_load", offered_load, allow_zero=True)
     if a == 0:
         return 0.0
@@ -285,7 +286,7 @@ def mmc(arrival_rate: float, service_rate: float, deciders: int, service_cv: flo
     """
     lam = _check_rate("arrival_rate", arrival_rate)
     mu = _check_rate("service_rate", service_rate)
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     cv = _check_cv(service_cv)
     exact = cv == 1.0 or c == 1
     name = "pooled deciders"
@@ -336,7 +337,7 @@ def separate_queues(arrival_rate: float, service_rate: float, deciders: int,
     2.0
     """
     lam = _check_rate("arrival_rate", arrival_rate)
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     one = mg1(lam / c, service_rate, service_cv)
     name = "separate deciders"
     if not one.stable:
@@ -366,7 +367,7 @@ def idle_while_waiting(arrival_rate: float, service_rate: float, deciders: int) 
     """
     lam = _check_rate("arrival_rate", arrival_rate)
     mu = _check_rate("service_rate", service_rate)
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     rho = min(1.0, lam / (c * mu))
     return rho * (1.0 - rho ** (c - 1))
 
@@ -411,7 +412,7 @@ def arrangements(decisions_per_day: float, capacity_per_day: float, deciders: in
     >>> [round(a[k].time_in_system, 3) for k in ARRANGEMENTS]
     [0.5, 0.125, 0.1, 0.031]
     """
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     mu = _check_rate("capacity_per_day", capacity_per_day)
     out = {
         "gatekeeper": mg1(decisions_per_day, mu, service_cv),
@@ -475,6 +476,6 @@ def pooling(utilisation: float, deciders: int, service_cv: float = 1.0) -> Pooli
     (5.67, 1.87)
     """
     rho = _check_number("utilisation", utilisation)
-    c = _check_deciders(deciders)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
     return Pooling(rho, c, _check_cv(service_cv), mm1(rho, 1.0), md1(rho, 1.0),
                    arrangements(rho * c, 1.0, c, service_cv), idle_while_waiting(rho * c, 1.0, c))

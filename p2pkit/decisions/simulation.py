@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import P2PKitError
-from ._checks import _check_deciders, _check_rate, _rng
+from ..errors import P2PKitError, require_whole_number
+from ..seeding import rng
+from ._checks import _MOST_DECIDERS, _check_rate
 
 __all__ = ["SimulatedQueue", "simulate"]
 
@@ -113,16 +114,16 @@ def simulate(
     """
     lam = _check_rate("arrival_rate", arrival_rate)
     mu = _check_rate("service_rate", service_rate)
-    c = _check_deciders(deciders)
-    n, first = _check_run(service, decisions, warmup, batches)
-    rng = _rng(seed)
-    arrivals = np.cumsum(rng.exponential(1.0 / lam, n))
-    work = rng.exponential(1.0 / mu, n) if service == "exponential" else np.full(n, 1.0 / mu)
+    c = require_whole_number("deciders", deciders, minimum=1, maximum=_MOST_DECIDERS)
+    n, first, batches = _check_run(service, decisions, warmup, batches)
+    gen = rng(seed)
+    arrivals = np.cumsum(gen.exponential(1.0 / lam, n))
+    work = gen.exponential(1.0 / mu, n) if service == "exponential" else np.full(n, 1.0 / mu)
     if pooled or c == 1:
         owner = np.zeros(n, dtype=np.int64)
         start = _pooled_starts(arrivals, work, c)
     else:
-        owner = rng.integers(0, c, n)
+        owner = gen.integers(0, c, n)
         start = _separate_starts(arrivals, work, owner, c)
     depart = start + work
     waits = (start - arrivals)[first:]
@@ -148,20 +149,15 @@ def simulate(
     )
 
 
-def _check_run(service: str, decisions: int, warmup: float, batches: int) -> tuple[int, int]:
-    """The number of decisions and of those left out at the start, or a P2PKitError."""
+def _check_run(service: str, decisions: int, warmup: float, batches: int) -> tuple[int, int, int]:
+    """The number of decisions, of those left out at the start and of batches, or a P2PKitError."""
     if service not in ("exponential", "fixed"):
         raise P2PKitError(f"service must be 'exponential' (random decision times) or 'fixed'; got {service!r}.")
-    if isinstance(decisions, bool) or not isinstance(decisions, (int, np.integer)) or decisions < 1000:
-        raise P2PKitError(f"decisions (how many to simulate) must be a whole number of at least 1,000; got {decisions!r}.")
-    if decisions > 5_000_000:
-        raise P2PKitError("more than 5,000,000 decisions would take too long; use fewer.")
+    n = require_whole_number("decisions (how many to simulate)", decisions, minimum=1000, maximum=5_000_000)
     if not 0 <= float(warmup) < 0.9:
         raise P2PKitError(f"warmup is the share of decisions left out at the start, from 0 to 0.9; got {warmup!r}.")
-    if isinstance(batches, bool) or not isinstance(batches, int) or batches < 2:
-        raise P2PKitError(f"batches must be a whole number of at least 2; got {batches!r}.")
-    n = int(decisions)
-    return n, int(round(float(warmup) * n))
+    batches = require_whole_number("batches", batches, minimum=2)
+    return n, int(round(float(warmup) * n)), batches
 
 
 def _pooled_starts(arrivals: np.ndarray, work: np.ndarray, c: int) -> np.ndarray:

@@ -5,26 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError, require_probability
+from ..errors import require_graph
 
 _MAX_STEPS = 10_000
 
 
-_probability = require_probability  # shared validator (p2pkit.errors)
-
-
-def _whole(name: str, value: int, minimum: int = 0, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    if maximum is not None and value > maximum:
-        raise P2PKitError(f"{name} must be at most {maximum:,}; got {value!r}.")
-    return int(value)
-
-
-def _matrix(G: nx.Graph) -> tuple[list, np.ndarray]:
+def _matrix(G: nx.Graph, what: str = "this model") -> tuple[list, np.ndarray]:
     """Node list and boolean adjacency matrix (an undirected tie counts as two arcs)."""
-    if not isinstance(G, nx.Graph):
-        raise P2PKitError("give a networkx graph (for example p2pkit.orgs.load_dataset('krack_friends')).")
+    require_graph(G, what=what)
     nodes = list(G.nodes())
     index = {v: i for i, v in enumerate(nodes)}
     n = len(nodes)

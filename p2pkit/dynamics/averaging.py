@@ -29,7 +29,7 @@ def _networks(networks) -> list:
         raise P2PKitError("give a sequence of networks (for a fixed network: [G] * steps) or an Evolution.")
     mats, nodes = [], None
     for G in networks:
-        ns, A = _matrix(G)
+        ns, A = _matrix(G, what="degroot()")
         if nodes is None:
             nodes = ns
         elif set(ns) != set(nodes):
@@ -176,7 +176,7 @@ def consensus_verdict(history: np.ndarray, *, tolerance: float = 0.05, network=N
     head = (f"After {steps} step{'s' if steps != 1 else ''} the group still disagrees (highest and lowest "
             f"opinions {gaps[-1]:.2f} apart; {gaps[0]:.2f} at the start)")
     if network is not None:
-        A = network.matrices[-1] if isinstance(network, Evolution) else _matrix(network)[1]
+        A = network.matrices[-1] if isinstance(network, Evolution) else _matrix(network, "consensus_verdict()")[1]
         if A.shape[0] != h.shape[1]:
             raise P2PKitError("the network and the opinions are not about the same people.")
         ncomp, labels = csgraph.connected_components(sparse.csr_matrix(A | A.T), directed=False)

@@ -20,9 +20,10 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
 from ..orgs import peer_mesh
-from ._base import _MAX_STEPS, _graph, _matrix, _probability, _whole
+from ..seeding import rng
+from ._base import _MAX_STEPS, _graph, _matrix
 from .news import _spread_news
 from .ties import TieMeasures, _measures_from_matrix
 
@@ -65,9 +66,7 @@ class Evolution:
         return _measures_from_matrix(self.matrices[t])
 
     def _checked_step(self, t: int) -> int:
-        if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= self.steps:
-            raise P2PKitError(f"the step must be a whole number from 0 to {self.steps}; got {t!r}.")
-        return int(t)
+        return require_whole_number(f"the step (from 0 to {self.steps})", t, minimum=0, maximum=self.steps)
 
     def until(self, t: int) -> Evolution:
         """The evolution up to step ``t``: its first ``t + 1`` snapshots and the changes between them.
@@ -259,25 +258,22 @@ def evolve(
     >>> [sorted(s) for s in ev.informed]
     [[0], [0, 1], [0, 1, 2]]
     """
-    steps = _whole("steps", steps, 0, _MAX_STEPS)
-    rates = dict(meet=_probability("meet", meet), reciprocate=_probability("reciprocate", reciprocate),
-                 closure=_probability("closure", closure), decay=_probability("decay", decay),
-                 tell=_probability("tell", tell))
+    steps = require_whole_number("steps", steps, minimum=0, maximum=_MAX_STEPS)
+    rates = {name: require_probability(name, rate) for name, rate in
+             (("meet", meet), ("reciprocate", reciprocate), ("closure", closure), ("decay", decay), ("tell", tell))}
+    n = require_graph(G, minimum=2, what="evolve() (an evolving network)")
     nodes, A = _matrix(G)
-    n = len(nodes)
-    if n < 2:
-        raise P2PKitError("an evolving network needs at least 2 people.")
     if n * steps > 5_000_000:
         raise P2PKitError(f"{n:,} people for {steps:,} steps is too much to compute here; use fewer steps.")
     routine = _pair_mask(nodes, used, "used")
     informed = _news_at_start(nodes, news_from)
-    rng = np.random.default_rng(seed)
+    gen = rng(seed)
 
     matrices = [A.copy()]
     informed_sets = [frozenset(nodes[i] for i in np.flatnonzero(informed))]
     formed, faded = [], []
     for _ in range(steps):
-        new, informed = _step(A, informed, routine, rng, **rates)
+        new, informed = _step(A, informed, routine, gen, **rates)
         formed.append(int((new & ~A).sum()))
         faded.append(int((A & ~new).sum()))
         A = new
@@ -382,13 +378,13 @@ def directed_mesh(people: int, k: int = 4, rewire: float = 0.1, mutual: float = 
     >>> reciprocity(D), D.number_of_edges()
     (1.0, 80)
     """
-    mutual = _probability("mutual", mutual)
+    mutual = require_probability("mutual", mutual)
     U = peer_mesh(people, k=k, rewire=rewire, seed=seed)
-    rng = np.random.default_rng(seed)
+    gen = rng(seed)
     D = nx.DiGraph()
     D.add_nodes_from(U.nodes(data=True))
     for u, v in sorted(U.edges()):
-        x, y = rng.random(2)
+        x, y = gen.random(2)
         if x < mutual:
             D.add_edges_from([(u, v), (v, u)])
         elif y < 0.5:

@@ -18,10 +18,9 @@ import math
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 
-from ..errors import P2PKitError
-from ._base import _probability, _whole
+from ..errors import P2PKitError, require_probability, require_whole_number
+from ..seeding import rng
 
 __all__ = ["Need", "Response", "Race", "sudden_need", "request_hours", "recruit_through_ties", "chain_of_command",
            "race", "race_verdict"]
@@ -96,15 +95,15 @@ def sudden_need(people, k: int = 3, skilled_share: float = 0.2, seed: int | None
     (3, False)
     """
     people = list(people.nodes() if isinstance(people, nx.Graph) else people)
-    k = _whole("k", k, 1)
-    share = _probability("skilled_share", skilled_share)
+    k = require_whole_number("k", k, minimum=1)
+    share = require_probability("skilled_share", skilled_share)
     if len(people) < k + 1:
         raise P2PKitError(f"a need for {k} people needs at least {k + 1} people in the network.")
-    rng = np.random.default_rng(seed)
-    origin = people[int(rng.integers(len(people)))]
+    gen = rng(seed)
+    origin = people[int(gen.integers(len(people)))]
     others = [v for v in people if v != origin]
     count = min(len(others), max(k, round(share * len(others))))
-    chosen = rng.choice(len(others), size=count, replace=False)
+    chosen = gen.choice(len(others), size=count, replace=False)
     return Need(origin=origin, skilled=frozenset(others[i] for i in sorted(chosen.tolist())), k=k)
 
 
@@ -116,7 +115,7 @@ def _check_need(G: nx.Graph, need: Need, what: str) -> None:
     missing = [v for v in need.skilled if v not in G]
     if missing:
         raise P2PKitError(f"skilled person {missing[0]!r} is not in the {what}.")
-    _whole("k", need.k, 1)
+    require_whole_number("k", need.k, minimum=1)
 
 
 def _undirected(G: nx.Graph) -> nx.Graph:

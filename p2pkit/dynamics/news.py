@@ -41,9 +41,10 @@ def _spread_news(S: np.ndarray, informed: np.ndarray, used: np.ndarray, rng: np.
 
     Examples
     --------
+    >>> from p2pkit import rng
     >>> S = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=bool)
     >>> used = np.zeros_like(S)
-    >>> _spread_news(S, np.array([True, False, False]), used, np.random.default_rng(0), 1.0).tolist()
+    >>> _spread_news(S, np.array([True, False, False]), used, rng(0), 1.0).tolist()
     [True, True, False]
     """
     if not informed.any() or informed.all() or tell <= 0:

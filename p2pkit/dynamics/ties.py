@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from ..architecture import pairwise_connectivity
-from ..errors import P2PKitError
+from ..errors import require_graph
 from ._base import _matrix
 
 __all__ = ["TieMeasures", "tie_measures", "density", "reciprocity", "clustering"]
@@ -94,8 +94,7 @@ def tie_measures(G: nx.Graph) -> TieMeasures:
     >>> m.ties, m.mutual_pairs, round(m.reciprocity, 3), m.density
     (3, 1, 0.667, 0.5)
     """
-    if G.number_of_nodes() < 2:
-        raise P2PKitError("these measures need a network of at least 2 people.")
+    require_graph(G, minimum=2, what="tie_measures()")
     _, A = _matrix(G)
     return _measures_from_matrix(A)
 

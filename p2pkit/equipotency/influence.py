@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import rng
 
 __all__ = [
     "trust_matrix", "trust_rounds", "influence_weights", "consensus", "round_verdict",
@@ -85,11 +86,8 @@ def trust_matrix(G: nx.Graph, leader=None, deference: float = 0.0) -> np.ndarray
     >>> trust_matrix(nx.path_graph(3))[1].round(3).tolist()
     [0.333, 0.333, 0.333]
     """
-    n = G.number_of_nodes()
-    if n == 0:
-        raise P2PKitError("the network has nobody in it.")
-    if not 0.0 <= float(deference) <= 1.0:
-        raise P2PKitError(f"deference is a share between 0 and 1; got {deference!r}.")
+    n = require_graph(G, what="trust_matrix()")
+    deference = require_probability("deference (the share of trust moved to the leader)", deference)
     nodes = list(G)
     A = nx.to_numpy_array(G, nodelist=nodes, weight=None)
     np.fill_diagonal(A, 1.0)
@@ -139,9 +137,8 @@ def trust_rounds(W: np.ndarray, x0, steps: int) -> np.ndarray:
     """
     W = _check_stochastic(W)
     x = _check_opinions(W, x0)
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise P2PKitError(f"steps must be a whole number of at least 0; got {steps!r}.")
-    out = np.empty((int(steps) + 1,) + x.shape)
+    steps = require_whole_number("steps", steps, minimum=0)
+    out = np.empty((steps + 1,) + x.shape)
     out[0] = x
     M = W
     if W.shape[0] >= 200 and np.count_nonzero(W) <= 0.05 * W.size:
@@ -150,7 +147,7 @@ def trust_rounds(W: np.ndarray, x0, steps: int) -> np.ndarray:
         from scipy.sparse import csr_matrix
 
         M = csr_matrix(W)
-    for t in range(int(steps)):
+    for t in range(steps):
         out[t + 1] = M @ out[t]
     return out
 
@@ -309,15 +306,15 @@ def round_verdict(beliefs, limit: float, truth: float = 0.0) -> str:
     return f"Opinions still {spread:.2f} apart; they will settle at {limit:.2f}, {miss:.2f} from the truth."
 
 
-def signals(n: int, sigma=1.0, trials: int = 1, seed: int | None = 0, truth: float = 0.0,
+def signals(people: int, sigma=1.0, trials: int = 1, seed: int | None = 0, truth: float = 0.0,
             shared: float = 0.0, shared_by=None) -> np.ndarray:
     """Noisy first opinions: ``truth + shared error + private error`` for each person.
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people.
-    sigma : float or array-like of length n, default 1
+    sigma : float or array-like of length ``people``, default 1
         Standard deviation of each person's private, independent error.
     trials : int, default 1
         Number of independent draws (rows of the result).
@@ -327,32 +324,30 @@ def signals(n: int, sigma=1.0, trials: int = 1, seed: int | None = 0, truth: flo
     shared : float, default 0
         Standard deviation of one error common to everyone in ``shared_by`` (the same
         sources, the same blind spot); 0 for fully independent opinions.
-    shared_by : array-like of bool, length n, optional
+    shared_by : array-like of bool, length ``people``, optional
         Who has the shared error; default everyone.
 
     Returns
     -------
     numpy.ndarray
-        Shape ``(trials, n)``.
+        Shape ``(trials, people)``.
 
     Examples
     --------
     >>> signals(3, sigma=0.0, trials=2, truth=5.0).tolist()
     [[5.0, 5.0, 5.0], [5.0, 5.0, 5.0]]
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise P2PKitError(f"n must be a whole number of people, at least 1; got {n!r}.")
-    if isinstance(trials, bool) or not isinstance(trials, (int, np.integer)) or trials < 1:
-        raise P2PKitError(f"trials must be a whole number, at least 1; got {trials!r}.")
+    n = require_whole_number("people", people, minimum=1)
+    trials = require_whole_number("trials", trials, minimum=1)
     s = np.broadcast_to(np.asarray(sigma, dtype=float), (n,))
     if np.any(s < 0) or shared < 0:
         raise P2PKitError("noise levels (sigma, shared) cannot be negative.")
     mask = np.ones(n, dtype=bool) if shared_by is None else np.asarray(shared_by, dtype=bool)
     if mask.shape != (n,):
         raise P2PKitError(f"shared_by needs one true/false per person ({n}).")
-    rng = np.random.default_rng(seed)
-    private = rng.standard_normal((trials, n)) * s
-    common = rng.standard_normal((trials, 1)) * shared
+    gen = rng(seed)
+    private = gen.standard_normal((trials, n)) * s
+    common = gen.standard_normal((trials, 1)) * shared
     return truth + private + common * mask
 
 

@@ -10,13 +10,13 @@ hand-offs; Kleinrock 1975), or the best-placed person with the skill leads each 
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
+from ..seeding import python_random, rng
 from .structure import gini
 
 __all__ = [
@@ -77,15 +77,13 @@ def task_stream(people, rate: float, count: int, skills: int = 1, mean_duration:
         raise P2PKitError("task_stream() needs at least one person to spot tasks.")
     if not rate > 0 or not mean_duration > 0:
         raise P2PKitError("rate and mean_duration must be positive numbers.")
-    if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
-        raise P2PKitError(f"count must be a whole number of tasks, at least 1; got {count!r}.")
-    if isinstance(skills, bool) or not isinstance(skills, (int, np.integer)) or skills < 1:
-        raise P2PKitError(f"skills must be a whole number, at least 1; got {skills!r}.")
-    rng = np.random.default_rng(seed)
-    t = np.cumsum(rng.exponential(1.0 / rate, count))
-    origin = rng.integers(0, len(people), count)
-    dur = rng.exponential(mean_duration, count)
-    skill = rng.integers(0, skills, count)       # drawn last: the rest does not depend on `skills`
+    count = require_whole_number("count (tasks)", count, minimum=1)
+    skills = require_whole_number("skills", skills, minimum=1)
+    gen = rng(seed)
+    t = np.cumsum(gen.exponential(1.0 / rate, count))
+    origin = gen.integers(0, len(people), count)
+    dur = gen.exponential(mean_duration, count)
+    skill = gen.integers(0, skills, count)       # drawn last: the rest does not depend on `skills`
     return [Task(float(a), people[o], int(s), float(d)) for a, o, s, d in zip(t, origin, skill, dur, strict=True)]
 
 
@@ -109,20 +107,20 @@ def assign_skills(people, skills: int, per_person: int = 1, seed: int | None = 0
     people = list(people)
     if not people:
         raise P2PKitError("assign_skills() needs at least one person.")
-    if isinstance(skills, bool) or not isinstance(skills, (int, np.integer)) or skills < 1:
-        raise P2PKitError(f"skills must be a whole number, at least 1; got {skills!r}.")
-    if not 1 <= per_person <= skills:
+    skills = require_whole_number("skills", skills, minimum=1)
+    per_person = require_whole_number("per_person", per_person, minimum=1)
+    if per_person > skills:
         raise P2PKitError(f"per_person must be between 1 and the number of skills ({skills}); got {per_person!r}.")
-    rng = random.Random(seed)
+    gen = python_random(seed)
     out = {}
     for i, v in enumerate(people):
         own = i % skills
-        rest = rng.sample([s for s in range(skills) if s != own], per_person - 1)
+        rest = gen.sample([s for s in range(skills) if s != own], per_person - 1)
         out[v] = {own, *rest}
     held = set().union(*out.values())
     for s in range(skills):
         if s not in held:
-            out[rng.choice(people)].add(s)
+            out[gen.choice(people)].add(s)
     return {v: frozenset(s) for v, s in out.items()}
 
 

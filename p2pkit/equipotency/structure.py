@@ -29,7 +29,7 @@ import networkx as nx
 import numpy as np
 
 from ..architecture import pairwise_connectivity
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph
 from ..measures import betweenness, to_igraph
 from .influence import influence_weights, trust_matrix
 
@@ -41,16 +41,6 @@ __all__ = [
 
 Measure = Literal["degree", "betweenness", "closeness"]
 Mode = Literal["total", "in", "out"]
-
-
-def _check_graph(G: nx.Graph, minimum: int = 3) -> int:
-    n = G.number_of_nodes()
-    if n < minimum:
-        raise P2PKitError(f"this measure needs at least {minimum} people; the network has {n}.")
-    if nx.number_of_selfloops(G):
-        raise P2PKitError("the network has self-ties (someone tied to themselves); remove them first "
-                          "(G.remove_edges_from(nx.selfloop_edges(G))).")
-    return n
 
 
 def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -> dict:
@@ -101,7 +91,7 @@ def centrality(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total") -
     >>> centrality(client_server(5), "degree")[0]
     1.0
     """
-    n = _check_graph(G, 2)
+    n = require_graph(G, minimum=2, self_loops=False, what="centrality()")
     if measure == "degree":
         if G.is_directed():
             if mode == "in":
@@ -186,7 +176,7 @@ def centralization(G: nx.Graph, measure: Measure = "degree", mode: Mode = "total
     >>> centralization(nx.cycle_graph(6), "degree")
     0.0
     """
-    _check_graph(G, 3)
+    require_graph(G, minimum=3, self_loops=False, what="centralization()")
     return centralization_from(centrality(G, measure, mode), measure, G.is_directed(), mode)
 
 
@@ -397,7 +387,7 @@ def krackhardt(G: nx.Graph) -> dict:
     >>> krackhardt(hierarchy(3, 2, directed=True))
     {'connectedness': 1.0, 'hierarchy': 1.0, 'efficiency': 1.0, 'lub': 1.0}
     """
-    _check_graph(G, 2)
+    require_graph(G, minimum=2, self_loops=False, what="krackhardt()")
     D = G if G.is_directed() else G.to_directed()
     U = D.to_undirected(as_view=False)
     comps = [list(c) for c in nx.connected_components(U)]
@@ -623,7 +613,7 @@ def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_me
     """
     if measure not in INFLUENCE_MEASURES:
         raise P2PKitError(f"measure must be one of {', '.join(INFLUENCE_MEASURES)}; got {measure!r}.")
-    _check_graph(G, 3)
+    require_graph(G, minimum=3, self_loops=False, what="equipotency_profile()")
     U = G.to_undirected(as_view=False) if G.is_directed() else G
     cent = {m: centrality(U, m) for m in ("degree", "betweenness", "closeness")}
     cz = {m: centralization_from(cent[m], m) for m in cent}

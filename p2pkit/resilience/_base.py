@@ -5,21 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
-import numpy as np
 
-from ..errors import P2PKitError, require_probability
-
-
-def _check_graph(G: nx.Graph, minimum: int = 3) -> int:
-    if not isinstance(G, nx.Graph):
-        raise P2PKitError("expected a networkx graph of people and ties.")
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()): a tie then means "
-                          "either person can reach the other.")
-    n = G.number_of_nodes()
-    if n < minimum:
-        raise P2PKitError(f"this needs a network of at least {minimum} people; it has {n}.")
-    return n
+from ..errors import P2PKitError
 
 
 def _check_removed(G: nx.Graph, removed: Iterable) -> list:
@@ -30,15 +17,6 @@ def _check_removed(G: nx.Graph, removed: Iterable) -> list:
     if len(set(removed)) != len(removed):
         raise P2PKitError("someone is listed twice among the people who leave.")
     return removed
-
-
-_check_probability = require_probability  # shared validator (p2pkit.errors)
-
-
-def _check_count(name: str, value, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
-        raise P2PKitError(f"{name} must be a whole number from {lo} to {hi}; got {value!r}.")
-    return int(value)
 
 
 def _without(G: nx.Graph, removed: Iterable) -> nx.Graph:

@@ -16,7 +16,6 @@ random takes an explicit ``seed``.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,8 +23,9 @@ import networkx as nx
 import numpy as np
 
 from ..architecture import pairwise_connectivity
-from ..errors import P2PKitError
-from ._base import _check_count, _check_graph, _check_probability, _check_removed, _curve_from_order, _without
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import python_random
+from ._base import _check_removed, _curve_from_order, _without
 from .removal import STRATEGIES, Strategy, removal_order
 
 __all__ = ["FailureCurve", "Comparison", "Collapse", "KnockOut", "failure_curve", "targeted_vs_random",
@@ -81,7 +81,7 @@ def failure_curve(
         people are left.
     trials : int, optional
         For ``"random"``: how many random orders to average over (default 20); they are
-        drawn one after another from ``random.Random(seed)``, so the first is
+        drawn one after another from ``python_random(seed)`` (``random.Random(seed)``), so the first is
         ``removal_order(G, "random", seed=seed)``. Targeted strategies are deterministic
         and use one.
     order : iterable, optional
@@ -120,22 +120,22 @@ def failure_curve(
     >>> c.pairwise, c.largest
     ((1.0, 0.0, 0.0), (1.0, 0.16666666666666666, 0.16666666666666666))
     """
-    n = _check_graph(G)
+    n = require_graph(G, minimum=3, undirected=True, what="failure_curve()")
     if order is not None:
         given = _check_removed(G, order)
         removals = len(given) if removals is None else removals
-        removals = _check_count("removals", removals, 0, min(n - 2, len(given)))
+        removals = require_whole_number("removals", removals, minimum=0, maximum=min(n - 2, len(given)))
         pairs, largest = _curve_from_order(G, given[:removals])
         total = [(n - k) * (n - k - 1) / 2 for k in range(removals + 1)]
         return FailureCurve(str(strategy), bool(recompute), 1, tuple(given[:removals]),
                             tuple(p / t for p, t in zip(pairs, total, strict=True)), tuple(x / n for x in largest))
     if strategy not in STRATEGIES:
         raise P2PKitError(f"unknown strategy {strategy!r}; choose one of: {', '.join(STRATEGIES)}.")
-    removals = n - 2 if removals is None else _check_count("removals", removals, 0, n - 2)
+    removals = n - 2 if removals is None else require_whole_number("removals", removals, minimum=0, maximum=n - 2)
     total = [(n - k) * (n - k - 1) / 2 for k in range(removals + 1)]
     if strategy == "random":
-        trials = 20 if trials is None else _check_count("trials", trials, 1, 100_000)
-        rng = random.Random(seed)
+        trials = 20 if trials is None else require_whole_number("trials", trials, minimum=1, maximum=100_000)
+        rng = python_random(seed)
         pc = np.zeros(removals + 1)
         lg = np.zeros(removals + 1)
         first: tuple | None = None
@@ -213,8 +213,8 @@ def targeted_vs_random(
     >>> c.targeted_cut, round(c.random_cut, 2)
     (1.0, 0.1)
     """
-    n = _check_graph(G)
-    people = _check_count("people", people, 0, n - 2)
+    n = require_graph(G, minimum=3, undirected=True, what="targeted_vs_random()")
+    people = require_whole_number("people (how many leave)", people, minimum=0, maximum=n - 2)
     if strategy == "random":
         raise P2PKitError("choose a targeted strategy ('degree', 'betweenness' or 'top'); "
                           "the random one is the comparison.")
@@ -243,7 +243,7 @@ def compare_curves(targeted: FailureCurve, at_random: FailureCurve, people: int)
     if at_random.strategy != "random" or targeted.strategy == "random":
         raise P2PKitError("give a targeted curve first and a random one second.")
     top = min(len(targeted.pairwise), len(at_random.pairwise)) - 1
-    people = _check_count("people", people, 0, top)
+    people = require_whole_number("people (how many leave)", people, minimum=0, maximum=top)
     return Comparison(people, targeted.strategy, targeted.recompute, targeted.order[:people],
                       1.0 - targeted.pairwise[people], 1.0 - at_random.pairwise[people], at_random.trials)
 
@@ -309,7 +309,7 @@ def collapse_point(c: FailureCurve, below: float = 0.05) -> int | None:
     >>> collapse_point(failure_curve(nx.complete_graph(10), "degree")) is None
     True
     """
-    below = _check_probability("below", below)
+    below = require_probability("below", below)
     return next((k for k, s in enumerate(c.largest) if s < below), None)
 
 
@@ -374,8 +374,8 @@ def collapse(at_random: FailureCurve, targeted: FailureCurve, people: int, below
     """
     if at_random.strategy != "random" or targeted.strategy == "random":
         raise P2PKitError("give a random curve first and a targeted one second.")
-    people = _check_count("people", people, 3, 10**9)
-    return Collapse(at_random, targeted, people, _check_probability("below", below))
+    people = require_whole_number("people", people, minimum=3, maximum=10**9)
+    return Collapse(at_random, targeted, people, require_probability("below", below))
 
 
 def collapse_verdict(c: Collapse) -> str:
@@ -456,7 +456,7 @@ def knock_out(G: nx.Graph, removed: Iterable) -> KnockOut:
     >>> round(k.pairwise, 4), k.groups, k.cut_off
     (0.2727, 3, 8)
     """
-    n = _check_graph(G, minimum=1)
+    n = require_graph(G, minimum=1, undirected=True, what="knock_out()")
     removed = _check_removed(G, removed)
     H = _without(G, removed)
     order = {v: i for i, v in enumerate(G)}

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
-from ._base import _check_count, _check_graph, _check_probability, _curve_from_order
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import rng
+from ._base import _curve_from_order
 
 __all__ = ["RandomFailure", "random_failure", "percolation_threshold", "random_network_giant_share"]
 
@@ -49,7 +50,7 @@ def random_failure(G: nx.Graph, keep: float, trials: int = 200, seed: int | None
     trials : int, default 200
         Number of random draws averaged.
     seed : int or None, default 0
-        Seed of ``numpy.random.default_rng``; the same seed gives the same result.
+        Seed of numpy's generator (:func:`p2pkit.rng`); the same seed gives the same result.
 
     Returns
     -------
@@ -76,15 +77,15 @@ def random_failure(G: nx.Graph, keep: float, trials: int = 200, seed: int | None
     >>> random_failure(nx.complete_graph(5), keep=1.0, trials=3).largest
     1.0
     """
-    n = _check_graph(G, minimum=2)
-    keep = _check_probability("keep", keep)
-    trials = _check_count("trials", trials, 1, 1_000_000)
-    rng = np.random.default_rng(seed)
+    n = require_graph(G, minimum=2, undirected=True, what="random_failure()")
+    keep = require_probability("keep", keep)
+    trials = require_whole_number("trials", trials, minimum=1, maximum=1_000_000)
+    gen = rng(seed)
     nodes = list(G)
     total = n * (n - 1) / 2
     lg = pc = cp = 0.0
     for _ in range(trials):
-        stays = rng.random(n) < keep
+        stays = gen.random(n) < keep
         left = [v for v, s in zip(nodes, stays, strict=True) if s]
         gone = [v for v, s in zip(nodes, stays, strict=True) if not s]
         pairs, largest = _curve_from_order(G, gone)
@@ -139,7 +140,7 @@ def percolation_threshold(G: nx.Graph) -> float:
     >>> percolation_threshold(nx.random_regular_graph(4, 20, seed=1))
     0.3333333333333333
     """
-    _check_graph(G, minimum=2)
+    require_graph(G, minimum=2, undirected=True, what="percolation_threshold()")
     k = np.array([d for _, d in G.degree()], dtype=float)
     m1, m2 = k.mean(), (k**2).mean()
     if m2 - m1 <= 0:
@@ -184,7 +185,7 @@ def random_network_giant_share(mean_degree: float, keep: float = 1.0) -> float:
     >>> random_network_giant_share(4.0, keep=0.2)
     0.0
     """
-    keep = _check_probability("keep", keep)
+    keep = require_probability("keep", keep)
     try:
         c = float(mean_degree)
     except (TypeError, ValueError):

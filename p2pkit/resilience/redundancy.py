@@ -20,8 +20,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .. import orgs
-from ..errors import P2PKitError
-from ._base import _check_graph
+from ..errors import P2PKitError, require_graph
 
 __all__ = ["Redundancy", "chart_with_lateral_ties", "redundancy", "redundancy_verdict", "independent_paths"]
 
@@ -143,7 +142,7 @@ def redundancy(G: nx.Graph, exact: bool = True) -> Redundancy:
     >>> r.node_connectivity, r.single_points, r.bridges
     (2, (), ())
     """
-    _check_graph(G, minimum=2)
+    require_graph(G, minimum=2, undirected=True, what="redundancy()")
     order = {v: i for i, v in enumerate(G)}
     kappa, is_exact = _node_connectivity(G, exact)
     bridges = tuple(sorted((tuple(sorted(e, key=order.__getitem__)) for e in nx.bridges(G)),
@@ -216,7 +215,7 @@ def independent_paths(G: nx.Graph, a, b) -> list:
     >>> independent_paths(nx.cycle_graph(6), 0, 3)
     [[0, 1, 2, 3], [0, 5, 4, 3]]
     """
-    _check_graph(G, minimum=2)
+    require_graph(G, minimum=2, undirected=True, what="independent_paths()")
     for v in (a, b):
         if v not in G:
             raise P2PKitError(f"{v!r} is not in the network; name people as they appear in list(G).")

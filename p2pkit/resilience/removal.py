@@ -20,9 +20,9 @@ from typing import Literal
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_whole_number
 from ..measures import betweenness, to_igraph
-from ._base import _check_count, _check_graph
+from ..seeding import python_random
 
 __all__ = ["STRATEGIES", "removal_order", "removals"]
 
@@ -59,7 +59,7 @@ def _route_scores(G: nx.Graph, nodes: list | None = None, pivots: int | None = N
     sub.add_edges_from((u, v) for u in nodes for v in G.adj[u] if v in inside)
     if pivots is None or pivots >= n:
         return betweenness(sub, normalized=False)
-    rng = rng or random.Random(0)
+    rng = rng or python_random(0)
     sources = sorted(rng.sample(range(n), pivots))
     try:
         g = to_igraph(sub, nodes)
@@ -105,7 +105,7 @@ def removal_order(
         2000). Ignored for ``"random"`` and ``"top"``.
     seed : int or None, default 0
         For ``"random"``: the same seed gives the same order
-        (``random.Random(seed).shuffle(list(G))``). Also draws the ``pivots``.
+        (``python_random(seed).shuffle(list(G))``, the shuffle of ``random.Random(seed)``). Also draws the ``pivots``.
     pivots : int, optional
         For ``"betweenness"`` on large networks: estimate betweenness from this many
         source people per connected group instead of all of them (Brandes & Pich 2007,
@@ -149,8 +149,8 @@ def removal_order(
     >>> removal_order(orgs.hierarchy(3, 2), "top", count=3)
     [0, 1, 2]
     """
-    n = _check_graph(G, minimum=1)
-    count = n if count is None else _check_count("count", count, 0, n)
+    n = require_graph(G, minimum=1, undirected=True, what="removal_order()")
+    count = n if count is None else require_whole_number("count", count, minimum=0, maximum=n)
     return list(islice(removals(G, strategy, recompute=recompute, seed=seed, pivots=pivots), count))
 
 
@@ -174,7 +174,7 @@ def removals(
     >>> next(people), next(people)
     (0, 1)
     """
-    n = _check_graph(G, minimum=1)
+    n = require_graph(G, minimum=1, undirected=True, what="removals()")
     if strategy not in STRATEGIES:
         raise P2PKitError(f"unknown strategy {strategy!r}; choose one of: {', '.join(STRATEGIES)}.")
     if strategy == "top":
@@ -183,7 +183,7 @@ def removals(
             raise P2PKitError("this network has no chart levels (a 'level' on every person); "
                               "choose 'degree', 'betweenness' or 'random' instead.")
     if pivots is not None:
-        pivots = _check_count("pivots", pivots, 1, max(1, n))
+        pivots = require_whole_number("pivots", pivots, minimum=1, maximum=max(1, n))
     return _removals(G.copy(), strategy, bool(recompute), seed, pivots)
 
 
@@ -191,7 +191,7 @@ def _removals(G: nx.Graph, strategy: str, recompute: bool, seed, pivots) -> Iter
     order = {v: i for i, v in enumerate(G)}
     if strategy == "random":
         people = list(G)
-        random.Random(seed).shuffle(people)
+        python_random(seed).shuffle(people)
         yield from people
         return
     if strategy == "top":
@@ -213,7 +213,7 @@ def _removals(G: nx.Graph, strategy: str, recompute: bool, seed, pivots) -> Iter
             yield v
         return
     # betweenness
-    rng = random.Random(seed)
+    rng = python_random(seed)
     bc = _route_scores(G, pivots=pivots, rng=rng)
     deg = dict(G.degree())
     if not recompute:

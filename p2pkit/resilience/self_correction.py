@@ -13,15 +13,15 @@ random takes an explicit ``seed``. Distances use ``scipy.sparse``.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
-from ._base import _check_count, _check_graph, _check_probability, _check_removed, _without
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import python_random
+from ._base import _check_removed, _without
 
 __all__ = ["Rerouting", "Repair", "rerouting", "rerouting_verdict", "repair", "repair_verdict", "repaired_network"]
 
@@ -92,7 +92,7 @@ def rerouting(G: nx.Graph, removed: Iterable) -> Rerouting:
     >>> r.pairs, r.still_connected, round(r.extra_hops, 2), round(r.longer_share, 2)
     (10, 10, 0.2, 0.1)
     """
-    _check_graph(G, minimum=2)
+    require_graph(G, minimum=2, undirected=True, what="rerouting()")
     removed = _check_removed(G, removed)
     gone = set(removed)
     everyone = list(G)
@@ -172,7 +172,7 @@ def repair(
     s : float, default 0.5
         Probability that a cut-off person acts in a given round (0 to 1).
     seed : int or None, default 0
-        Seed of ``random.Random``; the same seed gives the same repair.
+        Seed of Python's generator (:func:`p2pkit.python_random`); the same seed gives the same repair.
     max_rounds : int, default 100
         Stop after this many rounds even if people are still cut off.
 
@@ -211,16 +211,16 @@ def repair(
     >>> r.rounds, r.ties_added, r.new_ties
     (1, 4, ((2, 1), (3, 1), (4, 1), (5, 1)))
     """
-    n = _check_graph(G, minimum=2)
+    n = require_graph(G, minimum=2, undirected=True, what="repair()")
     removed = _check_removed(G, removed)
-    s = _check_probability("s", s)
-    max_rounds = _check_count("max_rounds", max_rounds, 1, 1_000_000)
+    s = require_probability("s", s)
+    max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1, maximum=1_000_000)
     if n - len(removed) < 1:
         raise P2PKitError("everyone has left: there is nobody to repair the network.")
     gone = set(removed)
     order = {v: i for i, v in enumerate(G)}
     H = _without(G, removed)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     contacts = {v: sorted({u for w in G.adj[v] if w in gone for u in G.adj[w] if u not in gone and u != v},
                           key=order.__getitem__)
                 for v in H}
@@ -306,7 +306,7 @@ def repaired_network(G: nx.Graph, r: Repair) -> nx.Graph:
     >>> sorted(repaired_network(G, repair(G, [0], s=1.0)).edges())
     [(1, 2), (1, 3), (1, 4), (1, 5)]
     """
-    _check_graph(G, minimum=2)
+    require_graph(G, minimum=2, undirected=True, what="repaired_network()")
     removed = _check_removed(G, r.removed)
     H = _without(G, removed)
     for u, v in r.new_ties:

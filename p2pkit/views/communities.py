@@ -34,6 +34,7 @@ from ..communities import (
     race_verdict, self_organise,
 )
 from ..errors import P2PKitError
+from ..seeding import python_random
 from .component import Figure, choice, person, play, seed, slider
 from .scene import chart, network, node_of, scene, series
 
@@ -89,7 +90,7 @@ def community_layout(G: nx.Graph, groups, seed: int = 0, spring: bool = True) ->
     """
     order = {v: i for i, v in enumerate(G)}
     comms = [sorted(c, key=order.__getitem__) for c in groups if c]
-    rng = random.Random(seed)
+    rng = python_random(seed)
     k = len(comms)
     scale = {i: math.sqrt(len(c)) for i, c in enumerate(comms)}
     ring = 0.0 if k == 1 else 1.25 * max(scale.values()) / math.sin(math.pi / k)
@@ -225,14 +226,14 @@ GROWTH_RULES = (("Random ties only", "random", False, False, "manager"),
 
 @lru_cache(maxsize=96)
 def _grown(people: int, groups: int, closure: float, homophily: float, seed: int) -> tuple:
-    return tuple(self_organise(n=people, groups=groups, steps=GROWTH_STEPS[-1], closure=closure,
+    return tuple(self_organise(people=people, groups=groups, steps=GROWTH_STEPS[-1], closure=closure,
                                homophily=homophily, seed=seed))
 
 
 @lru_cache(maxsize=16)
 def _assigned_layout(people: int, groups: int) -> tuple[dict, list]:
     """Positions by assigned group (a disc per group; ties play no part) and the groups."""
-    G = grown_network(n=people, groups=groups, steps=0, seed=0)
+    G = grown_network(people=people, groups=groups, steps=0, seed=0)
     label = nx.get_node_attributes(G, "group")
     sets = [{v for v in G if label[v] == g} for g in range(groups)]
     return community_layout(G, sets, seed=0, spring=False), sets
@@ -627,7 +628,7 @@ def _sandbox_network(kind: str, n: int, seed: int) -> tuple:
         G = _toy_of_size(n, seed)
         attr = "group"
     elif kind == "grown":
-        G = grown_network(n=n, groups=3, steps=6, closure=0.7, homophily=0.9, seed=seed)
+        G = grown_network(people=n, groups=3, steps=6, closure=0.7, homophily=0.9, seed=seed)
         attr = "group"
     elif kind in ("krack_advice", "krack_friends"):
         G = _dataset(kind, directed=False)

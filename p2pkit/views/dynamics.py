@@ -24,7 +24,7 @@ from .component import Figure, choice, play, seed, slider, toggle
 from .layouts import ring_layout
 from .scene import chart, network, scene, series
 
-__all__ = ["krackhardt_table", "sudden_need_race", "many_needs", "news_and_opinions", "ties_form_and_fade",
+__all__ = ["krackhardt_network", "manager_positions", "krackhardt_table", "sudden_need_race", "many_needs", "news_and_opinions", "ties_form_and_fade",
            "sandbox", "race_scene", "many_needs_scene", "flow_scene", "evolution_scene", "sandbox_scene",
            "manager_names", "REGIMES"]
 
@@ -44,12 +44,22 @@ _TIE_NAME = {"friends": "friendship tie", "advice": "advice tie", "strangers": "
 
 
 @cache
-def _data(name: str) -> nx.DiGraph:
-    """A Krackhardt network (cached: callers must not change it)."""
+def krackhardt_network(name: str) -> nx.DiGraph:
+    """One of chapter 4's networks of Krackhardt's (1987) 21 managers, cached: callers must not change it.
+
+    ``name`` is ``"friends"``, ``"advice"`` (the data sets ``krack_friends`` and ``krack_advice``),
+    ``"reports"`` (``krack_reports``, arcs from boss to subordinate) or ``"strangers"`` (the
+    managers without any ties).
+
+    Examples
+    --------
+    >>> krackhardt_network("strangers").number_of_edges(), krackhardt_network("reports").out_degree("7")
+    (0, 4)
+    """
     if name == "reports":
         return orgs.load_dataset("krack_reports", top_down=True)
     if name == "strangers":
-        friends = _data("friends")
+        friends = krackhardt_network("friends")
         G = nx.DiGraph()
         G.add_nodes_from(friends.nodes(data=True))
         return G
@@ -69,16 +79,16 @@ def manager_names(G: nx.Graph) -> dict:
 
 
 @cache
-def _krack_positions() -> dict:
-    """One place per manager, shared by every figure of the chapter (from the friendships)."""
-    U = _data("friends").to_undirected()
+def manager_positions() -> dict:
+    """One place per manager, shared by every figure of the chapter (a spring layout of the friendships)."""
+    U = krackhardt_network("friends").to_undirected()
     return nx.spring_layout(U, seed=0, k=1.6 / math.sqrt(U.number_of_nodes()))
 
 
 @cache
 def _chart_positions() -> dict:
     """The reporting lines as an organisation chart, each boss's team side by side."""
-    T = _data("reports").to_undirected()
+    T = krackhardt_network("reports").to_undirected()
     depth = nx.single_source_shortest_path_length(T, TOP)
     parent = dict(nx.bfs_predecessors(T, TOP))
 
@@ -105,7 +115,7 @@ def _chart_positions() -> dict:
 def _mesh(people: int, seed: int):
     """A directed peer mesh, its chart (everyone has four reports, person 0 on top), its places."""
     G = directed_mesh(people, k=4, rewire=0.1, mutual=0.5, seed=seed)
-    tree = nx.full_rary_tree(4, people)
+    tree = orgs.org_chart(people, span=4)
     return G, tree, 0, ring_layout(G, centre=None)
 
 
@@ -151,7 +161,7 @@ def krackhardt_table() -> _Table:
     """
     rows = []
     for name, key in (("Advice: whom do you go to?", "advice"), ("Friendship: who are your friends?", "friends")):
-        m = tie_measures(_data(key))
+        m = tie_measures(krackhardt_network(key))
         rows.append([name, str(m.ties), f"{m.density:.2f}", f"{2 * m.mutual_pairs} ({m.reciprocity:.0%})",
                      f"{m.clustering:.2f}"])
     return _Table("Krackhardt's 21 managers: two networks on the same people",
@@ -210,12 +220,12 @@ def _need_panel(G, need, response, pos, names, tie_name, title, hours_to=None, n
 
 def race_scene(informal: str, k: int, seed: int) -> dict:
     """One state of :func:`sudden_need_race`: one need, through ties (left) and up the chart (right)."""
-    G, reports = _data(informal), _data("reports")
-    need = sudden_need(_data("friends"), k=k, skilled_share=SKILLED_SHARE, seed=seed)
+    G, reports = krackhardt_network(informal), krackhardt_network("reports")
+    need = sudden_need(krackhardt_network("friends"), k=k, skilled_share=SKILLED_SHARE, seed=seed)
     r = race(G, reports, need, TOP)
     names = manager_names(reports)
-    order = list(_data("friends"))
-    left = _need_panel(G, need, r.ties, _krack_positions(), names, _TIE_NAME[informal],
+    order = list(krackhardt_network("friends"))
+    left = _need_panel(G, need, r.ties, manager_positions(), names, _TIE_NAME[informal],
                        f"{_THROUGH[informal]}: {_when(r.ties)}", request_hours(G, need.origin), order)
     U, kinds = _route_kinds(reports, r.chain)
     wait = f", {_hours(r.chain.waited_hours)} waiting" if r.chain.waited_hours else ""
@@ -282,9 +292,9 @@ def _met_curve(hours: list, horizon: float) -> tuple[list, list]:
 
 def many_needs_scene(needs: int, k: int, informal: str, seed: int) -> dict:
     """One state of :func:`many_needs`: several needs at once, met hour by hour by each route."""
-    friends = _data("friends")
+    friends = krackhardt_network("friends")
     lst = [sudden_need(friends, k=k, skilled_share=SKILLED_SHARE, seed=100 * (seed + 1) + i) for i in range(needs)]
-    races = race(_data(informal), _data("reports"), lst, TOP)
+    races = race(krackhardt_network(informal), krackhardt_network("reports"), lst, TOP)
     ties = [r.ties.hours for r in races]
     chain = [r.chain.hours for r in races]
     finite = [x for x in ties + chain if math.isfinite(x)]
@@ -428,7 +438,7 @@ def _evolution(start: str, people: int, steps: int, reciprocate: float, closure:
     if start == "mesh":
         G, tree, top, pos = _mesh(people, seed)
     else:
-        G, tree, top, pos = _data(start), _data("reports"), TOP, _krack_positions()
+        G, tree, top, pos = krackhardt_network(start), krackhardt_network("reports"), TOP, manager_positions()
     ev = evolve(G, steps, meet=meet, reciprocate=reciprocate, closure=closure, decay=decay, seed=seed)
     return ev, tree, top, pos, [ev.measures(t) for t in range(steps + 1)]
 
@@ -483,7 +493,7 @@ def _krack_roles(ev, t: int) -> dict:
 def evolution_scene(step: int, reciprocate: float, closure: float, decay: float, meet: float, seed: int) -> dict:
     """One state of :func:`ties_form_and_fade`: the managers' friendships after ``step`` steps."""
     ev, _, _, pos, ms = _evolution("friends", 0, EVOLUTION_STEPS, reciprocate, closure, decay, meet, seed)
-    names = manager_names(_data("friends"))
+    names = manager_names(krackhardt_network("friends"))
     m = ms[step]
     net = _change_panel(ev, step, pos, names, _krack_roles(ev, step), f"Step {step} of {EVOLUTION_STEPS}: "
                         f"{_plural(m.ties, 'tie')}", directed=True)
@@ -532,7 +542,7 @@ def sandbox_scene(start: str, people: int, step: int, need: bool, reciprocate: f
     n = len(ev.nodes)
     m = ms[step]
     krack = start != "mesh"
-    names = manager_names(_data("friends")) if krack else {v: f"Person {v}" for v in ev.nodes}
+    names = manager_names(krackhardt_network("friends")) if krack else {v: f"Person {v}" for v in ev.nodes}
     what = START[start] if krack else f"A peer mesh of {n} people"
     trends = _measures_chart(ms, step, "Four measures, step by step")
     readout = _evolution_readout(ev, ms, step)

@@ -20,7 +20,7 @@ from ..dynamics import evolve
 from ..elements import pair_changes, read_three, together_verdict
 from .communities import numbered
 from .component import Figure, choice, play, seed
-from .dynamics import _data, _krack_positions, manager_names
+from .dynamics import krackhardt_network as _data, manager_names, manager_positions as _krack_positions
 from .scene import chart, network, scene, series
 
 __all__ = ["NETWORKS", "REGIMES", "STEPS", "lenses_scene", "three_lenses"]
