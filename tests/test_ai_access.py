@@ -72,7 +72,10 @@ def test_placement_is_a_median_and_the_chart_puts_three_agents_with_the_vice_pre
     G = orgs.peer_mesh(30, 4, 0.1, seed=0)
     holders = list(range(8, 30))
     D = dict(nx.all_pairs_shortest_path_length(G))
-    total = lambda hosts: sum(min(D[s][a] for a in hosts) for s in holders)
+
+    def total(hosts):
+        return sum(min(D[s][a] for a in hosts) for s in holders)
+
     one = place_agents(G, holders, 1)
     assert total(one) == min(total([v]) for v in holders)
     two = place_agents(G, holders, 2)

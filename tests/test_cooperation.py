@@ -107,7 +107,7 @@ def test_absorbing_states_and_seeds():
     # the recorded payoffs are the game's payoffs for the recorded behaviour
     nodes = list(G)
     t = 17
-    pay = group_payoffs(G, dict(zip(nodes, a.history[t])), 4)
+    pay = group_payoffs(G, dict(zip(nodes, a.history[t], strict=True)), 4)
     assert np.allclose(a.payoffs[t], [pay[v] for v in nodes])
 
 

@@ -97,7 +97,7 @@ def test_simulation_agrees_with_the_closed_forms(n, q, f):
     assert abs(r.right - hub_majority_accuracy(n, q, f)) < 4 * r.right_se
     assert len(r.example_votes) == n == len(r.example_followed)
     # a follower votes the hub's way
-    assert all(v == r.example_hub_right for v, fl in zip(r.example_votes, r.example_followed) if fl)
+    assert all(v == r.example_hub_right for v, fl in zip(r.example_votes, r.example_followed, strict=True) if fl)
 
 
 def test_vote_correlation_against_simulated_pairs():
