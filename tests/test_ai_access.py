@@ -112,6 +112,16 @@ def test_unreachable_streams_and_bad_input():
         compare_designs(data="cloud")
     with pytest.raises(P2PKitError, match="at least 1"):
         place_agents(G, [1], 0)
+    with pytest.raises(P2PKitError, match=r"^agents must be a whole number of at least 1; got 0"):
+        compare_designs(data="pooled", agents=0)
+    with pytest.raises(P2PKitError, match="undirected"):
+        stream_access(nx.DiGraph([(0, 1)]), [1], [0])
+
+
+def test_numpy_integers_and_whole_floats_are_whole_numbers():
+    a, b = compare_designs(agents=np.int64(3), seed=1), compare_designs(agents=3.0, seed=1)
+    assert a.agents == b.agents == 3
+    assert a.results["peer network"].hosts == b.results["peer network"].hosts
 
 
 # --------------------------------------------------------------------------- chapter 10's numbers
