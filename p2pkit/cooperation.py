@@ -264,6 +264,9 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
     ----------
     Santos, F. C., Santos, M. D., & Pacheco, J. M. (2008). Social diversity promotes the
     emergence of cooperation in public goods games. *Nature* 454, 213-216.
+    Santos, F. C., & Pacheco, J. M. (2005). Scale-free networks provide a unifying framework
+    for the emergence of cooperation. *Physical Review Letters* 95, 098104 (the imitation
+    rule: copy a better-paid contact with a probability proportional to the difference).
 
     Examples
     --------
