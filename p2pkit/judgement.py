@@ -33,6 +33,7 @@ from .errors import P2PKitError, require_probability, require_whole_number
 from .seeding import rng
 
 __all__ = [
+    "MAX_PEERS",
     "Judgement",
     "PanelTimes",
     "VoteRun",
