@@ -252,6 +252,31 @@ def place_agents(G: nx.Graph, holders, agents: int, candidates=None) -> list:
         Where agents may be attached (default: the holders themselves -- "where the data is";
         a hierarchy attaches them to managers).
 
+    Returns
+    -------
+    list
+        The candidates chosen.
+
+    Raises
+    ------
+    P2PKitError
+        If ``G`` is not a network, ``agents`` is not a whole number of at least 1, or a
+        candidate is not in ``G``.
+
+    Notes
+    -----
+    networkx measures how far apart people are (its shortest paths are used here) but has no
+    routine that places several facilities for the least total distance, so the greedy start
+    and the swaps are written here.
+
+    References
+    ----------
+    Hakimi, S. L. (1964). Optimum locations of switching centers and the absolute centers and
+    medians of a graph. *Operations Research* 12(3), 450-459.
+    Arya, V., Garg, N., Khandekar, R., Meyerson, A., Munagala, K., & Pandit, V. (2004). Local
+    search heuristics for k-median and facility location problems. *SIAM Journal on
+    Computing* 33(3), 544-562.
+
     Examples
     --------
     >>> place_agents(nx.path_graph(5), [0, 1, 2, 3, 4], 1)
