@@ -15,21 +15,18 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .. import orgs
 from ..communities import detect
 from ..dynamics import evolve
 from ..elements import pair_changes, read_three, together_verdict
 from .communities import numbered
 from .component import Figure, choice, play, seed
-from .dynamics import _krack_positions, manager_names
+from .dynamics import _data, _krack_positions, manager_names
 from .scene import chart, network, scene, series
 
 __all__ = ["NETWORKS", "REGIMES", "STEPS", "lenses_scene", "three_lenses"]
 
-#: the starting networks: key -> label
+#: the starting networks: key (a Krackhardt network of :mod:`p2pkit.views.dynamics`) -> label
 NETWORKS = {"friends": "Krackhardt's managers: friendship", "advice": "Krackhardt's managers: advice"}
-#: the data set of each starting network (:func:`p2pkit.orgs.load_dataset`)
-DATASETS = {"friends": "krack_friends", "advice": "krack_advice"}
 #: how the ties evolve: key -> (label, rates for :func:`p2pkit.dynamics.evolve`). The first are
 #: chapter 4's default rates; the other two are chapter 4's "friends of friends meet" and
 #: "strangers meet".
@@ -50,12 +47,6 @@ _LINES = (("modularity", "modularity", "peer", False),
           ("in_touch", "pairs in touch", "bridge", True))
 
 
-@lru_cache(maxsize=2)
-def _dataset(start: str) -> nx.DiGraph:
-    """Krackhardt's friendship or advice ties (:func:`p2pkit.orgs.load_dataset`; cached: do not change it)."""
-    return orgs.load_dataset(DATASETS[start])
-
-
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
@@ -71,7 +62,7 @@ def _undirected(G: nx.DiGraph) -> nx.Graph:
 def _run(start: str, regime: str, seed: int, steps: int):
     """The evolution, and each snapshot's communities (numbered to follow the previous step's
     colours), colour slots and three-lens reading."""
-    ev = evolve(_dataset(start), steps, seed=seed, **REGIMES[regime][1])
+    ev = evolve(_data(start), steps, seed=seed, **REGIMES[regime][1])
     reference: list = []
     out = []
     for t in range(steps + 1):
@@ -169,7 +160,7 @@ def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
     horizon = max(STEPS, step)
     ev, reading = _run(start, regime, seed, horizon)
     comms, slots, lens = reading[step]
-    names = manager_names(_dataset("friends"))
+    names = manager_names(_data("friends"))
     net = _people_panel(ev, step, comms, slots, lens, names, _title(start, regime, step, horizon, lens))
     formed_now, faded_now = (ev.formed[step - 1], ev.faded[step - 1]) if step else (0, 0)
     verdict = together_verdict(reading[0][2], lens, sum(ev.formed[:step]), sum(ev.faded[:step]), step, names)
