@@ -36,7 +36,8 @@ import numpy as np
 
 from . import orgs
 from .decay import fidelity
-from .errors import P2PKitError, require_probability
+from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "ACCESS",
@@ -62,6 +63,8 @@ STORE = "store"
 
 
 def _hours(name: str, value) -> float:
+    """``value`` as a finite number of hours, 0 or more, or a P2PKitError naming it (an amount:
+    :mod:`p2pkit.errors` has validators for whole numbers and probabilities, not for amounts)."""
     if isinstance(value, bool):
         raise P2PKitError(f"{name} must be a number of hours; got {value!r}.")
     try:
@@ -186,8 +189,7 @@ def stream_access(G: nx.Graph, holders, hosts, keep: float = 0.9, relay_hours: f
     >>> a.relays.tolist(), round(a.usable, 2)
     ([2, 2, 2, 2], 0.81)
     """
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph of who passes data to whom.")
+    require_graph(G, undirected=True, what="following data streams")
     holders, hosts = list(holders), list(hosts)
     if not hosts:
         raise P2PKitError("give at least one place where an agent is attached (hosts).")
@@ -250,6 +252,31 @@ def place_agents(G: nx.Graph, holders, agents: int, candidates=None) -> list:
         Where agents may be attached (default: the holders themselves -- "where the data is";
         a hierarchy attaches them to managers).
 
+    Returns
+    -------
+    list
+        The candidates chosen.
+
+    Raises
+    ------
+    P2PKitError
+        If ``G`` is not a network, ``agents`` is not a whole number of at least 1, or a
+        candidate is not in ``G``.
+
+    Notes
+    -----
+    networkx measures how far apart people are (its shortest paths are used here) but has no
+    routine that places several facilities for the least total distance, so the greedy start
+    and the swaps are written here.
+
+    References
+    ----------
+    Hakimi, S. L. (1964). Optimum locations of switching centers and the absolute centers and
+    medians of a graph. *Operations Research* 12(3), 450-459.
+    Arya, V., Garg, N., Khandekar, R., Meyerson, A., Munagala, K., & Pandit, V. (2004). Local
+    search heuristics for k-median and facility location problems. *SIAM Journal on
+    Computing* 33(3), 544-562.
+
     Examples
     --------
     >>> place_agents(nx.path_graph(5), [0, 1, 2, 3, 4], 1)
@@ -257,17 +284,16 @@ def place_agents(G: nx.Graph, holders, agents: int, candidates=None) -> list:
     >>> place_agents(nx.path_graph(5), [0, 4], 1, candidates=[1, 2])
     [1]
     """
+    require_graph(G, what="placing agents")
     holders = list(holders)
-    k = agents
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise P2PKitError(f"agents must be a whole number of at least 1; got {agents!r}.")
+    k = require_whole_number("agents", agents, minimum=1)
     candidates = list(dict.fromkeys(holders if candidates is None else candidates))
     if not candidates or not holders:
         raise P2PKitError("there are no streams, or nowhere to attach agents.")
     missing = [v for v in candidates if v not in G]
     if missing:
         raise P2PKitError(f"{missing[0]!r} is not in the network; attach agents to people who are.")
-    k = min(int(k), len(candidates))
+    k = min(k, len(candidates))
     index = {v: i for i, v in enumerate(candidates)}
     D = np.full((len(candidates), len(holders)), np.inf)
     for v in candidates:
@@ -358,13 +384,14 @@ def compare_designs(levels: int = 4, span: int = 3, data: str = "edge", access: 
         raise P2PKitError(f"data must be 'edge' (held where it arises) or 'pooled' (in a central store); got {data!r}.")
     if access not in ACCESS:
         raise P2PKitError(f"access must be 'relayed' or 'approved feed'; got {access!r}.")
+    agents = require_whole_number("agents", agents, minimum=1)
     chart = orgs.hierarchy(levels, span)
     n = chart.number_of_nodes()
     if n < 5:
         raise P2PKitError("use a chart of at least 5 people (more levels or a wider span).")
     ring = orgs.peer_mesh(n, k=min(4, n - 1), rewire=0.1, seed=seed)
     # the same people in random places on the ring, so that the front line is not one arc of it
-    order = [int(v) for v in np.random.default_rng(seed).permutation(n)]
+    order = [int(v) for v in rng(seed).permutation(n)]
     mesh = nx.relabel_nodes(ring, dict(enumerate(order)))
     mesh.graph["ring_order"] = order
     front = [v for v, d in chart.nodes(data=True) if d.get("role") == "staff"]
@@ -386,7 +413,7 @@ def compare_designs(levels: int = 4, span: int = 3, data: str = "edge", access: 
         else:
             res = stream_access(H, holders, hosts, keep, relay_hours, budget)
         networks[design], results[design] = H, res
-    return AIComparison(data, access, int(agents), float(keep), float(relay_hours), float(approval_hours),
+    return AIComparison(data, access, agents, float(keep), float(relay_hours), float(approval_hours),
                         float(budget), networks, results)
 
 

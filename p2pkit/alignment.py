@@ -25,15 +25,17 @@ much visibility it takes, and when a broadcast from a centre does better.
 
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
 from .equipotency import influence_weights, trust_matrix
-from .errors import P2PKitError, require_probability
+from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "INTENT",
@@ -58,18 +60,9 @@ INTENT = 1.0
 SETTLED = 0.05
 
 
-def _rng(seed):
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
-
-
-def _graph(G) -> list:
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph (who listens to whom, both ways).")
-    if G.number_of_nodes() < 2:
-        raise P2PKitError("alignment needs at least 2 people.")
+def _people(G) -> list:
+    """The people of ``G``, an undirected network (who listens to whom, both ways) of at least 2."""
+    require_graph(G, minimum=2, undirected=True, what="alignment")
     return list(G)
 
 
@@ -103,18 +96,18 @@ def local_priorities(G: nx.Graph, spread: float = 0.3, team_spread: float = 0.3,
     >>> abs(sum(p.values())) < 1e-12
     True
     """
-    nodes = _graph(G)
+    nodes = _people(G)
     for name, v in (("spread", spread), ("team_spread", team_spread)):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
             raise P2PKitError(f"{name} must be a number of 0 or more; got {v!r}.")
-    rng = _rng(seed)
-    own = rng.normal(0.0, spread, len(nodes))
+    gen = rng(seed)
+    own = gen.normal(0.0, spread, len(nodes))
     if teams is not None:
         names = sorted({teams[v] for v in nodes if v in teams}, key=str)
-        effect = dict(zip(names, rng.normal(0.0, team_spread, len(names))))
+        effect = dict(zip(names, gen.normal(0.0, team_spread, len(names)), strict=True))
         own = own + np.array([effect.get(teams.get(v), 0.0) for v in nodes])
     own -= own.mean()
-    return {v: float(x) for v, x in zip(nodes, own)}
+    return {v: float(x) for v, x in zip(nodes, own, strict=True)}
 
 
 def anchors(G: nx.Graph, sees, priorities: dict, anchor: float = 0.3, local_pull: float = 0.1
@@ -130,7 +123,7 @@ def anchors(G: nx.Graph, sees, priorities: dict, anchor: float = 0.3, local_pull
     >>> lam.tolist(), u.tolist()
     ([0.3, 0.1, 0.1], [1.0, -0.2, 0.1])
     """
-    nodes = _graph(G)
+    nodes = _people(G)
     a = require_probability("anchor", anchor)
     b = require_probability("local_pull", local_pull)
     seen = set(sees)
@@ -212,7 +205,7 @@ def equilibrium(W: np.ndarray, lam: np.ndarray, u: np.ndarray, x0: np.ndarray | 
     free: set = set()
     strong, _ = connected_components(W > 0, directed=True, connection="strong")
     if np.any(lam == 0) and not (strong == 1 and np.any(lam > 0)):
-        D = nx.DiGraph((i, j) for i, j in zip(*np.nonzero(W)) if i != j)
+        D = nx.DiGraph((i, j) for i, j in zip(*np.nonzero(W), strict=True) if i != j)
         D.add_nodes_from(range(n))
         C = nx.condensation(D)
         for c in C.nodes:
@@ -271,14 +264,10 @@ class AlignmentRun:
         """The average position after round ``t``."""
         return float(self.positions[min(t, len(self.positions) - 1)].mean())
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
 
 def _who_sees(nodes: list, transparency: float, centre, broadcast: float, seed) -> list:
     k = round(transparency * len(nodes))
-    rng = _rng(seed)
-    order = [nodes[i] for i in rng.permutation(len(nodes))]
+    order = [nodes[i] for i in rng(seed).permutation(len(nodes))]
     chosen = order[:k]
     if broadcast > 0 and centre not in chosen:
         chosen = [centre] + chosen[: max(0, k - 1)] if k > 0 else [centre]
@@ -334,12 +323,11 @@ def run(G: nx.Graph, transparency: float, anchor: float = 0.3, local_pull: float
     >>> round(run(G, 1.0).alignment, 6)                         # everyone sees it
     1.0
     """
-    nodes = _graph(G)
+    nodes = _people(G)
     t = require_probability("transparency", transparency)
     d = require_probability("broadcast", broadcast)
     tol = require_probability("tolerance", tolerance)
-    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or not 0 <= rounds <= 100_000:
-        raise P2PKitError(f"rounds must be a whole number from 0 to 100,000; got {rounds!r}.")
+    rounds = require_whole_number("rounds", rounds, minimum=0, maximum=100_000)
     c = nodes[0] if centre is None else centre
     if c not in G:
         raise P2PKitError(f"the centre {centre!r} is not in the network.")
@@ -348,9 +336,9 @@ def run(G: nx.Graph, transparency: float, anchor: float = 0.3, local_pull: float
     lam, u = anchors(G, chosen, pri, anchor, local_pull)
     W = trust_matrix(G, leader=c if d > 0 else None, deference=d)
     x0 = np.array([float(pri[v]) for v in nodes])
-    xs = np.empty((int(rounds) + 1, len(nodes)))
+    xs = np.empty((rounds + 1, len(nodes)))
     xs[0] = x0
-    for k in range(int(rounds)):
+    for k in range(rounds):
         xs[k + 1] = step(W, lam, u, xs[k])
     star = equilibrium(W, lam, u, x0)
     ok = np.abs(xs - star).max(axis=1) <= SETTLED
@@ -399,7 +387,7 @@ def visibility_needed(levels, curve, target: float = 0.8) -> float | None:
     xs, ys = list(levels), list(curve)
     if len(xs) != len(ys) or not xs:
         raise P2PKitError("give one alignment per transparency level.")
-    for (x0, y0), (x1, y1) in zip(zip(xs, ys), zip(xs[1:], ys[1:])):
+    for (x0, y0), (x1, y1) in itertools.pairwise(zip(xs, ys, strict=True)):
         if y0 >= target:
             return float(x0)
         if y1 >= target:
@@ -444,9 +432,6 @@ class AlignmentComparison:
     broadcast_aligned: float
     broadcast_rounds: int | None
     broadcast_beats_until: float | None
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _slowest(values) -> int | None:

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from .errors import P2PKitError
+from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "CooperationRun",
@@ -48,41 +49,31 @@ __all__ = [
 # --------------------------------------------------------------------------- checks
 
 
-def _number(name: str, value, minimum: float = 0.0, allow_equal: bool = True) -> float:
+def _number(name: str, value, above_zero: bool = False) -> float:
+    """``value`` as a finite float of 0 or more (more than 0 with ``above_zero``), or a P2PKitError naming it.
+
+    An amount (a synergy, a cost, a reward, a speed): :mod:`p2pkit.errors` has validators for
+    whole numbers and probabilities, not for amounts.
+    """
     if isinstance(value, bool):
         raise P2PKitError(f"{name} must be a number; got {value!r}.")
     try:
         x = float(value)
     except (TypeError, ValueError):
         raise P2PKitError(f"{name} must be a number; got {value!r}.") from None
-    if not math.isfinite(x) or x < minimum or (x == minimum and not allow_equal):
-        word = "or more" if allow_equal else "exclusive"
-        raise P2PKitError(f"{name} must be a number of {minimum:g} {word}; got {value!r}.")
+    if not math.isfinite(x) or x < 0 or (x == 0 and above_zero):
+        raise P2PKitError(f"{name} must be a number {'above 0' if above_zero else 'of 0 or more'}; got {value!r}.")
     return x
 
 
-def _whole(name: str, value, minimum: int, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    if maximum is not None and value > maximum:
-        raise P2PKitError(f"{name} must be at most {maximum:,}; got {value!r}.")
-    return int(value)
-
-
-def _rng(seed):
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
+def _cost_and_reward(cost, reward) -> tuple[float, float]:
+    """What a contribution costs (more than 0) and what the leader pays for it (0 or more)."""
+    return _number("cost", cost, above_zero=True), _number("reward", reward)
 
 
 def _graph(G) -> tuple[list, np.ndarray]:
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph (who works with whom).")
-    if G.number_of_nodes() < 2:
-        raise P2PKitError("a public-goods game needs at least 2 people.")
-    if nx.number_of_selfloops(G):
-        raise P2PKitError("remove the ties from people to themselves (nx.selfloop_edges).")
+    """The people of an undirected network without self-ties (at least 2), and its adjacency matrix."""
+    require_graph(G, minimum=2, undirected=True, self_loops=False, what="a public-goods game")
     nodes = list(G)
     return nodes, nx.to_numpy_array(G, nodelist=nodes, weight=None)
 
@@ -113,7 +104,7 @@ def group_sizes(G: nx.Graph) -> dict:
     {0: 2, 1: 3, 2: 2}
     """
     nodes, A = _graph(G)
-    return {v: int(d) + 1 for v, d in zip(nodes, A.sum(axis=1))}
+    return {v: int(d) + 1 for v, d in zip(nodes, A.sum(axis=1), strict=True)}
 
 
 def group_payoffs(G: nx.Graph, cooperate, r: float, cost: float = 1.0, reward: float = 0.0) -> dict:
@@ -165,10 +156,9 @@ def group_payoffs(G: nx.Graph, cooperate, r: float, cost: float = 1.0, reward: f
     nodes, A = _graph(G)
     s = _strategies(G, nodes, cooperate)
     r = _number("r (the synergy)", r)
-    c = _number("cost", cost, 0.0, allow_equal=False)
-    b = _number("reward", reward)
+    c, b = _cost_and_reward(cost, reward)
     pay = _payoffs(A + np.eye(len(nodes)), s[None, :], r, c, b)[0]
-    return {v: float(x) for v, x in zip(nodes, pay)}
+    return {v: float(x) for v, x in zip(nodes, pay, strict=True)}
 
 
 def _payoffs(B: np.ndarray, s: np.ndarray, r: float, c: float, b: float) -> np.ndarray:
@@ -274,6 +264,9 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
     ----------
     Santos, F. C., Santos, M. D., & Pacheco, J. M. (2008). Social diversity promotes the
     emergence of cooperation in public goods games. *Nature* 454, 213-216.
+    Santos, F. C., & Pacheco, J. M. (2005). Scale-free networks provide a unifying framework
+    for the emergence of cooperation. *Physical Review Letters* 95, 098104 (the imitation
+    rule: copy a better-paid contact with a probability proportional to the difference).
 
     Examples
     --------
@@ -283,17 +276,14 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
     """
     nodes, A = _graph(G)
     r = _number("r (the synergy)", r)
-    c = _number("cost", cost, 0.0, allow_equal=False)
-    b = _number("reward", reward)
-    T = _whole("rounds", rounds, 0, 100_000)
-    R = _whole("runs", runs, 1, 10_000)
-    x0 = _number("start (the share who share at first)", start)
-    if x0 > 1:
-        raise P2PKitError(f"start is a share between 0 and 1; got {start!r}.")
+    c, b = _cost_and_reward(cost, reward)
+    T = require_whole_number("rounds", rounds, minimum=0, maximum=100_000)
+    R = require_whole_number("runs", runs, minimum=1, maximum=10_000)
+    x0 = require_probability("start (the share who share at first)", start)
     n = len(nodes)
     if n * R * T > 400_000_000:
         raise P2PKitError("that is too big to simulate here; use fewer rounds, runs or people.")
-    rng = _rng(seed)
+    gen = rng(seed)
     B = A + np.eye(n)
     g = B.sum(axis=0)
     deg = A.sum(axis=1).astype(int)
@@ -302,7 +292,7 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
     M = (r * c + abs(c - b)) * g.max() if deg.sum() else 0.0
     has = deg > 0
 
-    s = (rng.random((R, n)) < x0).astype(float)
+    s = (gen.random((R, n)) < x0).astype(float)
     rows = np.arange(R)[:, None]
     shares = np.empty((R, T + 1))
     history = np.empty((T + 1, n), dtype=bool)
@@ -320,14 +310,14 @@ def simulate(G: nx.Graph, r: float, rounds: int = 200, cost: float = 1.0, reward
             if M <= 0:
                 break
             continue
-        pick = (rng.random((R, n)) * deg).astype(int)          # a random contact (0 for nobody)
+        pick = (gen.random((R, n)) * deg).astype(int)          # a random contact (0 for nobody)
         y = np.where(has, indices[np.minimum(indptr[:-1] + pick, len(indices) - 1)], np.arange(n))
         Py = P[rows, y]
         prob = np.clip((Py - P) / M, 0.0, 1.0)
-        copy = (rng.random((R, n)) < prob) & has
+        copy = (gen.random((R, n)) < prob) & has
         s = np.where(copy, s[rows, y], s)
     return CooperationRun(r, c, b, T, R, nodes, shares, history, payoffs,
-                          {v: int(x) for v, x in zip(nodes, g)})
+                          {v: int(x) for v, x in zip(nodes, g, strict=True)})
 
 
 # --------------------------------------------------------------------------- without a network
@@ -353,9 +343,8 @@ def well_mixed_threshold(group_size: int, cost: float = 1.0, reward: float = 0.0
     >>> well_mixed_threshold(5), well_mixed_threshold(5, reward=0.4)
     (5.0, 3.0)
     """
-    N = _whole("group_size", group_size, 1)
-    c = _number("cost", cost, 0.0, allow_equal=False)
-    b = _number("reward", reward)
+    N = require_whole_number("group_size", group_size, minimum=1)
+    c, b = _cost_and_reward(cost, reward)
     return max(0.0, N * (1.0 - b / c))
 
 
@@ -390,13 +379,10 @@ def well_mixed_share(rounds, r: float, group_size: int, start: float = 0.5, cost
     >>> round(float(well_mixed_share(0, r=3, group_size=5)), 2), float(well_mixed_share(10_000, r=3, group_size=5)) < 1e-6
     (0.5, True)
     """
-    N = _whole("group_size", group_size, 1)
+    N = require_whole_number("group_size", group_size, minimum=1)
     r = _number("r (the synergy)", r)
-    c = _number("cost", cost, 0.0, allow_equal=False)
-    b = _number("reward", reward)
-    x0 = _number("start", start)
-    if x0 > 1:
-        raise P2PKitError(f"start is a share between 0 and 1; got {start!r}.")
+    c, b = _cost_and_reward(cost, reward)
+    x0 = require_probability("start", start)
     k = (1.0 / ((r * c + abs(c - b)) * N)) if speed is None else _number("speed", speed)
     g = (r * c / N - c + b) * k
     t = np.asarray(rounds, dtype=float)
@@ -426,17 +412,14 @@ def simulate_well_mixed(people: int, group_size: int, r: float, rounds: int = 30
     >>> float(x[-1]) > 0.9
     True
     """
-    n = _whole("people", people, 2, 1_000_000)
-    N = _whole("group_size", group_size, 2, n)
+    n = require_whole_number("people", people, minimum=2, maximum=1_000_000)
+    N = require_whole_number("group_size", group_size, minimum=2, maximum=n)
     r = _number("r (the synergy)", r)
-    c = _number("cost", cost, 0.0, allow_equal=False)
-    b = _number("reward", reward)
-    T = _whole("rounds", rounds, 0, 100_000)
-    x0 = _number("start", start)
-    if x0 > 1:
-        raise P2PKitError(f"start is a share between 0 and 1; got {start!r}.")
-    rng = _rng(seed)
-    s = (rng.random(n) < x0).astype(float)
+    c, b = _cost_and_reward(cost, reward)
+    T = require_whole_number("rounds", rounds, minimum=0, maximum=100_000)
+    x0 = require_probability("start", start)
+    gen = rng(seed)
+    s = (gen.random(n) < x0).astype(float)
     out = np.empty(T + 1)
     M = (r * c + abs(c - b))
     groups = np.arange(n) // N
@@ -445,15 +428,15 @@ def simulate_well_mixed(people: int, group_size: int, r: float, rounds: int = 30
         out[t] = s.mean()
         if t == T:
             break
-        order = rng.permutation(n)
+        order = gen.permutation(n)
         g = np.empty(n, dtype=int)
         g[order] = groups
         pot = np.bincount(g, weights=s, minlength=len(sizes))
         P = r * c * pot[g] / sizes[g] - (c - b) * s
-        other = rng.integers(0, n - 1, n)
+        other = gen.integers(0, n - 1, n)
         other += other >= np.arange(n)          # anyone but oneself
         prob = np.clip((P[other] - P) / M, 0.0, 1.0)
-        s = np.where(rng.random(n) < prob, s[other], s)
+        s = np.where(gen.random(n) < prob, s[other], s)
     return out
 
 
@@ -504,7 +487,7 @@ def cooperation_verdict(runs: dict, group_size: int = 5) -> str:
     r, c, b = first.r, first.cost, first.reward
     if any((run.r, run.cost, run.reward, run.rounds) != (r, c, b, first.rounds) for run in runs.values()):
         raise P2PKitError("compare runs with the same synergy, cost, reward and number of rounds.")
-    N = _whole("group_size", group_size, 1)
+    N = require_whole_number("group_size", group_size, minimum=1)
     thr = well_mixed_threshold(N, c, b)
     reward = f" with a reward of {b:g} per contribution" if b > 0 else ""
     if r > thr + 1e-9:

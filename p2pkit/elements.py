@@ -36,7 +36,7 @@ import numpy as np
 from .communities import lose_touch_text, brokerage, detect, modularity
 from .dynamics import Evolution, tie_measures
 from .equipotency import equipotency_profile
-from .errors import P2PKitError
+from .errors import require_whole_number
 
 __all__ = ["CHANGE", "CLEAR", "GINI_CHANGE", "GROWTH", "TOUCH_DROP", "Lenses", "pair_changes", "read_three",
            "together_verdict"]
@@ -184,14 +184,55 @@ def pair_changes(ev: Evolution, t: int) -> tuple[tuple, tuple]:
     >>> pair_changes(ev, 1)
     ((), ((0, 1), (1, 2)))
     """
-    if isinstance(t, bool) or not isinstance(t, (int, np.integer)) or not 0 <= t <= ev.steps:
-        raise P2PKitError(f"the step must be a whole number from 0 to {ev.steps}; got {t!r}.")
+    t = require_whole_number("step", t, minimum=0, maximum=ev.steps)
     if t == 0:
         return (), ()
     before, after = ev.matrices[t - 1], ev.matrices[t]
     b, a = np.triu(before | before.T, 1), np.triu(after | after.T, 1)
-    pairs = lambda M: tuple((ev.nodes[i], ev.nodes[j]) for i, j in zip(*np.nonzero(M)))
+
+    def pairs(M):
+        return tuple((ev.nodes[i], ev.nodes[j]) for i, j in zip(*np.nonzero(M), strict=True))
+
     return pairs(a & ~b), pairs(b & ~a)
+
+
+def _namer(name: Mapping | Callable | None) -> Callable:
+    """How :func:`together_verdict` names a person: ``name`` itself, a lookup in it, or "person 7"."""
+    if callable(name):
+        return name
+    names = dict(name or {})
+
+    def who(v) -> str:
+        return names.get(v, f"person {v}")
+
+    return who
+
+
+def _alone(now: Lenses, who: Callable) -> str:
+    """Who alone keeps communities in touch, in words ("" when nobody does)."""
+    if not now.holds_together:
+        return ""
+    k = len(now.communities)
+    people = list(now.holds_together)
+    lost = {p for v in people for p in now.holds_together[v]}
+    if len(people) == 1:
+        return f"without {who(people[0])}, {lose_touch_text(lost, k)}"
+    if len(people) == 2 and now.holds_together[people[0]] == now.holds_together[people[1]]:
+        return f"without either {who(people[0])} or {who(people[1])}, {lose_touch_text(lost, k)}"
+    return (f"{len(people)} people each hold communities together on their own "
+            f"({', '.join(who(v) for v in people[:3])}{', ...' if len(people) > 3 else ''})")
+
+
+def _at_the_start(now: Lenses, who: Callable, alone: str) -> str:
+    """:func:`together_verdict` at step 0: the three lenses on the starting network."""
+    k = len(now.communities)
+    clear = "clearly drawn" if now.modularity >= CLEAR else "loosely drawn"
+    text = (f"At the start: {k} {clear} {'community' if k == 1 else 'communities'} (modularity "
+            f"{now.modularity:.2f}); {who(now.top)} has the biggest share of influence, {now.top_share:.0%} "
+            f"({now.top_ratio:.1f} times an equal share); {now.reciprocity:.0%} of ties are returned.")
+    if alone:
+        return text + f" {alone[:1].upper() + alone[1:]}: however influence is spread, the groups depend on so few."
+    return text + " Play the steps to see how the three move together."
 
 
 def together_verdict(start: Lenses, now: Lenses, formed: int, faded: int, steps: int,
@@ -232,41 +273,14 @@ def together_verdict(start: Lenses, now: Lenses, formed: int, faded: int, steps:
     person 3 or person 4, communities 1 and 2 lose touch: however influence is spread, the
     groups depend on so few.'
     """
-    if callable(name):
-        who = name
-    else:
-        names = dict(name or {})
-        who = lambda v: names.get(v, f"person {v}")
-
-    def cap(s: str) -> str:
-        return s[:1].upper() + s[1:]
-
-    k = len(now.communities)
+    who = _namer(name)
+    alone = _alone(now, who)
+    if steps == 0:
+        return _at_the_start(now, who, alone)
     q = f"modularity {start.modularity:.2f} to {now.modularity:.2f}"
     g = f"Gini {start.gini:.2f} to {now.gini:.2f}"
     counts = f"{formed} ties formed and {faded} faded in {steps} step{'s' if steps != 1 else ''}"
     holder = f"{who(now.top)}, with {now.top_ratio:.1f} times an equal share of it"
-    alone = ""
-    if now.holds_together:
-        people = list(now.holds_together)
-        lost = {p for v in people for p in now.holds_together[v]}
-        if len(people) == 1:
-            alone = f"without {who(people[0])}, {lose_touch_text(lost, k)}"
-        elif len(people) == 2 and now.holds_together[people[0]] == now.holds_together[people[1]]:
-            alone = f"without either {who(people[0])} or {who(people[1])}, {lose_touch_text(lost, k)}"
-        else:
-            alone = (f"{len(people)} people each hold communities together on their own "
-                     f"({', '.join(who(v) for v in people[:3])}{', ...' if len(people) > 3 else ''})")
-
-    if steps == 0:
-        clear = "clearly drawn" if now.modularity >= CLEAR else "loosely drawn"
-        text = (f"At the start: {k} {clear} {'community' if k == 1 else 'communities'} (modularity "
-                f"{now.modularity:.2f}); {who(now.top)} has the biggest share of influence, {now.top_share:.0%} "
-                f"({now.top_ratio:.1f} times an equal share); {now.reciprocity:.0%} of ties are returned.")
-        if alone:
-            return text + f" {cap(alone)}: however influence is spread, the groups depend on so few."
-        return text + " Play the steps to see how the three move together."
-
     dq = now.modularity - start.modularity
     dg = now.gini - start.gini
     grows = now.ties > start.ties * (1 + GROWTH)

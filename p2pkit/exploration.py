@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from .errors import P2PKitError, require_probability
+from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "MAX_CHOICES",
@@ -44,21 +45,6 @@ __all__ = [
 
 #: The largest number of choices a landscape may have (every strategy is tried: 2^n).
 MAX_CHOICES = 20
-
-
-def _whole(name: str, value, minimum: int, maximum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    if maximum is not None and value > maximum:
-        raise P2PKitError(f"{name} must be at most {maximum}; got {value!r}.")
-    return int(value)
-
-
-def _rng(seed):
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
 
 
 # --------------------------------------------------------------------------- the landscape
@@ -109,11 +95,10 @@ def nk_landscape(n: int = 12, k: int = 5, seed: int | None = 0) -> NKLandscape:
     >>> L.tables.shape, L.neighbours[5].tolist()
     ((6, 8), [0, 1])
     """
-    n = _whole("n (choices)", n, 1, MAX_CHOICES)
-    k = _whole("k (interactions)", k, 0, n - 1)
-    rng = _rng(seed)
+    n = require_whole_number("n (choices)", n, minimum=1, maximum=MAX_CHOICES)
+    k = require_whole_number("k (interactions)", k, minimum=0, maximum=n - 1)
     neighbours = np.array([[(i + j) % n for j in range(1, k + 1)] for i in range(n)], dtype=int).reshape(n, k)
-    return NKLandscape(n, k, neighbours, rng.random((n, 2 ** (k + 1))))
+    return NKLandscape(n, k, neighbours, rng(seed).random((n, 2 ** (k + 1))))
 
 
 def _bits(strategies: np.ndarray, n: int) -> np.ndarray:
@@ -188,11 +173,11 @@ def redraw(land: NKLandscape, share: float, seed: int | None = 0) -> NKLandscape
     3
     """
     q = require_probability("share (of the landscape re-drawn)", share)
-    rng = _rng(seed)
+    gen = rng(seed)
     m = round(q * land.n)
-    which = rng.choice(land.n, size=m, replace=False)
+    which = gen.choice(land.n, size=m, replace=False)
     tables = land.tables.copy()
-    tables[which] = rng.random((m, tables.shape[1]))
+    tables[which] = gen.random((m, tables.shape[1]))
     return NKLandscape(land.n, land.k, land.neighbours, tables)
 
 
@@ -305,20 +290,16 @@ def search(G: nx.Graph, land: NKLandscape, rounds: int = 100, shock_round: int |
     >>> float(r.at_best[:, -1].min())      # k = 0: one peak, and everyone finds it
     1.0
     """
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph (who sees whose results).")
+    m = require_graph(G, undirected=True, what="a search")
     nodes = list(G)
-    m = len(nodes)
-    if m < 1:
-        raise P2PKitError("the network has nobody in it.")
-    T = _whole("rounds", rounds, 0, 10_000)
-    R = _whole("runs", runs, 1, 1000)
+    T = require_whole_number("rounds", rounds, minimum=0, maximum=10_000)
+    R = require_whole_number("runs", runs, minimum=1, maximum=1000)
     if shock_round is not None:
-        shock_round = _whole("shock_round", shock_round, 1, max(T, 1))
+        shock_round = require_whole_number("shock_round", shock_round, minimum=1, maximum=max(T, 1))
     q = require_probability("shock_share", shock_share)
     if R * m * T > 50_000_000:
         raise P2PKitError("that is too big to run here; use fewer rounds, runs or people.")
-    rng = _rng(seed)
+    gen = rng(seed)
     table = _neighbour_table(G, nodes)
     valid = table >= 0
     safe = np.where(valid, table, 0)
@@ -329,7 +310,7 @@ def search(G: nx.Graph, land: NKLandscape, rounds: int = 100, shock_round: int |
 
     f, top = landscape_scores(land)
     after = redraw(land, q, seed=None if seed is None else seed + 7919) if shock_round is not None else None
-    s = rng.integers(0, 2 ** land.n, size=(R, m))
+    s = gen.integers(0, 2 ** land.n, size=(R, m))
     mean_score = np.empty((R, T + 1))
     best_score = np.empty((R, T + 1))
     at_best = np.empty((R, T + 1))
@@ -356,7 +337,7 @@ def search(G: nx.Graph, land: NKLandscape, rounds: int = 100, shock_round: int |
         best_who = safe[np.arange(m)[None, :], best]
         copy = best_sc > sc + 1e-12
         # exploration: one random change, kept if better
-        trial = s ^ (1 << rng.integers(0, land.n, size=(R, m)))
+        trial = s ^ (1 << gen.integers(0, land.n, size=(R, m)))
         keep = f[trial] > f[s] + 1e-12
         new = np.where(copy, np.take_along_axis(s, best_who, axis=1), np.where(keep, trial, s))
         copied[t + 1] = copy[0]
@@ -368,7 +349,10 @@ def search(G: nx.Graph, land: NKLandscape, rounds: int = 100, shock_round: int |
 def _merge(runs: list) -> SearchRun:
     """Several searches (one per landscape) as one, the first one's people shown."""
     first = runs[0]
-    cat = lambda name: np.concatenate([getattr(r, name) for r in runs])
+
+    def cat(name):
+        return np.concatenate([getattr(r, name) for r in runs])
+
     return SearchRun(first.nodes, first.rounds, sum(r.runs for r in runs), first.shock_round, first.shock_share,
                      first.k, cat("mean_score"), cat("best_score"), cat("at_best"), cat("distinct"),
                      first.strategies, first.scores, first.copied)
@@ -392,8 +376,8 @@ def compare(networks: dict, n: int = 12, k: int = 5, rounds: int = 100, shock_ro
     """
     if not networks:
         raise P2PKitError("give at least one network (a dict: name -> networkx Graph).")
-    L = _whole("landscapes", landscapes, 1, 1000)
-    base = 0 if seed is None else _whole("seed", seed, 0)
+    L = require_whole_number("landscapes", landscapes, minimum=1, maximum=1000)
+    base = 0 if seed is None else require_whole_number("seed", seed, minimum=0)
     out = {name: [] for name in networks}
     for j in range(L):
         land = nk_landscape(n, k, seed=base * 1000 + j)

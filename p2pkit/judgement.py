@@ -23,15 +23,17 @@ One decider is right with probability ``p``; each of ``n`` peers is right with p
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.stats import binom
 
 from .decisions import mm1
-from .errors import P2PKitError, require_probability
+from .errors import P2PKitError, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
+    "MAX_PEERS",
     "Judgement",
     "PanelTimes",
     "VoteRun",
@@ -48,21 +50,16 @@ __all__ = [
 
 #: Largest panel the functions accept (a bigger one is a referendum, not a team).
 MAX_PEERS = 100_001
+#: How the messages name ``n``, the number of peers voting.
+_PEERS = "n (the number of peers voting)"
 
 
-def _check_n(n) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise P2PKitError(f"the number of peers must be a whole number of at least 1; got {n!r}.")
-    if n > MAX_PEERS:
-        raise P2PKitError(f"at most {MAX_PEERS:,} peers, please; got {n!r}.")
-    return int(n)
-
-
-def _rng(seed):
-    try:
-        return np.random.default_rng(seed)
-    except (TypeError, ValueError):
-        raise P2PKitError(f"seed must be a whole number of 0 or more (or None); got {seed!r}.") from None
+def _accuracies(q, follow, hub_accuracy) -> tuple[float, float, float]:
+    """``q``, ``follow`` and the hub's accuracy (``q`` when not given), each checked to be a probability."""
+    qq = require_probability("q (how often one peer is right)", q)
+    f = require_probability("follow (how often a peer follows the hub)", follow)
+    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
+    return qq, f, h
 
 
 # --------------------------------------------------------------------------- accuracy
@@ -114,7 +111,7 @@ def majority_accuracy(n: int, q: float) -> float:
     >>> round(majority_accuracy(4, 0.6), 3) == round(majority_accuracy(3, 0.6), 3)
     True
     """
-    n = _check_n(n)
+    n = require_whole_number(_PEERS, n, minimum=1, maximum=MAX_PEERS)
     q = require_probability("q (how often one peer is right)", q)
     need = n // 2 + 1
     p = float(binom.sf(need - 1, n, q))  # P(k >= need)
@@ -167,9 +164,7 @@ def hub_majority_accuracy(n: int, q: float, follow: float, hub_accuracy: float |
     >>> round(hub_majority_accuracy(9, 0.6, 1.0), 12)
     0.6
     """
-    f = require_probability("follow (how often a peer follows the hub)", follow)
-    qq = require_probability("q (how often one peer is right)", q)
-    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
+    qq, f, h = _accuracies(q, follow, hub_accuracy)
     return h * majority_accuracy(n, f + (1 - f) * qq) + (1 - h) * majority_accuracy(n, (1 - f) * qq)
 
 
@@ -197,9 +192,7 @@ def vote_correlation(q: float, follow: float, hub_accuracy: float | None = None)
     >>> round(vote_correlation(0.6, 0.5), 3)
     0.25
     """
-    f = require_probability("follow (how often a peer follows the hub)", follow)
-    qq = require_probability("q (how often one peer is right)", q)
-    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
+    qq, f, h = _accuracies(q, follow, hub_accuracy)
     a, b = f + (1 - f) * qq, (1 - f) * qq
     p = h * a + (1 - h) * b
     both = h * a * a + (1 - h) * b * b
@@ -220,9 +213,6 @@ class VoteRun:
     example_votes: tuple
     example_followed: tuple
     example_hub_right: bool
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def simulate_votes(n: int, q: float, follow: float = 0.0, hub_accuracy: float | None = None,
@@ -251,21 +241,18 @@ def simulate_votes(n: int, q: float, follow: float = 0.0, hub_accuracy: float | 
     >>> abs(r.right - majority_accuracy(9, 0.6)) < 4 * r.right_se
     True
     """
-    n = _check_n(n)
-    qq = require_probability("q (how often one peer is right)", q)
-    f = require_probability("follow (how often a peer follows the hub)", follow)
-    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
-    if isinstance(trials, bool) or not isinstance(trials, (int, np.integer)) or trials < 100:
-        raise P2PKitError(f"trials must be a whole number of at least 100; got {trials!r}.")
+    n = require_whole_number(_PEERS, n, minimum=1, maximum=MAX_PEERS)
+    qq, f, h = _accuracies(q, follow, hub_accuracy)
+    trials = require_whole_number("trials", trials, minimum=100)
     if n * trials > 50_000_000:
         raise P2PKitError("that is more than 50 million votes; use fewer trials or fewer peers.")
-    rng = _rng(seed)
-    hub_right = rng.random(trials) < h
-    followed = rng.random((trials, n)) < f
-    own = rng.random((trials, n)) < qq
+    gen = rng(seed)
+    hub_right = gen.random(trials) < h
+    followed = gen.random((trials, n)) < f
+    own = gen.random((trials, n)) < qq
     votes = np.where(followed, hub_right[:, None], own)
     k = votes.sum(axis=1)
-    coin = rng.random(trials) < 0.5
+    coin = gen.random(trials) < 0.5
     right = (2 * k > n) | ((2 * k == n) & coin)
     share = float(right.mean())
     return VoteRun(n, qq, f, int(trials), share, math.sqrt(max(share * (1 - share), 1e-12) / trials),
@@ -291,9 +278,8 @@ def peers_needed(p: float, q: float, follow: float = 0.0, hub_accuracy: float | 
     True
     """
     pp = require_probability("p (how often the decider is right)", p)
-    if isinstance(most, bool) or not isinstance(most, (int, np.integer)) or most < 1:
-        raise P2PKitError(f"most must be a whole number of at least 1; got {most!r}.")
-    ns = np.arange(1, int(most) + 1, 2)
+    most = require_whole_number("most", most, minimum=1)
+    ns = np.arange(1, most + 1, 2)
     acc = _hub_accuracy_odd(ns, q, follow, hub_accuracy)
     # not always monotone in n (with a hub the crowd can peak and fall back): scan every odd n
     above = np.flatnonzero(acc > pp + 1e-12)
@@ -302,9 +288,7 @@ def peers_needed(p: float, q: float, follow: float = 0.0, hub_accuracy: float | 
 
 def _hub_accuracy_odd(ns: np.ndarray, q: float, follow: float, hub_accuracy: float | None) -> np.ndarray:
     """:func:`hub_majority_accuracy` for an array of odd panel sizes at once."""
-    f = require_probability("follow (how often a peer follows the hub)", follow)
-    qq = require_probability("q (how often one peer is right)", q)
-    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
+    qq, f, h = _accuracies(q, follow, hub_accuracy)
     need = ns // 2 + 1
     return h * binom.sf(need - 1, ns, f + (1 - f) * qq) + (1 - h) * binom.sf(need - 1, ns, (1 - f) * qq)
 
@@ -324,9 +308,7 @@ def crowd_ceiling(q: float, follow: float = 0.0, hub_accuracy: float | None = No
     >>> crowd_ceiling(0.6), crowd_ceiling(0.4), crowd_ceiling(0.6, follow=0.3)
     (1.0, 0.0, 0.6)
     """
-    f = require_probability("follow (how often a peer follows the hub)", follow)
-    qq = require_probability("q (how often one peer is right)", q)
-    h = qq if hub_accuracy is None else require_probability("hub_accuracy", hub_accuracy)
+    qq, f, h = _accuracies(q, follow, hub_accuracy)
 
     def step(x):
         return 1.0 if x > 0.5 + 1e-12 else (0.5 if abs(x - 0.5) <= 1e-12 else 0.0)
@@ -355,9 +337,6 @@ class PanelTimes:
     def ratio(self) -> float:
         """How many times longer the panel takes than the decider."""
         return self.panel_days / self.decider_days if math.isfinite(self.decider_days) else math.nan
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def _harmonic(a: int, b: int) -> float:
@@ -415,7 +394,7 @@ def decision_days(decisions_per_day: float, capacity_per_day: float, n: int) -> 
     >>> round(t.decider_days, 2), round(t.panel_days, 2)
     (0.5, 1.41)
     """
-    n = _check_n(n)
+    n = require_whole_number(_PEERS, n, minimum=1, maximum=MAX_PEERS)
     one = mm1(decisions_per_day, capacity_per_day)
     w = one.time_in_system
     panel = w * _harmonic(1, n) if math.isfinite(w) else math.inf
@@ -443,9 +422,6 @@ class Judgement:
     ceiling_correlated: float
     times: PanelTimes
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
 
 def judge(p: float, q: float, n: int, follow: float = 0.0, decisions_per_day: float = 8.0,
           capacity_per_day: float = 10.0) -> Judgement:
@@ -459,7 +435,7 @@ def judge(p: float, q: float, n: int, follow: float = 0.0, decisions_per_day: fl
     """
     pp = require_probability("p (how often the decider is right)", p)
     return Judgement(
-        p=pp, q=float(q), peers=_check_n(n), follow=float(follow), decider=pp,
+        p=pp, q=float(q), peers=require_whole_number(_PEERS, n, minimum=1, maximum=MAX_PEERS), follow=float(follow), decider=pp,
         independent=majority_accuracy(n, q), correlated=hub_majority_accuracy(n, q, follow),
         correlation=vote_correlation(q, follow), needed_independent=peers_needed(pp, q),
         needed_correlated=peers_needed(pp, q, follow), ceiling_independent=crowd_ceiling(q),
@@ -518,11 +494,8 @@ def judgement_verdict(p: float, q: float, n: int, follow: float = 0.0, decisions
     days, and 9 times the person-time.
     """
     j = judge(p, q, n, follow, decisions_per_day, capacity_per_day)
-    t = j.times
-    if n == 1:
-        crowd = "One peer"
-    else:
-        crowd = f"A majority of {n} independent peers, each right {q:.0%} of the time,"
+    t, n = j.times, j.peers
+    crowd = "One peer" if n == 1 else f"A majority of {n} independent peers, each right {q:.0%} of the time,"
     if q < 0.5:
         first = (f"Peers right only {q:.0%} of the time make a worse crowd the bigger it gets: "
                  + (f"a majority of {n} independent peers" if n > 1 else "one of them")

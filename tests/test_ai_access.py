@@ -72,7 +72,10 @@ def test_placement_is_a_median_and_the_chart_puts_three_agents_with_the_vice_pre
     G = orgs.peer_mesh(30, 4, 0.1, seed=0)
     holders = list(range(8, 30))
     D = dict(nx.all_pairs_shortest_path_length(G))
-    total = lambda hosts: sum(min(D[s][a] for a in hosts) for s in holders)
+
+    def total(hosts):
+        return sum(min(D[s][a] for a in hosts) for s in holders)
+
     one = place_agents(G, holders, 1)
     assert total(one) == min(total([v]) for v in holders)
     two = place_agents(G, holders, 2)
@@ -109,6 +112,16 @@ def test_unreachable_streams_and_bad_input():
         compare_designs(data="cloud")
     with pytest.raises(P2PKitError, match="at least 1"):
         place_agents(G, [1], 0)
+    with pytest.raises(P2PKitError, match=r"^agents must be a whole number of at least 1; got 0"):
+        compare_designs(data="pooled", agents=0)
+    with pytest.raises(P2PKitError, match="undirected"):
+        stream_access(nx.DiGraph([(0, 1)]), [1], [0])
+
+
+def test_numpy_integers_and_whole_floats_are_whole_numbers():
+    a, b = compare_designs(agents=np.int64(3), seed=1), compare_designs(agents=3.0, seed=1)
+    assert a.agents == b.agents == 3
+    assert a.results["peer network"].hosts == b.results["peer network"].hosts
 
 
 # --------------------------------------------------------------------------- chapter 10's numbers

@@ -126,6 +126,16 @@ def test_bad_input_says_what_to_do():
         run(G, 0.2, seed="x")
     with pytest.raises(P2PKitError, match="anchor"):
         anchors(G, set(), local_priorities(G), anchor=2)
+    with pytest.raises(P2PKitError, match="alignment needs a network of at least 2 people"):
+        run(nx.path_graph(1), 0.2)
+    with pytest.raises(P2PKitError, match=r"^rounds must be at most 100,000"):
+        run(G, 0.2, rounds=100_001)
+
+
+def test_numpy_integers_and_whole_floats_are_whole_numbers():
+    G = nx.cycle_graph(8)
+    a, b = run(G, 0.5, rounds=np.int64(5), seed=np.int64(3)), run(G, 0.5, rounds=5.0, seed=3)
+    assert np.array_equal(a.positions, b.positions) and a.positions.shape == (6, 8)
 
 
 # --------------------------------------------------------------------------- chapter 9's numbers

@@ -12,6 +12,7 @@ site from a local server, with every request to any other host blocked and recor
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_headings_in_order(visits, page):
         ".filter(h => h.getClientRects().length > 0).map(h => parseInt(h.tagName[1]))")
     assert levels and levels[0] == 1, f"page should start with one h1: {levels[:5]}"
     assert levels.count(1) == 1, "exactly one h1 per page"
-    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
     assert not jumps, f"heading levels skip: {jumps}"
 
 

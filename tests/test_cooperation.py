@@ -107,7 +107,7 @@ def test_absorbing_states_and_seeds():
     # the recorded payoffs are the game's payoffs for the recorded behaviour
     nodes = list(G)
     t = 17
-    pay = group_payoffs(G, dict(zip(nodes, a.history[t])), 4)
+    pay = group_payoffs(G, dict(zip(nodes, a.history[t], strict=True)), 4)
     assert np.allclose(a.payoffs[t], [pay[v] for v in nodes])
 
 
@@ -136,7 +136,7 @@ def test_bad_input_says_what_to_do():
         group_payoffs(G, [True] * 3, r=2)
     with pytest.raises(P2PKitError, match="cost"):
         simulate(G, 2, cost=0)
-    with pytest.raises(P2PKitError, match="share between 0 and 1"):
+    with pytest.raises(P2PKitError, match=r"^start \(the share who share at first\) is a probability between 0 and 1"):
         simulate(G, 2, start=1.5)
     with pytest.raises(P2PKitError, match="undirected"):
         simulate(nx.DiGraph([(0, 1)]), 2)
@@ -144,6 +144,20 @@ def test_bad_input_says_what_to_do():
         simulate(G, 2, seed="x")
     with pytest.raises(P2PKitError, match="same synergy"):
         cooperation_verdict({"a": simulate(G, 2, rounds=5), "b": simulate(G, 3, rounds=5)})
+
+
+def test_numpy_integers_and_whole_floats_are_whole_numbers_and_amounts_say_their_bounds():
+    G = nx.cycle_graph(6)
+    a = simulate(G, 3, rounds=np.int64(20), runs=np.int64(3), seed=np.int64(2))
+    b = simulate(G, 3, rounds=20.0, runs=3, seed=2)
+    assert np.array_equal(a.shares, b.shares) and a.rounds == 20 and a.runs == 3
+    assert well_mixed_threshold(np.int64(5)) == well_mixed_threshold(5) == 5.0
+    with pytest.raises(P2PKitError, match=r"^cost must be a number above 0; got 0\.$"):
+        simulate(G, 2, cost=0)
+    with pytest.raises(P2PKitError, match=r"^reward must be a number of 0 or more; got -1\.$"):
+        well_mixed_threshold(5, reward=-1)
+    with pytest.raises(P2PKitError, match="to themselves"):
+        simulate(nx.Graph([(0, 1), (1, 1)]), 2)
 
 
 def test_a_reward_works_exactly_like_more_synergy():

@@ -5,6 +5,7 @@ reference/three-elements.md."""
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from p2pkit import orgs
@@ -84,8 +85,9 @@ def test_pair_changes_match_a_brute_force_comparison(seed):
         assert {frozenset(e) for e in new} == pairs(t) - pairs(t - 1)
         assert {frozenset(e) for e in lost} == pairs(t - 1) - pairs(t)
     assert pair_changes(ev, 0) == ((), ())
-    with pytest.raises(P2PKitError):
+    with pytest.raises(P2PKitError, match=r"^step must be at most 6; got 7\.$"):
         pair_changes(ev, 7)
+    assert pair_changes(ev, np.int64(3)) == pair_changes(ev, 3.0) == pair_changes(ev, 3)
 
 
 # --------------------------------------------------------------------------- the verdict, case by case

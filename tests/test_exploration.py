@@ -121,6 +121,19 @@ def test_bad_input_says_what_to_do():
         search(nx.path_graph(3), land, seed="x")
 
 
+def test_numpy_integers_and_whole_floats_are_whole_numbers():
+    import numpy as np
+
+    a, b = nk_landscape(np.int64(6), np.int64(1), seed=np.int64(2)), nk_landscape(6.0, 1, seed=2)
+    assert np.array_equal(a.tables, b.tables) and a.n == b.n == 6
+    r = search(nx.path_graph(4), a, rounds=np.int64(3), runs=np.int64(2), seed=1)
+    assert r.rounds == 3 and r.runs == 2
+    with pytest.raises(P2PKitError, match=r"^runs must be a whole number of at least 1; got 0"):
+        search(nx.path_graph(4), a, runs=0)
+    with pytest.raises(P2PKitError, match="a search needs a network of at least 1 person"):
+        search(nx.Graph(), a)
+
+
 # --------------------------------------------------------------------------- chapter 6's numbers
 
 

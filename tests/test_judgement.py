@@ -97,7 +97,7 @@ def test_simulation_agrees_with_the_closed_forms(n, q, f):
     assert abs(r.right - hub_majority_accuracy(n, q, f)) < 4 * r.right_se
     assert len(r.example_votes) == n == len(r.example_followed)
     # a follower votes the hub's way
-    assert all(v == r.example_hub_right for v, fl in zip(r.example_votes, r.example_followed) if fl)
+    assert all(v == r.example_hub_right for v, fl in zip(r.example_votes, r.example_followed, strict=True) if fl)
 
 
 def test_vote_correlation_against_simulated_pairs():
@@ -162,6 +162,18 @@ def test_overload_and_bad_input():
         simulate_votes(5, 0.6, trials=10)
     with pytest.raises(P2PKitError):
         simulate_votes(5, 0.6, seed="x")
+
+
+def test_the_number_of_peers_is_any_whole_number_and_named_in_the_message():
+    assert majority_accuracy(np.int64(9), 0.6) == majority_accuracy(9.0, 0.6) == majority_accuracy(9, 0.6)
+    assert judgement_verdict(0.7, 0.6, 9.0, 0.3) == judgement_verdict(0.7, 0.6, np.int64(9), 0.3) \
+        == judgement_verdict(0.7, 0.6, 9, 0.3)
+    with pytest.raises(P2PKitError, match=r"^n \(the number of peers voting\) must be a whole number of at least 1"):
+        decision_days(8, 10, 0)
+    with pytest.raises(P2PKitError, match=r"must be at most 100,001"):
+        majority_accuracy(100_003, 0.6)
+    with pytest.raises(P2PKitError, match=r"^trials must be a whole number of at least 100"):
+        simulate_votes(5, 0.6, trials=99)
 
 
 def test_verdict_says_where_the_crowd_wins_and_where_it_loses():

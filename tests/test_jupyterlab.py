@@ -10,6 +10,7 @@ off localhost is blocked and recorded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -49,7 +50,7 @@ def lab(tmp_path_factory):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode()[-3000:])
+                raise RuntimeError(proc.stderr.read().decode()[-3000:]) from None
             time.sleep(0.3)
     else:
         proc.kill()
@@ -78,11 +79,9 @@ def test_a_chapter_opens_as_a_notebook_and_its_figures_run_live(browser, lab):
     try:
         page.goto(f"{lab}/lab/tree/{CHAPTER}", wait_until="load", timeout=120_000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell, .jp-FileEditor", timeout=120_000)
-        try:  # the notebook's cells arrive once jupytext has converted the file
+        with contextlib.suppress(Exception):  # the notebook's cells arrive once jupytext has converted the file
             page.wait_for_function("() => document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length >= 5",
                                    timeout=60_000)
-        except Exception:
-            pass
         cells = page.locator(".jp-NotebookPanel .jp-Cell").count()
         # (JupyterLab only puts the cells near the viewport into the page)
         assert cells >= 5, f"only {cells} cells: the chapter did not open as a notebook"

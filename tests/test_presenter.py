@@ -49,7 +49,7 @@ def _serve(nb: Path):
             return proc, f"http://127.0.0.1:{port}/"
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode()[-2000:])
+                raise RuntimeError(proc.stderr.read().decode()[-2000:]) from None
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError("Voilà did not start within 60 s")

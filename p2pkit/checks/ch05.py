@@ -22,7 +22,7 @@ import networkx as nx
 from .. import orgs
 from ..decay import fidelity, hops_to_decider
 from ..decisions import mm1, mmc, separate_queues
-from ..judgement import crowd_ceiling, decision_days, hub_majority_accuracy, majority_accuracy
+from ..judgement import MAX_PEERS, crowd_ceiling, decision_days, hub_majority_accuracy, majority_accuracy
 from .core import AnswerError, Marks, as_choice, as_number, as_person, compare_number, fmt, task
 from .core import reflection as _reflection
 
@@ -333,8 +333,8 @@ def peers_to_beat(peers, p: float = 0.8, q: float = 0.6):
     if not float(x).is_integer() or x < 1:
         raise AnswerError(f"peers is {fmt(x)}; a number of people is a whole number of at least 1.")
     n = int(x)
-    if n > 100_001:
-        raise AnswerError("peers is more than 100,001; try a smaller panel.")
+    if n > MAX_PEERS:
+        raise AnswerError(f"peers is more than {MAX_PEERS:,}; try a smaller panel.")
     acc = majority_accuracy(n, q)
     m = Marks()
     if acc <= p:

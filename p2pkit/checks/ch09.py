@@ -272,8 +272,9 @@ def rule_reflection(reflection):
 
 
 def sharing_mesh() -> nx.Graph:
-    """The peer mesh of exercise 9.3: 40 people, 4 ties each (``orgs.peer_mesh(40, 4, 0.1, seed=0)``)."""
-    return orgs.peer_mesh(40, 4, 0.1, seed=0)
+    """The peer mesh of exercise 9.3: 40 people, 4 ties each (``orgs.peer_mesh(40, 4, 0.1, seed=0)``, the mesh
+    of exercise 9.1)."""
+    return mesh40()
 
 
 def _sharing(G, r: float, reward: float = 0.0) -> float:
@@ -399,8 +400,9 @@ def sharing_reflection(reflection):
 
 
 def intent_mesh() -> nx.Graph:
-    """The peer mesh of exercise 9.4: 40 people, 4 ties each (``orgs.peer_mesh(40, 4, 0.1, seed=0)``)."""
-    return orgs.peer_mesh(40, 4, 0.1, seed=0)
+    """The peer mesh of exercise 9.4: 40 people, 4 ties each (``orgs.peer_mesh(40, 4, 0.1, seed=0)``, the mesh
+    of exercise 9.1)."""
+    return mesh40()
 
 
 _WHERE = {"the intent": ["intent", "strategic intent", "the goal", "goal"],

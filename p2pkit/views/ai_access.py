@@ -16,10 +16,13 @@ import math
 from dataclasses import replace
 from functools import lru_cache
 
+import networkx as nx
+
 from ..ai_access import STORE, ai_verdict, compare_designs
 from .component import Figure, choice, play, seed, slider
-from .layouts import tree_layout
+from .layouts import ring_layout, tree_layout
 from .scene import chart, network, scene, series
+from .shapes import person_names
 
 __all__ = ["HOURS", "access_scene", "data_to_agents"]
 
@@ -47,20 +50,17 @@ def _layout(design: str, G) -> dict:
         if STORE in G:
             pos[STORE] = (0.0, 1.35)
         return pos
-    order = G.graph["ring_order"]            # who stands where on the peer network's ring
-    n = len(order)
-    pos = {v: (math.cos(math.pi / 2 - 2 * math.pi * i / n), math.sin(math.pi / 2 - 2 * math.pi * i / n))
-           for i, v in enumerate(order)}
+    ring = nx.Graph()
+    ring.add_nodes_from(G.graph["ring_order"])   # who stands where on the peer network's ring
     if STORE in G:
-        pos[STORE] = (0.0, 0.0)
-    return pos
+        ring.add_node(STORE)                     # the store in the middle
+    return ring_layout(ring, centre=STORE)
 
 
 def _with_agents(design: str, G, res, pos: dict):
     """The network with a node per agent, tied to its host, placed just outside the host."""
     H = G.copy()
     P = dict(pos)
-    names = {}
     for i, h in enumerate(res.hosts, start=1):
         a = f"AI {i}"
         H.add_edge(a, h)
@@ -72,38 +72,33 @@ def _with_agents(design: str, G, res, pos: dict):
         else:
             r = math.hypot(x, y) or 1.0
             P[a] = (x * 1.18 / r, y * 1.18 / r)
-        names[a] = f"AI agent {i}"
-    return H, P, names
+    return H, P
 
 
-def _panel(design: str, c, hours: float) -> dict:
-    G, res = c.networks[design], c.results[design]
-    pos = _layout(design, G)
-    H, P, agent_names = _with_agents(design, G, res, pos)
-    arrived = {i for i, h in enumerate(res.hours) if h <= hours + 1e-9}
+def _people(design: str, c, H, res, arrived: set) -> tuple[dict, dict]:
+    """Each person's role (their stream in or not yet, a manager, an agent, the store) and name."""
+    G = c.networks[design]
     holders = set(res.holders) - {STORE}
-    role_of = dict(G.nodes(data="role"))
     front = {v for v, r in c.networks["hierarchy"].nodes(data="role") if r == "staff"}
-    roles, names = {}, {}
+    names = person_names(H)
+    roles = {}
     for v in H:
         if isinstance(v, str) and v.startswith("AI "):
-            roles[v], names[v] = "agent", agent_names[v]
+            roles[v], names[v] = "agent", f"AI agent {v[3:]}"
         elif v == STORE:
             roles[v], names[v] = "centre", "Central data store"
         elif v in holders:
-            i = res.holders.index(v)
-            roles[v] = "reached" if i in arrived else "bridge"
-            names[v] = f"Staff {v}" if design == "hierarchy" else f"Person {v}"
-        elif design == "hierarchy" and role_of.get(v) in ("top", "manager"):
+            roles[v] = "reached" if res.holders.index(v) in arrived else "bridge"
+        elif G.nodes[v].get("role") in ("top", "manager"):
             roles[v] = "manager"
-            names[v] = "Top" if role_of.get(v) == "top" else f"Manager {v}"
         else:
             roles[v] = "peer" if (v in front or STORE not in G) else "other"
-            names[v] = (f"Staff {v}" if design == "hierarchy" else f"Person {v}")
-    on_route = set()
-    for i in arrived:
-        path = res.routes[i]
-        on_route |= {frozenset(e) for e in itertools.pairwise(path)}
+    return roles, names
+
+
+def _tie_kinds(H, res, arrived: set) -> dict:
+    """Ties on the route of a stream that has arrived, an agent's link to its host, and the other ties."""
+    on_route = {frozenset(e) for i in arrived for e in itertools.pairwise(res.routes[i])}
     kinds = {}
     for u, v in H.edges():
         if frozenset((u, v)) in on_route:
@@ -112,22 +107,27 @@ def _panel(design: str, c, hours: float) -> dict:
             kinds[(u, v)] = "feed"
         else:
             kinds[(u, v)] = "tie"
-    per = {}
-    for i, s in enumerate(res.holders):
-        if s != STORE:
-            per[s] = i
+    return kinds
+
+
+def _panel(design: str, c, hours: float) -> dict:
+    G, res = c.networks[design], c.results[design]
+    H, P = _with_agents(design, G, res, _layout(design, G))
+    arrived = {i for i, h in enumerate(res.hours) if h <= hours + 1e-9}
+    roles, names = _people(design, c, H, res, arrived)
+    per = {s: i for i, s in enumerate(res.holders) if s != STORE}
     relays = {v: int(res.relays[i]) for v, i in per.items()}
     arrive = {v: float(res.hours[i]) for v, i in per.items() if math.isfinite(res.hours[i])}
     kept = {v: float(res.fidelity[i]) for v, i in per.items()}
-    got = len(arrived)
-    title = (f"{'Hierarchy' if design == 'hierarchy' else 'Peer network'}: {got} of {res.streams} streams in, "
-             f"{res.usable_by(hours):.0%} of the detail")
+    title = (f"{'Hierarchy' if design == 'hierarchy' else 'Peer network'}: {len(arrived)} of {res.streams} streams "
+             f"in, {res.usable_by(hours):.0%} of the detail")
     words = dict(ROLE_WORDS, peer="their data is in the store") if STORE in G else ROLE_WORDS
     return network(H, P, title=title, names=names, roles=roles, role_labels=words,
                    figures=[("People who relay its stream", relays, "d"), ("Hours until it arrives", arrive, ".0f"),
                             ("Detail that arrives", kept, ".0%")],
-                   tie_kinds=kinds, kind_names={"route": "route of a stream that has arrived", "feed": "agent's link",
-                                                "tie": "other tie"},
+                   tie_kinds=_tie_kinds(H, res, arrived),
+                   kind_names={"route": "route of a stream that has arrived", "feed": "agent's link",
+                               "tie": "other tie"},
                    kind_roles={"route": "reached"}, labels=False)
 
 

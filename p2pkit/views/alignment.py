@@ -11,19 +11,24 @@ and the verdict; it only arranges what they return.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from .. import orgs
 from ..alignment import compare_alignment, local_priorities, run
 from .component import Figure, choice, play, seed, slider, toggle
-from .layouts import ring_layout, tree_layout
+from .layouts import tree_layout
 from .scene import chart, network, scene, series
+from .shapes import drawn, person_names, ring
 
 __all__ = ["BROADCAST", "NETWORKS", "intent_scene", "shared_intent"]
 
-NETWORKS = ("chart", "peer mesh")
+#: The two networks of the same 40 people: name -> (builder, layout).
+NETWORKS = {
+    "chart": (lambda: orgs.hierarchy(4, 3), tree_layout),
+    "peer mesh": (lambda: orgs.peer_mesh(40, 4, 0.1, seed=0), ring),
+}
 #: Share of everyone's attention the centre's broadcast gets when it is on.
 BROADCAST = 0.3
 ANCHOR = 0.3
@@ -32,43 +37,30 @@ ROUNDS = 60
 ROLE_WORDS = {"holder": "sees the intent", "peer": "does not see it", "centre": "broadcasts the intent"}
 
 
-@lru_cache(maxsize=2)
-def _networks() -> dict:
-    chart_ = orgs.hierarchy(4, 3)
-    return {"chart": chart_, "peer mesh": orgs.peer_mesh(chart_.number_of_nodes(), 4, 0.1, seed=0)}
+@cache
+def _drawn() -> tuple[dict, dict]:
+    """The two networks and their places (:func:`p2pkit.views.shapes.drawn`), built once."""
+    return drawn(NETWORKS)
 
 
 @lru_cache(maxsize=2)
 def _priorities() -> dict:
     """The same people's local priorities in both networks: each front-line team shares part of it."""
-    G = _networks()["chart"]
+    G = _drawn()[0]["chart"]
     level = dict(G.nodes(data="level"))
     teams = {v: (min(G.neighbors(v), key=lambda u: level[u]) if level[v] == 3 else v) for v in G}
     return local_priorities(G, spread=0.2, team_spread=0.3, teams=teams, seed=0)
 
 
-@lru_cache(maxsize=2)
-def _positions() -> dict:
-    nets = _networks()
-    return {"chart": tree_layout(nets["chart"]), "peer mesh": ring_layout(nets["peer mesh"], centre=None)}
-
-
 @lru_cache(maxsize=64)
 def _run(name: str, transparency: float, pull: float, broadcast: bool, seed: int):
-    return run(_networks()[name], transparency, ANCHOR, pull, BROADCAST if broadcast else 0.0,
+    return run(_drawn()[0][name], transparency, ANCHOR, pull, BROADCAST if broadcast else 0.0,
                priorities=_priorities(), rounds=ROUNDS, seed=seed)
 
 
 @lru_cache(maxsize=64)
 def _compare(name: str, transparency: float, pull: float):
-    return compare_alignment(_networks()[name], transparency, ANCHOR, pull, BROADCAST, priorities=_priorities())
-
-
-def _names(G, name: str) -> dict:
-    if name != "chart":
-        return {v: f"Person {v}" for v in G}
-    role = dict(G.nodes(data="role"))
-    return {v: ("Top" if role[v] == "top" else f"{'Manager' if role[v] == 'manager' else 'Staff'} {v}") for v in G}
+    return compare_alignment(_drawn()[0][name], transparency, ANCHOR, pull, BROADCAST, priorities=_priorities())
 
 
 def _share(x: float) -> str:
@@ -83,24 +75,33 @@ def _share(x: float) -> str:
     return "0%" if text == "-0%" else text
 
 
+def _people_panel(network_name: str, r, t: int, broadcast: bool) -> dict:
+    """The people at round ``t``: who sees the intent (or broadcasts it), sized by how close they are to it."""
+    G = _drawn()[0][network_name]
+    x = r.positions[t]
+    seen = set(r.sees)
+    roles = {v: ("centre" if broadcast and v == r.centre else "holder" if v in seen else "peer") for v in r.nodes}
+    return network(
+        G, _drawn()[1][network_name],
+        title=f"{network_name[0].upper() + network_name[1:]}, round {t}: on average {_share(float(x.mean()))} of the "
+              "way to the intent",
+        names=person_names(G), roles=roles, role_labels=ROLE_WORDS, nodes=r.nodes,
+        sizes={v: min(1.0, max(0.0, round(float(p), 2))) for v, p in zip(r.nodes, x, strict=True)},
+        figures=[("Position (0%: local priorities, 100%: the intent)",
+                  dict(zip(r.nodes, np.round(x, 3), strict=True)), ".0%"),
+                 ("Own local priority", dict(zip(r.nodes, np.round(r.priorities, 3), strict=True)), ".0%")],
+        labels=False)
+
+
 def intent_scene(network_name: str, transparency: float, local_pull: float, broadcast: bool, at_round: int,
                  seed: int = 0) -> dict:
     """One state of :func:`shared_intent`."""
-    G = _networks()[network_name]
     r = _run(network_name, float(transparency), float(local_pull), bool(broadcast), int(seed))
     c = _compare(network_name, float(transparency), float(local_pull))
     t = min(int(at_round), ROUNDS)
     x = r.positions[t]
     seen = set(r.sees)
-    roles = {v: ("centre" if broadcast and v == r.centre else "holder" if v in seen else "peer") for v in r.nodes}
-    net = network(
-        G, _positions()[network_name],
-        title=f"{network_name[0].upper() + network_name[1:]}, round {t}: on average {_share(float(x.mean()))} of the "
-              "way to the intent",
-        names=_names(G, network_name), roles=roles, role_labels=ROLE_WORDS, nodes=r.nodes,
-        sizes={v: min(1.0, max(0.0, round(float(p), 2))) for v, p in zip(r.nodes, x)},
-        figures=[("Position (0%: local priorities, 100%: the intent)", dict(zip(r.nodes, np.round(x, 3))), ".0%"),
-                 ("Own local priority", dict(zip(r.nodes, np.round(r.priorities, 3))), ".0%")], labels=False)
+    net = _people_panel(network_name, r, t, broadcast)
 
     curve = chart("Where people settle", [
         series("local rules", list(c.levels), list(c.curve), role="peer", points=True),

@@ -11,7 +11,7 @@ it only chooses what to draw.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -23,16 +23,17 @@ from ..cooperation import (
     well_mixed_threshold,
 )
 from .component import Figure, choice, play, seed, slider
-from .layouts import ring_layout, tree_layout
+from .layouts import tree_layout
 from .scene import chart, network, scene, series
+from .shapes import drawn, person_names, ring
 
 __all__ = ["NETWORKS", "free_riding", "sharing_scene"]
 
 #: The networks compared, all of 40 people: name -> (builder, layout).
 NETWORKS = {
     "chart": (lambda: orgs.hierarchy(4, 3), tree_layout),
-    "peer mesh, 2 ties each": (lambda: orgs.peer_mesh(40, 2, 0.1, seed=0), lambda G: ring_layout(G, centre=None)),
-    "peer mesh, 4 ties each": (lambda: orgs.peer_mesh(40, 4, 0.1, seed=0), lambda G: ring_layout(G, centre=None)),
+    "peer mesh, 2 ties each": (lambda: orgs.peer_mesh(40, 2, 0.1, seed=0), ring),
+    "peer mesh, 4 ties each": (lambda: orgs.peer_mesh(40, 4, 0.1, seed=0), ring),
 }
 ROUNDS = 300
 RUNS = 40
@@ -45,24 +46,21 @@ SHORT = {"chart": "chart", "peer mesh, 2 ties each": "mesh, 2 ties", "peer mesh,
 LINE_ROLE = {"chart": "centre", "peer mesh, 2 ties each": "peer", "peer mesh, 4 ties each": "reached"}
 
 
-@lru_cache(maxsize=4)
-def _networks() -> dict:
-    return {name: make() for name, (make, _) in NETWORKS.items()}
-
-
-@lru_cache(maxsize=4)
-def _positions() -> dict:
-    return {name: NETWORKS[name][1](G) for name, G in _networks().items()}
+@cache
+def _drawn() -> tuple[dict, dict]:
+    """The three networks and their places (:func:`p2pkit.views.shapes.drawn`), built once."""
+    return drawn(NETWORKS)
 
 
 @lru_cache(maxsize=256)
 def _runs(r: float, reward: float) -> dict:
-    return {name: simulate(G, r, rounds=ROUNDS, reward=reward, runs=RUNS, seed=1) for name, G in _networks().items()}
+    return {name: simulate(G, r, rounds=ROUNDS, reward=reward, runs=RUNS, seed=1) for name, G in _drawn()[0].items()}
 
 
 @lru_cache(maxsize=256)
-def _drawn(name: str, r: float, reward: float, seed: int):
-    return simulate(_networks()[name], r, rounds=ROUNDS, reward=reward, runs=1, seed=seed)
+def _one_run(name: str, r: float, reward: float, seed: int):
+    """The run the network drawing shows."""
+    return simulate(_drawn()[0][name], r, rounds=ROUNDS, reward=reward, runs=1, seed=seed)
 
 
 def _pct(x: float) -> str:
@@ -70,29 +68,22 @@ def _pct(x: float) -> str:
     return "under 1%" if text == "0%" and x > 0 else ("over 99%" if text == "100%" and x < 1 else text)
 
 
-def _names(G, name: str) -> dict:
-    if name != "chart":
-        return {v: f"Person {v}" for v in G}
-    role = dict(G.nodes(data="role"))
-    return {v: ("Top" if role[v] == "top" else f"{'Manager' if role[v] == 'manager' else 'Staff'} {v}") for v in G}
-
-
 def sharing_scene(network_name: str, r: float, reward: float, at_round: int, seed: int = 0) -> dict:
     """One state of :func:`free_riding`."""
-    G = _networks()[network_name]
+    G = _drawn()[0][network_name]
     runs = _runs(float(r), float(reward))
-    drawn = _drawn(network_name, float(r), float(reward), int(seed))
+    one = _one_run(network_name, float(r), float(reward), int(seed))
     t = min(int(at_round), ROUNDS)
-    nodes = drawn.nodes
-    shares_now = drawn.history[t]
+    nodes = one.nodes
+    shares_now = one.history[t]
     sharers = int(shares_now.sum())
-    roles = {v: ("reached" if s else "rumour") for v, s in zip(nodes, shares_now)}
+    roles = {v: ("reached" if s else "rumour") for v, s in zip(nodes, shares_now, strict=True)}
     net = network(
-        G, _positions()[network_name],
+        G, _drawn()[1][network_name],
         title=f"{network_name[0].upper() + network_name[1:]}, round {t}: {sharers} of {len(nodes)} share",
-        names=_names(G, network_name), roles=roles, role_labels=ROLE_WORDS, nodes=nodes,
-        figures=[("Payoff this round", dict(zip(nodes, drawn.payoffs[t])), ".2f"),
-                 ("Group size (self and contacts)", drawn.group_size, "d")], labels=False)
+        names=person_names(G), roles=roles, role_labels=ROLE_WORDS, nodes=nodes,
+        figures=[("Payoff this round", dict(zip(nodes, one.payoffs[t], strict=True)), ".2f"),
+                 ("Group size (self and contacts)", one.group_size, "d")], labels=False)
 
     xs = list(LINE_ROUNDS)
     lines = [series(SHORT[name], xs, np.round(run.mean_share[xs], 3).tolist(), role=LINE_ROLE[name],

@@ -25,7 +25,7 @@ from .scene import chart, network, scene, series
 
 __all__ = ["NETWORKS", "REGIMES", "STEPS", "lenses_scene", "three_lenses"]
 
-#: the starting networks: key -> (label, data set key of :mod:`p2pkit.views.dynamics`)
+#: the starting networks: key (a Krackhardt network of :mod:`p2pkit.views.dynamics`) -> label
 NETWORKS = {"friends": "Krackhardt's managers: friendship", "advice": "Krackhardt's managers: advice"}
 #: how the ties evolve: key -> (label, rates for :func:`p2pkit.dynamics.evolve`). The first are
 #: chapter 4's default rates; the other two are chapter 4's "friends of friends meet" and
@@ -69,7 +69,7 @@ def _run(start: str, regime: str, seed: int, steps: int):
         G = ev.network(t)
         comms, slots = numbered(detect(_undirected(G), seed=0), reference or None)
         reference = list(reference) + [set() for _ in range(max(slots, default=-1) + 1 - len(reference))]
-        for c, s in zip(comms, slots):
+        for c, s in zip(comms, slots, strict=True):
             reference[s] = set(c)
         out.append((comms, slots, read_three(G, comms)))
     return ev, tuple(out)
@@ -96,16 +96,14 @@ def _holds_text(lens, names) -> str:
     return ", ".join(names[v] for v in lens.holds_together)
 
 
-def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
-    """One state of :func:`three_lenses`: the managers after ``step`` steps, read three ways."""
-    horizon = max(STEPS, step)
-    ev, reading = _run(start, regime, seed, horizon)
-    comms, slots, lens = reading[step]
-    first = reading[0][2]
-    names = manager_names(_data("friends"))
-    n = lens.people
-    formed_now, faded_now = (ev.formed[step - 1], ev.faded[step - 1]) if step else (0, 0)
-    formed, faded = sum(ev.formed[:step]), sum(ev.faded[:step])
+def _title(start: str, regime: str, step: int, horizon: int, lens) -> str:
+    return (f"{NETWORKS[start].split(': ')[1].capitalize()}, {REGIMES[regime][0]}: step {step} of {horizon}, "
+            f"{_plural(lens.ties, 'tie')}")
+
+
+def _people_panel(ev, step: int, comms, slots, lens, names: dict, title: str) -> dict:
+    """The managers after ``step`` steps: coloured by community, sized by their share of influence, with the
+    pairs tied and untied in this step."""
     new_pairs, lost_pairs = pair_changes(ev, step)
     D = _undirected(ev.network(step))
     D.add_edges_from(lost_pairs)
@@ -114,29 +112,35 @@ def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
     kinds.update({e: "x" for e in lost_pairs})
     group_names = [""] * (max(slots, default=-1) + 1)
     groups = {}
-    for k, (c, s) in enumerate(zip(comms, slots)):
+    for k, (c, s) in enumerate(zip(comms, slots, strict=True)):
         group_names[s] = str(k + 1)
         groups.update({v: s for v in c})
-    title = (f"{NETWORKS[start].split(': ')[1].capitalize()}, {REGIMES[regime][0]}: step {step} of {horizon}, "
-             f"{_plural(lens.ties, 'tie')}")
-    net = network(
+    return network(
         D, _krack_positions(), title=title, names=names, roles=_roles(lens),
-        role_labels={"centre": "biggest share of influence", "holds_together": "alone keeps communities in touch", "cut_off": "cut off from the largest group"},
+        role_labels={"centre": "biggest share of influence", "holds_together": "alone keeps communities in touch",
+                     "cut_off": "cut off from the largest group"},
         groups=groups, group_names=group_names, colour_by="group",
-        sizes={v: min(1.0, s * n / FULL_SIZE) for v, s in lens.shares.items()},
+        sizes={v: min(1.0, s * lens.people / FULL_SIZE) for v, s in lens.shares.items()},
         figures=[("Share of influence (by contacts)", lens.shares, ".1%"),
                  ("Community", {v: k + 1 for k, c in enumerate(comms) for v in c}, "d")],
         tie_kinds=kinds, kind_names={"t": "tie (either way)", "f": "pair tied in this step",
                                      "x": "pair that lost its last tie in this step"},
         kind_roles={"f": "new", "x": "centre"}, directed=False, nodes=list(ev.nodes), labels=False)
+
+
+def _trends(reading: tuple, horizon: int, step: int) -> dict:
+    """Modularity, the Gini of the shares, reciprocity and the pairs in touch, step by step."""
     steps = list(range(horizon + 1))
     lines = [series(label, steps, [getattr(r[2], attr) for r in reading], role=role, dash=dash)
              for attr, label, role, dash in _LINES]
-    trends = chart("The three lenses, step by step", lines, x_label="step", y_label="0 to 1",
-                   x_format="d", y_format=".1f", x_domain=[0, horizon], y_domain=[0, 1], marker_x=step,
-                   marker_label=f"step {step}")
+    return chart("The three lenses, step by step", lines, x_label="step", y_label="0 to 1",
+                 x_format="d", y_format=".1f", x_domain=[0, horizon], y_domain=[0, 1], marker_x=step,
+                 marker_label=f"step {step}")
+
+
+def _readout(lens, names: dict, formed_now: int, faded_now: int) -> list:
     big = sum(len(c) >= 3 for c in lens.communities)
-    readout = [
+    return [
         ("Node communities (modularity: how clearly the ties fall into groups)",
          f"{len(lens.communities)} ({big} of 3 or more people), modularity {lens.modularity:.2f}"),
         ("People with ties into another community", f"{len(lens.brokers)}"),
@@ -149,14 +153,25 @@ def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
         ("Ties returned (reciprocity)", f"{lens.reciprocity:.0%}"),
         ("Pairs who can still reach each other", f"{lens.in_touch:.0%}"),
     ]
-    verdict = together_verdict(first, lens, formed, faded, step, names)
+
+
+def lenses_scene(start: str, regime: str, step: int, seed: int) -> dict:
+    """One state of :func:`three_lenses`: the managers after ``step`` steps, read three ways."""
+    horizon = max(STEPS, step)
+    ev, reading = _run(start, regime, seed, horizon)
+    comms, slots, lens = reading[step]
+    names = manager_names(_data("friends"))
+    net = _people_panel(ev, step, comms, slots, lens, names, _title(start, regime, step, horizon, lens))
+    formed_now, faded_now = (ev.formed[step - 1], ev.faded[step - 1]) if step else (0, 0)
+    verdict = together_verdict(reading[0][2], lens, sum(ev.formed[:step]), sum(ev.faded[:step]), step, names)
     summary = (f"Krackhardt's 21 managers ({NETWORKS[start].split(': ')[1]} ties), step {step} of {horizon}, when "
                f"{REGIMES[regime][0]}: {lens.ties} ties, {len(lens.communities)} communities (modularity "
                f"{lens.modularity:.2f}), {names[lens.top]} has the biggest share of influence "
                f"({lens.top_share:.0%}), Gini {lens.gini:.2f}, {lens.reciprocity:.0%} of ties returned, "
                f"{lens.in_touch:.0%} of pairs in touch. A chart traces modularity, the Gini, reciprocity and the "
                "pairs in touch over the steps.")
-    return scene(net, trends, readout=readout, verdict=verdict, summary=summary,
+    return scene(net, _trends(reading, horizon, step), readout=_readout(lens, names, formed_now, faded_now),
+                 verdict=verdict, summary=summary,
                  caption="Colour: the community found at this step. Size: the person's share of influence, "
                          f"counted by contacts (full size at {FULL_SIZE:g} times an equal share). Shape: square, "
                          "the biggest share of influence; "

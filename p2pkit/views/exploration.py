@@ -10,7 +10,7 @@ they return.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import networkx as nx
 import numpy as np
@@ -18,17 +18,18 @@ import numpy as np
 from .. import orgs
 from ..exploration import compare, exploration_verdict
 from .component import Figure, choice, play, seed, slider
-from .layouts import ring_layout, tree_layout
+from .layouts import tree_layout
 from .scene import chart, network, scene, series
+from .shapes import drawn, person_names, ring
 
 __all__ = ["NETWORKS", "falter_scene", "strategy_falters"]
 
 #: The four networks of 40 people, from the densest to the sparsest, with their layouts.
 NETWORKS = {
-    "full mesh": (lambda: nx.complete_graph(40), lambda G: ring_layout(G, centre=None)),
-    "peer mesh": (lambda: orgs.peer_mesh(40, 4, 0.1, seed=0), lambda G: ring_layout(G, centre=None)),
+    "full mesh": (lambda: nx.complete_graph(40), ring),
+    "peer mesh": (lambda: orgs.peer_mesh(40, 4, 0.1, seed=0), ring),
     "chart": (lambda: orgs.hierarchy(4, 3), tree_layout),
-    "sparse ring": (lambda: orgs.peer_mesh(40, 2, 0.0, seed=0), lambda G: ring_layout(G, centre=None)),
+    "sparse ring": (lambda: orgs.peer_mesh(40, 2, 0.0, seed=0), ring),
 }
 SHORT = {"full mesh": "full mesh", "peer mesh": "peer mesh", "chart": "chart", "sparse ring": "sparse ring"}
 LINE_ROLE = {"full mesh": "centre", "peer mesh": "peer", "chart": "rumour", "sparse ring": "reached"}
@@ -38,19 +39,15 @@ ROLE_WORDS = {"holder": "holds the best possible strategy", "peer": "holds the m
               "bridge": "holds another strategy"}
 
 
-@lru_cache(maxsize=2)
-def _networks() -> dict:
-    return {name: make() for name, (make, _) in NETWORKS.items()}
-
-
-@lru_cache(maxsize=2)
-def _positions() -> dict:
-    return {name: NETWORKS[name][1](G) for name, G in _networks().items()}
+@cache
+def _drawn() -> tuple[dict, dict]:
+    """The four networks and their places (:func:`p2pkit.views.shapes.drawn`), built once."""
+    return drawn(NETWORKS)
 
 
 @lru_cache(maxsize=32)
 def _results(k: int, shock: float, seed: int) -> dict:
-    return compare(_networks(), n=CHOICES, k=k, rounds=ROUNDS, shock_round=SHOCK_ROUND, shock_share=shock, seed=seed)
+    return compare(_drawn()[0], n=CHOICES, k=k, rounds=ROUNDS, shock_round=SHOCK_ROUND, shock_share=shock, seed=seed)
 
 
 @lru_cache(maxsize=32)
@@ -63,62 +60,66 @@ def _pct(x: float) -> str:
     return f"{x:.1%}" if text == "100%" and x < 1 - 1e-9 else text
 
 
-def _names(G, name: str) -> dict:
-    if name != "chart":
-        return {v: f"Person {v}" for v in G}
-    role = dict(G.nodes(data="role"))
-    return {v: ("Top" if role[v] == "top" else f"{'Manager' if role[v] == 'manager' else 'Staff'} {v}") for v in G}
+def _search_panel(network_name: str, run, t: int, after: bool) -> tuple[dict, int, int]:
+    """The people of the first search at round ``t``, by the strategy they hold: the network panel, the number of
+    different strategies held and the number of people who copied a contact."""
+    G = _drawn()[0][network_name]
+    held, score = run.strategies[t], run.scores[t]
+    values, counts = np.unique(held, return_counts=True)
+    common = int(values[np.argmax(counts)])
+    count = dict(zip(values.tolist(), counts.tolist(), strict=True))
+    roles = {v: ("holder" if sc >= 1 - 1e-12 else "peer" if int(s) == common else "bridge")
+             for v, s, sc in zip(run.nodes, held, score, strict=True)}
+    copied = [v for v, c in zip(run.nodes, run.copied[t], strict=True) if c]
+    net = network(
+        G, _drawn()[1][network_name],
+        title=f"{network_name[0].upper() + network_name[1:]}, round {t}: {len(values)} different "
+              f"strateg{'y' if len(values) == 1 else 'ies'}" + (" (after the shock)" if after else ""),
+        names=person_names(G), roles=roles, role_labels=ROLE_WORDS, nodes=run.nodes,
+        figures=[("Score (share of the best possible)", dict(zip(run.nodes, np.round(score, 3), strict=True)), ".0%"),
+                 ("People holding the same strategy",
+                  {v: count[int(s)] for v, s in zip(run.nodes, held, strict=True)}, "d")],
+        highlight=copied, labels=False)
+    return net, len(values), len(copied)
+
+
+def _line_charts(res: dict, network_name: str, t: int) -> tuple[dict, dict]:
+    """The average score and the number of different strategies, round by round, on every network."""
+    xs = list(range(ROUNDS + 1))
+    score_lines, diversity_lines = [], []
+    for name, r in res.items():
+        dash = name != network_name
+        score_lines.append(series(SHORT[name], xs, np.round(r.mean_score.mean(axis=0), 4).tolist(),
+                                  role=LINE_ROLE[name], dash=dash))
+        diversity_lines.append(series(SHORT[name], xs, np.round(r.distinct.mean(axis=0), 2).tolist(),
+                                      role=LINE_ROLE[name], dash=dash))
+    scores = chart("Average score (mean of 50 searches)", score_lines, x_label="round",
+                   y_label="share of the best possible", y_format=".0%", x_domain=(0, ROUNDS), y_domain=(0.5, 1),
+                   marker_x=t)
+    diversity = chart("Different strategies held", diversity_lines, x_label="round",
+                      y_label="strategies (of 40 people)", x_domain=(0, ROUNDS), y_domain=(1, 40), y_log=True,
+                      marker_x=t)
+    return scores, diversity
 
 
 def falter_scene(network_name: str, k: int, shock: float, at_round: int, seed: int = 0) -> dict:
     """One state of :func:`strategy_falters`."""
-    G = _networks()[network_name]
     res = _results(int(k), float(shock), int(seed))
     run = res[network_name]
     t = min(int(at_round), ROUNDS)
-    held, score = run.strategies[t], run.scores[t]
-    values, counts = np.unique(held, return_counts=True)
-    common = int(values[np.argmax(counts)])
-    count = dict(zip(values.tolist(), counts.tolist()))
-    roles = {v: ("holder" if sc >= 1 - 1e-12 else "peer" if int(s) == common else "bridge")
-             for v, s, sc in zip(run.nodes, held, score)}
-    copied = [v for v, c in zip(run.nodes, run.copied[t]) if c]
-    after = shock > 0 and t >= SHOCK_ROUND
-    net = network(
-        G, _positions()[network_name],
-        title=f"{network_name[0].upper() + network_name[1:]}, round {t}: {len(values)} different "
-              f"strateg{'y' if len(values) == 1 else 'ies'}" + (" (after the shock)" if after else ""),
-        names=_names(G, network_name), roles=roles, role_labels=ROLE_WORDS, nodes=run.nodes,
-        figures=[("Score (share of the best possible)", dict(zip(run.nodes, np.round(score, 3))), ".0%"),
-                 ("People holding the same strategy", {v: count[int(s)] for v, s in zip(run.nodes, held)}, "d")],
-        highlight=copied, labels=False)
-
-    xs = list(range(ROUNDS + 1))
-    score_lines, diversity_lines = [], []
-    for name, r in res.items():
-        mine = name == network_name
-        score_lines.append(series(SHORT[name], xs, np.round(r.mean_score.mean(axis=0), 4).tolist(), role=LINE_ROLE[name],
-                                  dash=not mine))
-        diversity_lines.append(series(SHORT[name], xs, np.round(r.distinct.mean(axis=0), 2).tolist(), role=LINE_ROLE[name],
-                                      dash=not mine))
-    scores = chart("Average score (mean of 50 searches)", score_lines, x_label="round",
-                   y_label="share of the best possible", y_format=".0%", x_domain=(0, ROUNDS), y_domain=(0.5, 1),
-                   marker_x=t)
-    diversity = chart("Different strategies held", diversity_lines, x_label="round", y_label="strategies (of 40 people)",
-                      x_domain=(0, ROUNDS), y_domain=(1, 40), y_log=True, marker_x=t)
-
-    readout = [("This search, now: different strategies", f"{len(values)}"),
-               ("This search, now: average score", _pct(float(score.mean()))),
-               ("People who copied a contact this round", f"{len(copied)}"),
+    net, held, copied = _search_panel(network_name, run, t, shock > 0 and t >= SHOCK_ROUND)
+    readout = [("This search, now: different strategies", f"{held}"),
+               ("This search, now: average score", _pct(float(run.scores[t].mean()))),
+               ("People who copied a contact this round", f"{copied}"),
                *[(f"Average score at round {t}: {name}", _pct(r.mean(t))) for name, r in res.items()]]
     said = ", ".join(f"the {name} {_pct(r.mean(t))}" for name, r in res.items())
     summary = (f"The {network_name} of 40 people at round {t} of a search on a landscape with {k} interactions per "
                f"choice{'' if not shock else f', {shock:.0%} of which is re-drawn at round {SHOCK_ROUND}'}: "
-               f"{len(values)} different strategies are held; triangles hold the best possible one, circles the most "
+               f"{held} different strategies are held; triangles hold the best possible one, circles the most "
                f"common, diamonds another; ringed people copied a contact this round. Average scores at this round: "
                f"{said}.")
-    return scene(net, scores, diversity, readout=readout, verdict=_verdict(int(k), float(shock), int(seed)),
-                 summary=summary,
+    return scene(net, *_line_charts(res, network_name, t), readout=readout,
+                 verdict=_verdict(int(k), float(shock), int(seed)), summary=summary,
                  caption=f"Each round a person copies their best contact if that contact scores higher, or else tries "
                          f"changing one of {CHOICES} choices and keeps the change if it scores higher. Lines: the mean "
                          f"of 5 landscapes x 10 searches per network (solid: the network drawn); the drawing shows the "
