@@ -309,7 +309,7 @@ def test_the_scan_reaches_every_kind_of_file():
     # the landing page, the glossary and a docstring are read, and the book is found in them
     assert any(names_the_book(s) for _, s in SENTENCES["intro.md"])
     assert SENTENCES["reference/glossary/ch01.md"]
-    assert any(names_the_book(s) for _, s in SENTENCES["p2pkit/report.py"])
+    assert any(names_the_book(s) for _, s in SENTENCES["p2pkit/team/diagnosis.py"])
 
 
 # --------------------------------------------------------------------------- the rule itself
