@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_probability, require_whole_number
 from ..transparency import org_chart
-from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
+from ._common import MAX_PEOPLE, _add_clique, _blocks
 
 __all__ = ["chart", "gore_lattice", "participative_plant", "morning_star", "buurtzorg", "CASES", "build_case",
            "authority_digraph"]
@@ -55,8 +55,8 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     >>> G.number_of_edges(), G.nodes[4]["role"], G.nodes[4]["level"]
     (12, 'staff', 2)
     """
-    n = _int("n", n, 2, MAX_PEOPLE)
-    span = _int("span", span, 1)
+    n = require_whole_number("n", n, minimum=2, maximum=MAX_PEOPLE)
+    span = require_whole_number("span", span, minimum=1)
     G = org_chart(n, span)
     G.graph.clear()
     G.graph["model"] = "chart"
@@ -117,9 +117,9 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     >>> G.number_of_nodes(), nx.is_connected(G)
     (40, True)
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
-    team_size = _int("team_size", team_size, 2)
-    project_size = _int("project_size", project_size, 2)
+    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
+    team_size = require_whole_number("team_size", team_size, minimum=2)
+    project_size = require_whole_number("project_size", project_size, minimum=2)
     rng = random.Random(seed)
     G = nx.Graph(model="gore")
     start = 0
@@ -190,7 +190,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     >>> sorted(d for _, _, d in G.edges(data="kind"))[0]
     'committee'
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
+    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
     rng = random.Random(seed)
     G = chart(n, span)
     G.graph["model"] = "herman_miller"
@@ -255,10 +255,10 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     >>> all(abs(G.nodes[u]["group"] - G.nodes[v]["group"]) <= 1 for u, v in G.edges())
     True
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
-    unit_size = _int("unit_size", unit_size, 2)
-    k = _int("clou_colleagues", clou_colleagues, 1)
-    within = _share("within_unit", within_unit)
+    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
+    unit_size = require_whole_number("unit_size", unit_size, minimum=2)
+    k = require_whole_number("clou_colleagues", clou_colleagues, minimum=1)
+    within = require_probability("within_unit", within_unit)
     rng = random.Random(seed)
     G = nx.Graph(model="morning_star")
     units: list[list[int]] = []
@@ -348,12 +348,12 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     >>> max(sum(1 for _, g in G.nodes(data="group") if g == t) for t in range(12))
     12
     """
-    n = _int("n", n, 4, MAX_PEOPLE)
-    team_size = _int("team_size", team_size, 2)
-    teams_per_coach = _int("teams_per_coach", teams_per_coach, 1)
-    share = _share("office_share", office_share)
-    contacts = _int("contacts", contacts, 1)
-    cross_team = _int("cross_team", cross_team, 0)
+    n = require_whole_number("n", n, minimum=4, maximum=MAX_PEOPLE)
+    team_size = require_whole_number("team_size", team_size, minimum=2)
+    teams_per_coach = require_whole_number("teams_per_coach", teams_per_coach, minimum=1)
+    share = require_probability("office_share", office_share)
+    contacts = require_whole_number("contacts", contacts, minimum=1)
+    cross_team = require_whole_number("cross_team", cross_team, minimum=0)
     rng = random.Random(seed)
     office = max(1, round(share * n))
     coaches = 1

@@ -16,8 +16,8 @@ import networkx as nx
 
 from ..communities import detect, modularity
 from ..equipotency import centralization
-from ..errors import P2PKitError
-from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ._common import MAX_PEOPLE, _add_clique, _blocks
 from .profile import mean_hops
 
 __all__ = ["grow_unit", "split_unit", "ideal_split", "ideal_split_modularity", "UnitSize", "unit_size",
@@ -70,9 +70,9 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     >>> grow_unit(10, ties_per_newcomer=2).number_of_edges()
     17
     """
-    m = _int("ties_per_newcomer", ties_per_newcomer, 1)
-    n = _int("n", n, m + 1, MAX_PEOPLE)
-    p = _share("closure", closure)
+    m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
+    n = require_whole_number("n", n, minimum=m + 1, maximum=MAX_PEOPLE)
+    p = require_probability("closure", closure)
     rng = random.Random(seed)
     G = nx.Graph(model="one unit")
     founders = list(range(m + 1))
@@ -116,10 +116,10 @@ def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: floa
     >>> sorted({g for _, g in G.nodes(data="group")}), nx.is_connected(G)
     ([0, 1, 2], True)
     """
-    n = _int("n", n, 2, MAX_PEOPLE)
-    cap = _int("cap", cap, 2)
-    m = _int("ties_per_newcomer", ties_per_newcomer, 1)
-    liaisons = _int("liaisons", liaisons, 0)
+    n = require_whole_number("n", n, minimum=2, maximum=MAX_PEOPLE)
+    cap = require_whole_number("cap", cap, minimum=2)
+    m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
+    liaisons = require_whole_number("liaisons", liaisons, minimum=0)
     rng = random.Random(seed)
     sizes = _blocks(n, cap)
     if min(sizes) < m + 1:
@@ -156,8 +156,8 @@ def ideal_split(units: int, size: int) -> nx.Graph:
     >>> ideal_split(4, 5).number_of_edges()
     44
     """
-    units = _int("units", units, 2)
-    size = _int("size", size, 2)
+    units = require_whole_number("units", units, minimum=2)
+    size = require_whole_number("size", size, minimum=2)
     G = nx.ring_of_cliques(units, size)
     for v in G:
         G.nodes[v]["group"] = v // size
@@ -179,8 +179,8 @@ def ideal_split_modularity(units: int, size: int) -> float:
     >>> round(ideal_split_modularity(4, 5), 4)
     0.6591
     """
-    units = _int("units", units, 3)
-    size = _int("size", size, 2)
+    units = require_whole_number("units", units, minimum=3)
+    size = require_whole_number("size", size, minimum=2)
     L = size * (size - 1) / 2
     return L / (L + 1) - 1 / units
 
@@ -225,9 +225,7 @@ def unit_size(G: nx.Graph, seed: int | None = 0, communities: list | None = None
     >>> u.ties, u.ties_for_all_to_know_all, u.relationships_needed, u.mean_hops > 1
     (21, 18, 3, True)
     """
-    n = G.number_of_nodes()
-    if n < 3:
-        raise P2PKitError("a unit needs at least 3 people.")
+    n = require_graph(G, minimum=3, what="a unit")
     sizes: dict = {}
     for _, g in G.nodes(data="group", default=0):
         sizes[g] = sizes.get(g, 0) + 1
@@ -277,7 +275,7 @@ def unit_sweep(sizes: Iterable[int], cap: int = 150, ties_per_newcomer: int = 3,
     >>> [(c.one.units, c.split.units) for c in unit_sweep([100, 200])]
     [(1, 1), (1, 2)]
     """
-    sizes = [_int("size", s, ties_per_newcomer + 1, MAX_PEOPLE) for s in sizes]
+    sizes = [require_whole_number("size", s, minimum=ties_per_newcomer + 1, maximum=MAX_PEOPLE) for s in sizes]
     if not sizes:
         raise P2PKitError("give at least one unit size.")
     big = grow_unit(max(sizes), ties_per_newcomer, closure, seed)

@@ -12,8 +12,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from ..errors import P2PKitError
-from ..practice._common import _int
+from ..errors import P2PKitError, require_whole_number
 
 __all__ = ["PHASES", "scattered", "phases", "phase", "PathStep", "weaving_path"]
 
@@ -24,8 +23,8 @@ MAX_PEOPLE = 5_000
 
 
 def _check(n: int, clusters: int, cluster_ties: float) -> tuple[int, int, float]:
-    n = _int("n (people)", n, 6, MAX_PEOPLE)
-    clusters = _int("clusters", clusters, 2)
+    n = require_whole_number("n (people)", n, minimum=6, maximum=MAX_PEOPLE)
+    clusters = require_whole_number("clusters", clusters, minimum=2)
     if n < 3 * clusters:
         raise P2PKitError(f"{n} people are too few for {clusters} clusters of at least 3; "
                           "use more people or fewer clusters.")
@@ -149,9 +148,9 @@ def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int
     [3, 1, 1, 1]
     """
     n, clusters, cluster_ties = _check(n, clusters, cluster_ties)
-    reach = _int("reach", reach, 1)
-    bridges = _int("bridges", bridges, 0)
-    core_extra = _int("core_extra", core_extra, 0)
+    reach = require_whole_number("reach", reach, minimum=1)
+    bridges = require_whole_number("bridges", bridges, minimum=0)
+    core_extra = require_whole_number("core_extra", core_extra, minimum=0)
     rng = random.Random(None if seed is None else seed + 7919)
     one = scattered(n, clusters, cluster_ties, seed)
     groups = _blocks(n, clusters)
@@ -219,7 +218,7 @@ def phase(number: int, n: int = 60, clusters: int = 5, seed: int | None = 0, **k
     >>> phase(2, 30, 3).graph["phase"]
     2
     """
-    number = _int("phase", number, 1, 4)
+    number = require_whole_number("phase", number, minimum=1, maximum=4)
     return phases(n, clusters, seed=seed, **kwargs)[number - 1]
 
 
@@ -274,7 +273,7 @@ def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | Non
     >>> len(path), [s.phase for s in path if s.at_phase], path[1].made, path[1].needed
     (7, [1, 2, 3, 4], 2, 4)
     """
-    steps = _int("steps", steps, 1)
+    steps = require_whole_number("steps", steps, minimum=1)
     ps = phases(n, clusters, seed=seed, **kwargs)
     rng = random.Random(seed)
     out = [PathStep(ps[0], 1, None, 0, 0, ())]
