@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .. import orgs
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from ..transparency import org_chart
 
 __all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "CardGame",
@@ -40,10 +40,8 @@ def chart(n: int, span: int = 3) -> nx.Graph:
     >>> G.number_of_edges(), max(d for _, d in G.nodes(data="level"))
     (12, 2)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 3:
-        raise P2PKitError(f"the game needs at least 3 people; got {n!r}.")
-    if isinstance(span, bool) or not isinstance(span, int) or span < 1:
-        raise P2PKitError(f"the span of control must be a whole number of at least 1; got {span!r}.")
+    n = require_whole_number("people (in the game)", n, minimum=3)
+    span = require_whole_number("span (of control)", span, minimum=1)
     return org_chart(n, span)
 
 
@@ -51,9 +49,9 @@ def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
     """Who may pass to whom in the peer-to-peer round.
 
     ``reach >= n - 1``: anyone to anyone (a complete network, the room's default rule).
-    Otherwise everyone can pass to about ``reach`` people (an even number, at least 2): a
-    small-world ring (:func:`p2pkit.orgs.peer_mesh`, 10% of ties rewired), as when people may
-    only pass to those within arm's reach plus a few they know.
+    Otherwise (``reach`` is at least 1) everyone can pass to about ``reach`` people (an even
+    number, at least 2): a small-world ring (:func:`p2pkit.orgs.peer_mesh`, 10% of ties
+    rewired), as when people may only pass to those within arm's reach plus a few they know.
 
     References
     ----------
@@ -65,11 +63,11 @@ def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
     >>> peer_round(6, 10).number_of_edges(), peer_round(12, 4).number_of_edges()
     (15, 24)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 3:
-        raise P2PKitError(f"the game needs at least 3 people; got {n!r}.")
+    n = require_whole_number("people (in the game)", n, minimum=3)
+    reach = require_whole_number("reach (people each can pass to)", reach, minimum=1)
     if reach >= n - 1:
         return nx.complete_graph(n)
-    k = max(2, int(reach) - int(reach) % 2)
+    k = max(2, reach - reach % 2)
     return orgs.peer_mesh(n, k=k, rewire=0.1, seed=seed)
 
 
