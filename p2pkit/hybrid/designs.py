@@ -13,7 +13,7 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from ..errors import P2PKitError
+from ..errors import require_whole_number
 from ..scaling import team_sizes
 
 __all__ = ["hub_design", "embedded_design", "people_still_in_touch", "in_touch_without_each"]
@@ -34,8 +34,7 @@ def _teams(people: int, team_size: int) -> nx.Graph:
 
 def _add_bridges(G: nx.Graph, people: int, bridges: int, seed) -> None:
     """Add ``bridges`` random ties between people of different teams (seeded, no repeats)."""
-    if isinstance(bridges, bool) or not isinstance(bridges, (int, np.integer)) or bridges < 0:
-        raise P2PKitError(f"human_bridges must be a whole number from 0 up; got {bridges!r}.")
+    bridges = require_whole_number("human_bridges", bridges, minimum=0)
     team = nx.get_node_attributes(G, "team")
     sizes = G.graph["sizes"]
     possible = people * (people - 1) // 2 - sum(s * (s - 1) // 2 for s in sizes)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 
 __all__ = ["mm1_time_in_system", "QueueRun", "simulate_queue"]
 
@@ -112,8 +112,7 @@ def simulate_queue(arrival_rate: float, service_rate: float, requests: int = 20_
     mu = _rate("service_rate", service_rate)
     if lam <= 0 or mu <= 0:
         raise P2PKitError("both rates must be above 0 to simulate a queue.")
-    if isinstance(requests, bool) or not isinstance(requests, (int, np.integer)) or requests < 1:
-        raise P2PKitError(f"requests must be a whole number of at least 1; got {requests!r}.")
+    requests = require_whole_number("requests", requests, minimum=1)
     rng = np.random.default_rng(seed)
     gaps = rng.exponential(1.0 / lam, size=requests)  # gaps[k]: time before request k arrives
     service = rng.exponential(1.0 / mu, size=requests)
