@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_whole_number
 from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["MODES", "push_rounds_estimate", "rumour_rounds", "gossip_everything"]
@@ -29,20 +29,9 @@ MODES = ("push", "pull", "push-pull")
 
 def _as_network(G) -> tuple[int, np.ndarray | None, np.ndarray | None]:
     """``(n, indptr, indices)`` of the neighbour lists, or ``(n, None, None)`` if complete."""
-    if isinstance(G, (bool, np.bool_)):
-        raise P2PKitError("give a network (a networkx Graph) or a number of people.")
-    if isinstance(G, (int, np.integer)):
-        n = int(G)
-        if n < 2:
-            raise P2PKitError(f"gossip needs at least 2 people; got {n}.")
-        return n, None, None
     if not isinstance(G, nx.Graph):
-        raise P2PKitError("give a network (a networkx Graph) or a number of people.")
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()).")
-    n = G.number_of_nodes()
-    if n < 2:
-        raise P2PKitError(f"gossip needs at least 2 people; got {n}.")
+        return require_whole_number("people (or give a networkx Graph)", G, minimum=2), None, None
+    n = require_graph(G, minimum=2, undirected=True, what="gossip")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
     if n > 1 and G.number_of_edges() == n * (n - 1) // 2 and nx.number_of_selfloops(G) == 0:
@@ -107,8 +96,7 @@ def push_rounds_estimate(n: int) -> float:
     >>> round(push_rounds_estimate(1024), 2)
     16.93
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise P2PKitError(f"n (people) must be a whole number of at least 2; got {n!r}.")
+    n = require_whole_number("n (people)", n, minimum=2)
     return math.log2(n) + math.log(n)
 
 
@@ -164,11 +152,11 @@ def rumour_rounds(G, source: int = 0, mode: str = "push", seed: int | None = 0,
     n, indptr, indices = _as_network(G)
     if indptr is not None and not nx.is_connected(G):
         raise P2PKitError("the network is not connected, so the news can never reach everyone.")
-    if not 0 <= int(source) < n:
-        raise P2PKitError(f"source must be a person between 0 and {n - 1}; got {source!r}.")
+    source = require_whole_number(f"source (a person numbered 0 to {n - 1})", source, minimum=0, maximum=n - 1)
+    max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1)
     rng = np.random.default_rng(seed)
     knows = np.zeros(n, dtype=bool)
-    knows[int(source)] = True
+    knows[source] = True
     rounds = 0
     push, pull = mode in ("push", "push-pull"), mode in ("pull", "push-pull")
     while not knows.all():
@@ -239,6 +227,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
     """
     _check_mode(mode)
     n, indptr, indices = _as_network(G)
+    max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1)
     away = _absent_mask(n, absent)
     here = ~away
     n_here = int(here.sum())
