@@ -27,6 +27,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "averaging_weights",
@@ -151,7 +152,7 @@ def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
     S = sparse.csr_matrix(W)
     u = np.full(n, 1.0 / math.sqrt(n))
     op = LinearOperator((n, n), matvec=lambda x: S @ x - u * (u @ x), dtype=float)
-    v0 = np.random.default_rng(0).random(n)
+    v0 = rng(0).random(n)
     v0 -= u * (u @ v0)
     try:
         val = eigsh(op, k=1, which="LM", tol=1e-12, v0=v0, maxiter=20 * n, return_eigenvectors=False)
@@ -378,8 +379,8 @@ def scatter(people: int, tasks: int, seed: int | None = 0) -> tuple[np.ndarray, 
     """
     people = require_whole_number("people", people, minimum=1)
     tasks = require_whole_number("tasks", tasks, minimum=1)
-    rng = np.random.default_rng(seed)
-    return rng.random((people, 2)), rng.random((tasks, 2))
+    gen = rng(seed)
+    return gen.random((people, 2)), gen.random((tasks, 2))
 
 
 @dataclass(frozen=True)

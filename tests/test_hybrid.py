@@ -124,6 +124,9 @@ def test_counts_may_be_numpy_integers_and_shares_are_probabilities():
     assert decision_minutes(np.float64(2.0), i(150), i(10), cross_team=np.float64(0.2)) == decision_minutes(2.0)
     assert compare_designs(people=i(60), team_size=i(8)) == compare_designs(people=60, team_size=8)
     assert simulate_queue(1.0, 2.0, requests=i(500), seed=1) == simulate_queue(1.0, 2.0, requests=500, seed=1)
+    # and seeds: the same stream from a numpy integer
+    assert simulate_queue(1.0, 2.0, requests=500, seed=i(1)) == simulate_queue(1.0, 2.0, requests=500, seed=1)
+    assert nx.utils.graphs_equal(hub_design(20, 5, human_bridges=3, seed=i(4)), hub_design(20, 5, 3, seed=4))
     G = embedded_design(23, 10)
     with pytest.raises(P2PKitError, match="cross_team is a probability between 0 and 1; got 1.5"):
         failure(G, [23], cross_team=1.5)

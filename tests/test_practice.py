@@ -262,12 +262,28 @@ def test_sizes_and_shares_may_be_numpy_numbers():
                                       seed=2), practice.morning_star(60, seed=2))
     assert same(practice.buurtzorg(i(150), team_size=i(12), office_share=np.float64(0.005), cross_team=i(1)),
                 practice.buurtzorg(150, cross_team=1))
-    assert same(practice.build_case("morning_star", i(30), seed=1), practice.build_case("morning_star", 30, seed=1))
+    assert same(practice.build_case("morning_star", i(30), seed=i(1)), practice.build_case("morning_star", 30, seed=1))
     assert same(practice.grow_unit(i(30), ties_per_newcomer=i(2), closure=np.float64(0.5)), practice.grow_unit(30, 2))
     assert same(practice.split_unit(i(400), cap=i(150), liaisons=i(2), seed=1), practice.split_unit(400, seed=1))
     assert same(practice.ideal_split(i(4), i(5)), practice.ideal_split(4, 5))
     assert practice.ideal_split_modularity(i(4), i(5)) == practice.ideal_split_modularity(4, 5)
     assert practice.unit_sweep([i(100)]) == practice.unit_sweep([100])
+
+
+def test_seeds_draw_the_stream_they_always_drew():
+    # p2pkit.python_random(seed) is random.Random(seed) for a whole number: a numpy seed gives the same network
+    import random
+
+    from p2pkit import python_random
+
+    assert python_random(7).random() == random.Random(7).random()
+    same = nx.utils.graphs_equal
+    for name in practice.CASES:
+        assert same(practice.build_case(name, 40, seed=np.int64(3)), practice.build_case(name, 40, seed=3))
+    assert same(practice.split_unit(400, seed=np.int64(2)), practice.split_unit(400, seed=2))
+    assert practice.mean_hops(practice.grow_unit(500), seed=np.int64(1)) == practice.mean_hops(practice.grow_unit(500), seed=1)
+    with pytest.raises(P2PKitError, match="seed must be a whole number of 0 or more"):
+        practice.gore_lattice(40, seed=-1)
 
 
 @pytest.mark.parametrize("call, words", [

@@ -130,7 +130,7 @@ def test_counts_may_be_numpy_integers():
     from p2pkit.protocols import agreement_run, at_round, share_out
 
     i = np.int64
-    P, T = scatter(i(12), i(12), seed=3)
+    P, T = scatter(i(12), i(12), seed=i(3))
     assert np.array_equal(P, scatter(12, 12, seed=3)[0]) and np.array_equal(T, scatter(12, 12, seed=3)[1])
     assert np.array_equal(local_averaging(nx.path_graph(3), [0.0, 0.0, 3.0], i(5)),
                           local_averaging(nx.path_graph(3), [0.0, 0.0, 3.0], 5))

@@ -147,6 +147,7 @@ def test_counts_may_be_numpy_integers():
     assert chart_size(i(4), i(3)) == 40
     assert push_rounds_estimate(i(1024)) == push_rounds_estimate(1024)
     assert rumour_rounds(i(64), source=i(3), seed=1) == rumour_rounds(64, source=3, seed=1)
+    assert rumour_rounds(64, seed=i(5)) == rumour_rounds(64, seed=5)
     g = gossip_everything(i(40), seed=0, absent=[i(5)])
     assert g.rounds == gossip_everything(40, seed=0, absent=[5]).rounds
     c = report_up_broadcast_down(orgs.hierarchy(4, 3), capacity=i(2), absent=[i(4)])

@@ -328,6 +328,10 @@ def test_sizes_may_be_numpy_integers():
     assert [s.new for s in weaving.weaving_path(i(30), i(3), steps=i(2))] == [s.new for s in weaving.weaving_path(30, 3, 2)]
     G = weaving.phase(1, 30, 3)
     assert weaving.weave(G, "close", i(3), seed=5).added == weaving.weave(G, "close", 3, seed=5).added
+    # seeds too: python_random(numpy integer) is random.Random of that number
+    assert all(same(x, y) for x, y in zip(weaving.phases(30, 3, seed=i(4)), weaving.phases(30, 3, seed=4), strict=True))
+    assert weaving.weave(G, "spoke", 3, seed=i(5)).added == weaving.weave(G, "spoke", 3, seed=5).added
+    assert [s.new for s in weaving.weaving_path(30, 3, seed=i(2))] == [s.new for s in weaving.weaving_path(30, 3, seed=2)]
 
 
 @pytest.mark.parametrize("call, words", [

@@ -627,6 +627,7 @@ def test_workshop_counts_may_be_numpy_integers():
     assert ws.departures(U, leaving=i(2)).gone == ws.departures(U, leaving=2).gone
     assert ws.most_routes(U, i(3)) == ws.most_routes(U, 3)
     assert ws.suggest_backup_ties(U, limit=i(2)) == ws.suggest_backup_ties(U, limit=2)
+    assert ws.deal_cards(range(13), seed=i(2)) == ws.deal_cards(range(13), seed=2)  # the same deal
 
 
 @pytest.mark.parametrize("call, words", [

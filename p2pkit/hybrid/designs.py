@@ -7,7 +7,6 @@ people who can still reach each other (through people or AI nodes).
 
 from __future__ import annotations
 
-import random
 
 import networkx as nx
 import numpy as np
@@ -15,6 +14,7 @@ from scipy.sparse.csgraph import connected_components
 
 from ..errors import require_whole_number
 from ..scaling import team_sizes
+from ..seeding import python_random
 
 __all__ = ["hub_design", "embedded_design", "people_still_in_touch", "in_touch_without_each"]
 
@@ -38,7 +38,7 @@ def _add_bridges(G: nx.Graph, people: int, bridges: int, seed) -> None:
     team = nx.get_node_attributes(G, "team")
     sizes = G.graph["sizes"]
     possible = people * (people - 1) // 2 - sum(s * (s - 1) // 2 for s in sizes)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     if bridges >= possible:  # every pair across teams
         G.add_edges_from((a, b) for a in range(people) for b in range(a + 1, people) if team[a] != team[b])
         return

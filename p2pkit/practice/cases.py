@@ -8,12 +8,12 @@ Krackhardt (1994) does (reporting lines one way, peer ties both ways).
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Callable
 
 import networkx as nx
 
 from ..errors import P2PKitError, require_probability, require_whole_number
+from ..seeding import python_random
 from ..transparency import org_chart
 from ._common import MAX_PEOPLE, _add_clique, _blocks
 
@@ -120,7 +120,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
     team_size = require_whole_number("team_size", team_size, minimum=2)
     project_size = require_whole_number("project_size", project_size, minimum=2)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     G = nx.Graph(model="gore")
     start = 0
     for t, size in enumerate(_blocks(n, team_size)):
@@ -191,7 +191,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     'committee'
     """
     n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     G = chart(n, span)
     G.graph["model"] = "herman_miller"
     if teams:
@@ -259,7 +259,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     unit_size = require_whole_number("unit_size", unit_size, minimum=2)
     k = require_whole_number("clou_colleagues", clou_colleagues, minimum=1)
     within = require_probability("within_unit", within_unit)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     G = nx.Graph(model="morning_star")
     units: list[list[int]] = []
     start = 0
@@ -354,7 +354,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     share = require_probability("office_share", office_share)
     contacts = require_whole_number("contacts", contacts, minimum=1)
     cross_team = require_whole_number("cross_team", cross_team, minimum=0)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     office = max(1, round(share * n))
     coaches = 1
     for _ in range(10):  # coaches depend on teams, which depend on coaches: settle it

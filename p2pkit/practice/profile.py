@@ -8,7 +8,6 @@ measures mean in plain sentences. :func:`mean_hops`, :func:`shortest_routes` and
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from ..communities import detect, modularity
 from ..equipotency import centralization, gini, krackhardt
 from ..errors import P2PKitError, require_graph
 from ..measures import betweenness, path_stats
+from ..seeding import python_random
 from .cases import authority_digraph
 
 __all__ = ["mean_hops", "shortest_routes", "most_central", "ROLE_NOUNS", "CaseProfile", "case_profile",
@@ -57,7 +57,7 @@ def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int 
         if G.number_of_edges() == 0:
             raise P2PKitError("nobody can reach anybody, so there are no hops to average.")
         return path_stats(G).mean, True
-    sources = nodes if exact else random.Random(seed).sample(nodes, min(sample, n))
+    sources = nodes if exact else python_random(seed).sample(nodes, min(sample, n))
     total = 0
     pairs = 0
     for s in sources:

@@ -8,7 +8,6 @@ coordination cost of each.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import networkx as nx
 from ..communities import detect, modularity
 from ..equipotency import centralization
 from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..seeding import python_random
 from ._common import MAX_PEOPLE, _add_clique, _blocks
 from .profile import mean_hops
 
@@ -73,7 +73,7 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
     n = require_whole_number("n", n, minimum=m + 1, maximum=MAX_PEOPLE)
     p = require_probability("closure", closure)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     G = nx.Graph(model="one unit")
     founders = list(range(m + 1))
     G.add_nodes_from(range(n), group=0, role="member")
@@ -120,7 +120,7 @@ def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: floa
     cap = require_whole_number("cap", cap, minimum=2)
     m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
     liaisons = require_whole_number("liaisons", liaisons, minimum=0)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     sizes = _blocks(n, cap)
     if min(sizes) < m + 1:
         raise P2PKitError(f"units of {min(sizes)} people are too small for {m} ties per newcomer; "

@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from ..errors import P2PKitError, require_graph, require_whole_number
+from ..seeding import rng
 from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["MODES", "push_rounds_estimate", "rumour_rounds", "gossip_everything"]
@@ -40,14 +41,14 @@ def _as_network(G) -> tuple[int, np.ndarray | None, np.ndarray | None]:
     return n, A.indptr.astype(np.int64), A.indices.astype(np.int64)
 
 
-def _random_partners(n, indptr, indices, rng) -> np.ndarray:
+def _random_partners(n, indptr, indices, gen: np.random.Generator) -> np.ndarray:
     """For every person, one colleague chosen uniformly among their ties (-1 if none)."""
     if indptr is None:
-        t = rng.integers(0, n - 1, size=n)
+        t = gen.integers(0, n - 1, size=n)
         t[t >= np.arange(n)] += 1
         return t
     deg = np.diff(indptr)
-    pick = np.floor(rng.random(n) * np.maximum(deg, 1)).astype(np.int64)
+    pick = np.floor(gen.random(n) * np.maximum(deg, 1)).astype(np.int64)
     out = np.where(deg > 0, indices[np.minimum(indptr[:-1] + pick, len(indices) - 1)], -1)
     return out
 
@@ -154,7 +155,7 @@ def rumour_rounds(G, source: int = 0, mode: str = "push", seed: int | None = 0,
         raise P2PKitError("the network is not connected, so the news can never reach everyone.")
     source = require_whole_number(f"source (a person numbered 0 to {n - 1})", source, minimum=0, maximum=n - 1)
     max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1)
-    rng = np.random.default_rng(seed)
+    gen = rng(seed)
     knows = np.zeros(n, dtype=bool)
     knows[source] = True
     rounds = 0
@@ -163,7 +164,7 @@ def rumour_rounds(G, source: int = 0, mode: str = "push", seed: int | None = 0,
         rounds += 1
         if rounds > max_rounds:
             raise P2PKitError(f"no end after {max_rounds} rounds; raise max_rounds.")
-        t = _random_partners(n, indptr, indices, rng)
+        t = _random_partners(n, indptr, indices, gen)
         new = knows.copy()
         if push:
             new[t[knows]] = True
@@ -235,7 +236,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
     reachable = bool(target[here][:, here].all())
     K = np.zeros((n, n), dtype=bool)
     K[here, here] = True  # diagonal: everyone present knows their own piece
-    rng = np.random.default_rng(seed)
+    gen = rng(seed)
     push, pull = mode in ("push", "push-pull"), mode in ("pull", "push-pull")
 
     def snapshot(K):
@@ -251,7 +252,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
         rounds += 1
         if rounds > max_rounds:
             raise P2PKitError(f"no end after {max_rounds} rounds; raise max_rounds.")
-        t = _random_partners(n, indptr, indices, rng)
+        t = _random_partners(n, indptr, indices, gen)
         callers = np.flatnonzero(here & (t >= 0))
         conversations += len(callers)
         load = np.bincount(callers, minlength=n) + np.bincount(t[callers], minlength=n)

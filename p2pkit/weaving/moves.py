@@ -10,6 +10,7 @@ import networkx as nx
 
 from ..communities import detect
 from ..errors import P2PKitError, require_graph, require_whole_number
+from ..seeding import python_random
 from .profile import triangles
 
 __all__ = ["ACTIONS", "WeaveResult", "weave", "transition"]
@@ -97,7 +98,7 @@ def weave(G: nx.Graph, action: str, k: int = 1, seed: int | None = 0, weaver=0) 
         raise P2PKitError(f"unknown weaving action {action!r}; use one of: {', '.join(ACTIONS)}.")
     k = require_whole_number("k (introductions)", k, minimum=0, maximum=10_000)
     require_graph(G, undirected=True, what="weaving")
-    rng = random.Random(seed)
+    rng = python_random(seed)
     H = G.copy()
     before_tri, before_comp = triangles(G), nx.number_connected_components(G)
     if action == "close":

@@ -6,13 +6,13 @@ before; :func:`weaving_path` the steps in between.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
 
 from ..errors import P2PKitError, require_whole_number
+from ..seeding import python_random
 
 __all__ = ["PHASES", "scattered", "phases", "phase", "PathStep", "weaving_path"]
 
@@ -82,7 +82,7 @@ def scattered(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, seed: i
     4
     """
     n, clusters, cluster_ties = _check(n, clusters, cluster_ties)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     G = nx.Graph(phase=1)
     for c, members in enumerate(_blocks(n, clusters)):
         G.add_nodes_from(members, group=c, role="member")
@@ -151,7 +151,7 @@ def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int
     reach = require_whole_number("reach", reach, minimum=1)
     bridges = require_whole_number("bridges", bridges, minimum=0)
     core_extra = require_whole_number("core_extra", core_extra, minimum=0)
-    rng = random.Random(None if seed is None else seed + 7919)
+    rng = python_random(None if seed is None else seed + 7919)
     one = scattered(n, clusters, cluster_ties, seed)
     groups = _blocks(n, clusters)
     weaver = 0
@@ -275,7 +275,7 @@ def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | Non
     """
     steps = require_whole_number("steps", steps, minimum=1)
     ps = phases(n, clusters, seed=seed, **kwargs)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     out = [PathStep(ps[0], 1, None, 0, 0, ())]
     for i in range(3):
         before, after = ps[i], ps[i + 1]

@@ -7,7 +7,6 @@ the two rounds.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ import networkx as nx
 
 from .. import orgs
 from ..errors import P2PKitError, require_whole_number
+from ..seeding import python_random
 from ..transparency import org_chart
 
 __all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "CardGame",
@@ -93,7 +93,7 @@ def deal_cards(people: Sequence, seed: int = 0) -> dict:
     people = list(people)
     if len(people) < 2:
         raise P2PKitError("dealing cards needs at least 2 people.")
-    rng = random.Random(seed)
+    rng = python_random(seed)
     while True:
         names = people[:]
         rng.shuffle(names)
