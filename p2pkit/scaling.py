@@ -30,6 +30,7 @@ import numpy as np
 
 from .errors import P2PKitError, require_graph, require_whole_number
 from .practice import shortest_routes
+from .seeding import python_random
 
 __all__ = [
     "DUNBAR",
@@ -404,7 +405,7 @@ def _sparse_mesh(n: int, k: int, seed) -> tuple:
     kept, as the same network is measured again whenever only the team size or the minutes per
     tie change.
     """
-    G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=seed)
+    G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=python_random(seed))
     hops, load = hops_and_load(G)
     return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 

@@ -115,6 +115,7 @@ def test_counts_may_be_numpy_integers():
     assert liaison_load(np.array([10, 10, 5])) == liaison_load([10, 10, 5])
     assert [ties(d, i(100), i(10), i(6)) for d in DESIGNS] == [4950, 495, 300]
     assert scaling_profiles(i(150), i(10), i(6), dunbar=i(150)) == scaling_profiles(150)
+    assert scaling_profiles(150, seed=i(3)) == scaling_profiles(150, seed=3)  # the same sparse mesh
 
 
 @pytest.mark.parametrize("call, words", [
