@@ -301,6 +301,22 @@ def test_bad_sizes_and_shares_say_what_to_give(call, words):
         call()
 
 
+def test_the_number_of_people_is_called_people():
+    import inspect
+
+    from p2pkit.views import practice as views
+
+    for f in (practice.chart, practice.gore_lattice, practice.participative_plant, practice.morning_star,
+              practice.buurtzorg, practice.build_case, practice.grow_unit, practice.split_unit, views.four_cases,
+              views.case_table, views.cases_without_centre):
+        assert "people" in inspect.signature(f).parameters and "n" not in inspect.signature(f).parameters, f
+    assert nx.utils.graphs_equal(practice.build_case("gore", people=30), practice.gore_lattice(30))
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 2; got 1"):
+        practice.chart(people=1)
+    with pytest.raises(P2PKitError, match="people must be at most 20,000; got 20001"):
+        practice.buurtzorg(20_001)
+
+
 # ----------------------------------------------------------------- model additions for the figures
 
 @pytest.mark.parametrize("name", list(practice.CASES))

@@ -172,6 +172,12 @@ def test_bad_counts_say_what_to_give(call, words):
         call()
 
 
+def test_the_number_of_people_is_called_people():
+    assert push_rounds_estimate(people=1024) == push_rounds_estimate(1024)
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 2; got 1"):
+        push_rounds_estimate(people=1)
+
+
 # --------------------------------------------------------------------------- sentences
 
 

@@ -344,3 +344,16 @@ def test_sizes_may_be_numpy_integers():
 def test_bad_inputs_say_what_to_give(call, words):
     with pytest.raises(P2PKitError, match=words):
         call()
+
+
+def test_the_number_of_people_is_called_people():
+    import inspect
+
+    from p2pkit.views import weaving as views
+
+    for f in (weaving.scattered, weaving.phases, weaving.phase, weaving.weaving_path, views.four_phases,
+              views.weaving_phases):
+        assert "people" in inspect.signature(f).parameters and "n" not in inspect.signature(f).parameters, f
+    assert nx.utils.graphs_equal(weaving.phase(2, people=30, clusters=3), weaving.phases(30, 3)[1])
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 6; got 5"):
+        weaving.scattered(people=5)

@@ -643,6 +643,11 @@ def test_workshop_counts_say_what_to_give(call, words):
         call()
 
 
+def test_the_number_of_players_is_called_people():
+    assert nx.utils.graphs_equal(ws.chart(people=13, span=3), ws.chart(13, 3))
+    assert nx.utils.graphs_equal(ws.peer_round(people=20, reach=4, seed=3), ws.peer_round(20, 4, seed=3))
+
+
 
 
 def test_room_relations_are_the_questions_in_the_file():

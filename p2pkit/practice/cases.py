@@ -1,6 +1,6 @@
 """The stylised cases of chapter 7: a conventional chart and four documented structures.
 
-Every generator takes the number of people ``n`` and a ``seed``; :data:`CASES` lists them
+Every generator takes the number of people ``people`` and a ``seed``; :data:`CASES` lists them
 and :func:`build_case` builds one by name. :func:`authority_digraph` reads a case as
 Krackhardt (1994) does (reporting lines one way, peer ties both ways).
 """
@@ -21,8 +21,8 @@ __all__ = ["chart", "gore_lattice", "participative_plant", "morning_star", "buur
            "authority_digraph"]
 
 
-def chart(n: int, span: int = 8) -> nx.Graph:
-    """A conventional organisation chart of ``n`` people: one top, each boss ``span`` reports.
+def chart(people: int, span: int = 8) -> nx.Graph:
+    """A conventional organisation chart of ``people`` people: one top, each boss ``span`` reports.
 
     People are numbered top-down, level by level; person ``i`` reports to ``(i - 1) // span``
     (a complete ``span``-ary tree, the shape Krackhardt 1994 takes as the ideal formal
@@ -31,7 +31,7 @@ def chart(n: int, span: int = 8) -> nx.Graph:
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 2).
     span : int, default 8
         Span of control: the most reports any one boss has (at least 1).
@@ -55,7 +55,7 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     >>> G.number_of_edges(), G.nodes[4]["role"], G.nodes[4]["level"]
     (12, 'staff', 2)
     """
-    n = require_whole_number("n", n, minimum=2, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=2, maximum=MAX_PEOPLE)
     span = require_whole_number("span", span, minimum=1)
     G = org_chart(n, span)
     G.graph.clear()
@@ -68,7 +68,7 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     return G
 
 
-def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponsors: bool = True,
+def gore_lattice(people: int = 150, team_size: int = 8, project_size: int = 5, sponsors: bool = True,
                  seed: int | None = 0) -> nx.Graph:
     """A stylised lattice: home teams, cross-cutting project teams and a sponsor for everyone.
 
@@ -85,7 +85,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People in the unit (at least 3). Gore is reported to keep its units small (about 150
         to 200 people); the model itself does not care.
     team_size, project_size : int
@@ -117,7 +117,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     >>> G.number_of_nodes(), nx.is_connected(G)
     (40, True)
     """
-    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
     team_size = require_whole_number("team_size", team_size, minimum=2)
     project_size = require_whole_number("project_size", project_size, minimum=2)
     rng = python_random(seed)
@@ -128,11 +128,11 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
         G.add_nodes_from(members, role="associate", group=t)
         _add_clique(G, members, "team")
         start += size
-    people = list(range(n))
-    rng.shuffle(people)
+    order = list(range(n))
+    rng.shuffle(order)
     start = 0
     for p, size in enumerate(_blocks(n, project_size)):
-        members = people[start:start + size]
+        members = order[start:start + size]
         for v in members:
             G.nodes[v]["project"] = p
         _add_clique(G, members, "project")
@@ -146,7 +146,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     return G
 
 
-def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committee: bool = True,
+def participative_plant(people: int = 150, span: int = 8, teams: bool = True, committee: bool = True,
                         seed: int | None = 0) -> nx.Graph:
     """A stylised participative plant: a chart, team work groups and an elected committee.
 
@@ -155,7 +155,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     formal employee participation through committees (Frost, Wakeley & Ruh 1974). This model
     keeps the *shape* such a plan adds to a chart, not any documented detail of Herman Miller:
 
-    - the formal lines of :func:`chart` ``(n, span)`` (kind "reports");
+    - the formal lines of :func:`chart` ``(people, span)`` (kind "reports");
     - if ``teams``, the direct reports of each boss also work with each other (kind "team");
     - if ``committee``, every top-level department elects one representative at random, and
       the representatives and the top meet as one plant-wide committee (a clique of kind
@@ -163,7 +163,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People in the plant (at least 3).
     span : int, default 8
         Span of control of the chart.
@@ -190,7 +190,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     >>> sorted(d for _, _, d in G.edges(data="kind"))[0]
     'committee'
     """
-    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
     rng = python_random(seed)
     G = chart(n, span)
     G.graph["model"] = "herman_miller"
@@ -211,7 +211,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     return G
 
 
-def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
+def morning_star(people: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
                  within_unit: float = 0.6, seed: int | None = 0) -> nx.Graph:
     """A stylised self-managed enterprise: business units held together by peer agreements.
 
@@ -228,7 +228,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People (at least 3).
     unit_size : int, default 10
         People per business unit (at least 2).
@@ -255,7 +255,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     >>> all(abs(G.nodes[u]["group"] - G.nodes[v]["group"]) <= 1 for u, v in G.edges())
     True
     """
-    n = require_whole_number("n", n, minimum=3, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
     unit_size = require_whole_number("unit_size", unit_size, minimum=2)
     k = require_whole_number("clou_colleagues", clou_colleagues, minimum=1)
     within = require_probability("within_unit", within_unit)
@@ -285,7 +285,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     return G
 
 
-def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, office_share: float = 0.005,
+def buurtzorg(people: int = 150, team_size: int = 12, teams_per_coach: int = 45, office_share: float = 0.005,
               contacts: int = 1, cross_team: int = 0, seed: int | None = 0) -> nx.Graph:
     """A stylised network of self-managing nurse teams, coaches and a small back office.
 
@@ -307,7 +307,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         Everyone, nurses, coaches and office together (at least 4).
     team_size : int, default 12
         The most nurses in one team (at least 2).
@@ -348,7 +348,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     >>> max(sum(1 for _, g in G.nodes(data="group") if g == t) for t in range(12))
     12
     """
-    n = require_whole_number("n", n, minimum=4, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=4, maximum=MAX_PEOPLE)
     team_size = require_whole_number("team_size", team_size, minimum=2)
     teams_per_coach = require_whole_number("teams_per_coach", teams_per_coach, minimum=1)
     share = require_probability("office_share", office_share)
@@ -399,17 +399,17 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     return G
 
 
-#: The models of chapter 7: key -> (title, builder(n, seed)).
+#: The models of chapter 7: key -> (title, builder(people, seed)).
 CASES: dict[str, tuple[str, Callable[[int, int | None], nx.Graph]]] = {
-    "chart": ("A conventional chart (baseline)", lambda n, seed=0: chart(n)),
-    "gore": ("W. L. Gore: lattice of teams", lambda n, seed=0: gore_lattice(n, seed=seed)),
-    "herman_miller": ("Herman Miller: participative plant", lambda n, seed=0: participative_plant(n, seed=seed)),
-    "morning_star": ("Morning Star: CLOU agreements", lambda n, seed=0: morning_star(n, seed=seed)),
-    "buurtzorg": ("Buurtzorg: nurse teams", lambda n, seed=0: buurtzorg(n, seed=seed)),
+    "chart": ("A conventional chart (baseline)", lambda people, seed=0: chart(people)),
+    "gore": ("W. L. Gore: lattice of teams", lambda people, seed=0: gore_lattice(people, seed=seed)),
+    "herman_miller": ("Herman Miller: participative plant", lambda people, seed=0: participative_plant(people, seed=seed)),
+    "morning_star": ("Morning Star: CLOU agreements", lambda people, seed=0: morning_star(people, seed=seed)),
+    "buurtzorg": ("Buurtzorg: nurse teams", lambda people, seed=0: buurtzorg(people, seed=seed)),
 }
 
 
-def build_case(name: str, n: int = 150, seed: int | None = 0) -> nx.Graph:
+def build_case(name: str, people: int = 150, seed: int | None = 0) -> nx.Graph:
     """Build the stylised model ``name`` (a key of :data:`CASES`) with default settings.
 
     Examples
@@ -419,7 +419,7 @@ def build_case(name: str, n: int = 150, seed: int | None = 0) -> nx.Graph:
     """
     if name not in CASES:
         raise P2PKitError(f"unknown case {name!r}; choose one of: {', '.join(CASES)}.")
-    return CASES[name][1](n, seed)
+    return CASES[name][1](people, seed)
 
 
 def authority_digraph(G: nx.Graph) -> nx.DiGraph:

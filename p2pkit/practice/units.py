@@ -24,7 +24,7 @@ __all__ = ["grow_unit", "split_unit", "ideal_split", "ideal_split_modularity", "
            "UnitComparison", "unit_sweep", "unit_verdict"]
 
 
-def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: int | None = 0) -> nx.Graph:
+def grow_unit(people: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: int | None = 0) -> nx.Graph:
     """A unit that grows one newcomer at a time, by preferential attachment and introductions.
 
     The unit starts with ``m + 1`` founders who all know each other (``m =
@@ -36,7 +36,7 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
 
     Parameters
     ----------
-    n : int
+    people : int
         People (at least ``m + 1``).
     ties_per_newcomer : int, default 3
         ``m``, at least 1.
@@ -47,8 +47,8 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     Returns
     -------
     networkx.Graph
-        People ``0 .. n-1`` in order of arrival (node attribute ``group=0``). It has exactly
-        ``C(m + 1, 2) + m (n - m - 1)`` ties, and the first ``k`` people of ``grow_unit(n)``
+        People ``0 .. people-1`` in order of arrival (node attribute ``group=0``). It has exactly
+        ``C(m + 1, 2) + m (people - m - 1)`` ties, and the first ``k`` of ``grow_unit(people)``
         form ``grow_unit(k)`` for the same settings and seed: the unit grows, nobody's past
         ties change.
 
@@ -71,7 +71,7 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     17
     """
     m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
-    n = require_whole_number("n", n, minimum=m + 1, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=m + 1, maximum=MAX_PEOPLE)
     p = require_probability("closure", closure)
     rng = python_random(seed)
     G = nx.Graph(model="one unit")
@@ -101,11 +101,11 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     return G
 
 
-def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: float = 0.5, liaisons: int = 2,
+def split_unit(people: int, cap: int = 150, ties_per_newcomer: int = 3, closure: float = 0.5, liaisons: int = 2,
                seed: int | None = 0) -> nx.Graph:
     """The same number of people in units of at most ``cap``, joined by a few liaison ties.
 
-    The people are split into ``ceil(n / cap)`` units of near-equal size; each unit grows as
+    The people are split into ``ceil(people / cap)`` units of near-equal size; each unit grows as
     :func:`grow_unit` does (its own seed drawn from ``seed``), and each unit is joined to the
     next one round a ring by ``liaisons`` ties between members chosen at random (kind
     "liaison"; two units are joined once).
@@ -116,7 +116,7 @@ def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: floa
     >>> sorted({g for _, g in G.nodes(data="group")}), nx.is_connected(G)
     ([0, 1, 2], True)
     """
-    n = require_whole_number("n", n, minimum=2, maximum=MAX_PEOPLE)
+    n = require_whole_number("people", people, minimum=2, maximum=MAX_PEOPLE)
     cap = require_whole_number("cap", cap, minimum=2)
     m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
     liaisons = require_whole_number("liaisons", liaisons, minimum=0)

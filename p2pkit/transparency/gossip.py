@@ -62,17 +62,17 @@ def _check_mode(mode: str) -> str:
 # --------------------------------------------------------------------------- one rumour
 
 
-def push_rounds_estimate(n: int) -> float:
-    """Rounds push gossip needs to tell ``n`` people a rumour when anyone can call anyone.
+def push_rounds_estimate(people: int) -> float:
+    """Rounds push gossip needs to tell ``people`` people a rumour when anyone can call anyone.
 
-    Returns ``log2(n) + ln(n)``: the leading terms of the number of rounds, which is
+    Returns ``log2(n) + ln(n)`` for ``n = people``: the leading terms of the number of rounds, which is
     ``log2 n + ln n + O(1)`` with probability tending to one (Frieze & Grimmett 1985;
     Pittel 1987). The ``log2 n`` rounds are the doubling phase, the ``ln n`` rounds the
     slow mopping-up of the last few people who have not been called.
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 2).
 
     Returns
@@ -97,7 +97,7 @@ def push_rounds_estimate(n: int) -> float:
     >>> round(push_rounds_estimate(1024), 2)
     16.93
     """
-    n = require_whole_number("n (people)", n, minimum=2)
+    n = require_whole_number("people", people, minimum=2)
     return math.log2(n) + math.log(n)
 
 

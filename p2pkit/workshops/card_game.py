@@ -21,8 +21,8 @@ __all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_th
            "card_game_verdict"]
 
 
-def chart(n: int, span: int = 3) -> nx.Graph:
-    """The organisation chart of the card game: ``n`` people, each manager with ``span`` reports.
+def chart(people: int, span: int = 3) -> nx.Graph:
+    """The organisation chart of the card game: ``people`` people, each manager with ``span`` reports.
 
     Person 0 is the top; people are numbered level by level (a complete ``span``-ary tree,
     the last level filled from the left): :func:`p2pkit.transparency.org_chart`, with the
@@ -40,15 +40,15 @@ def chart(n: int, span: int = 3) -> nx.Graph:
     >>> G.number_of_edges(), max(d for _, d in G.nodes(data="level"))
     (12, 2)
     """
-    n = require_whole_number("people (in the game)", n, minimum=3)
+    people = require_whole_number("people (in the game)", people, minimum=3)
     span = require_whole_number("span (of control)", span, minimum=1)
-    return org_chart(n, span)
+    return org_chart(people, span)
 
 
-def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
+def peer_round(people: int, reach: int, seed: int = 0) -> nx.Graph:
     """Who may pass to whom in the peer-to-peer round.
 
-    ``reach >= n - 1``: anyone to anyone (a complete network, the room's default rule).
+    ``reach >= people - 1``: anyone to anyone (a complete network, the room's default rule).
     Otherwise (``reach`` is at least 1) everyone can pass to about ``reach`` people (an even
     number, at least 2): a small-world ring (:func:`p2pkit.orgs.peer_mesh`, 10% of ties
     rewired), as when people may only pass to those within arm's reach plus a few they know.
@@ -63,7 +63,7 @@ def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
     >>> peer_round(6, 10).number_of_edges(), peer_round(12, 4).number_of_edges()
     (15, 24)
     """
-    n = require_whole_number("people (in the game)", n, minimum=3)
+    n = require_whole_number("people (in the game)", people, minimum=3)
     reach = require_whole_number("reach (people each can pass to)", reach, minimum=1)
     if reach >= n - 1:
         return nx.complete_graph(n)
