@@ -29,7 +29,7 @@ import networkx as nx
 import numpy as np
 
 from .errors import P2PKitError, require_graph, require_whole_number
-from .practice import shortest_routes
+from .measures import betweenness, path_stats
 from .seeding import python_random
 
 __all__ = [
@@ -210,10 +210,12 @@ def liaison_load(sizes) -> list[float]:
 def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     """Average hops between two people, and everyone's share of the routes between others.
 
-    :func:`p2pkit.practice.shortest_routes` on a connected network numbered ``0 .. n-1``, with
-    the shares as an array indexed by person: the same numbers as
+    The package's shared measures, :func:`p2pkit.measures.path_stats` and
+    :func:`p2pkit.measures.betweenness` (computed in C by igraph), on a connected network
+    numbered ``0 .. n-1``, with the shares as an array indexed by person: the same numbers as
     :func:`networkx.average_shortest_path_length` and :func:`networkx.betweenness_centrality`
-    (normalised), computed in C by igraph.
+    (normalised), and as :func:`p2pkit.practice.shortest_routes`, which reads the same two
+    measures (scaling reads them directly, so that it needs none of the chapter 7 models).
 
     Parameters
     ----------
@@ -239,10 +241,11 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     n = require_graph(G, minimum=3, undirected=True, what="hops and load")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
-    load, hops, pairs = shortest_routes(G)
-    if pairs < n * (n - 1):
+    stats = path_stats(G)
+    if not stats.connected:
         raise P2PKitError("the network is not connected, so some pairs have no path.")
-    return float(hops), np.array([load[v] for v in range(n)])
+    load = betweenness(G)
+    return float(stats.mean), np.array([load[v] for v in range(n)])
 
 
 @dataclass(frozen=True)

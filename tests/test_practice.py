@@ -256,7 +256,8 @@ def test_sizes_and_shares_may_be_numpy_numbers():
     same = nx.utils.graphs_equal
     i = np.int64
     assert same(practice.chart(i(13), span=np.int32(3)), practice.chart(13, span=3))
-    assert same(practice.gore_lattice(i(40), team_size=i(8), project_size=i(5), seed=1), practice.gore_lattice(40, seed=1))
+    assert same(practice.gore_lattice(i(40), team_size=i(8), project_size=i(5), seed=1),
+                practice.gore_lattice(40, seed=1))
     assert same(practice.participative_plant(i(30), span=i(4)), practice.participative_plant(30, span=4))
     assert same(practice.morning_star(i(60), unit_size=i(10), clou_colleagues=i(10), within_unit=np.float64(0.6),
                                       seed=2), practice.morning_star(60, seed=2))
@@ -281,7 +282,8 @@ def test_seeds_draw_the_stream_they_always_drew():
     for name in practice.CASES:
         assert same(practice.build_case(name, 40, seed=np.int64(3)), practice.build_case(name, 40, seed=3))
     assert same(practice.split_unit(400, seed=np.int64(2)), practice.split_unit(400, seed=2))
-    assert practice.mean_hops(practice.grow_unit(500), seed=np.int64(1)) == practice.mean_hops(practice.grow_unit(500), seed=1)
+    unit = practice.grow_unit(500)
+    assert practice.mean_hops(unit, seed=np.int64(1)) == practice.mean_hops(unit, seed=1)
     with pytest.raises(P2PKitError, match="seed must be a whole number of 0 or more"):
         practice.gore_lattice(40, seed=-1)
 

@@ -59,6 +59,25 @@ def test_hops_and_load_equals_networkx():
         hops_and_load(nx.Graph([(0, 1), (2, 3), (3, 4)]))
 
 
+def test_hops_and_load_are_the_numbers_of_practice_shortest_routes():
+    from p2pkit.practice import shortest_routes
+
+    for G in (orgs.peer_mesh(80, 4, 0.2, seed=1), orgs.hierarchy(4, 3)):
+        hops, load = hops_and_load(G)
+        shares, mean, pairs = shortest_routes(G)
+        assert hops == mean and load.tolist() == [shares[v] for v in G] and pairs == len(G) * (len(G) - 1)
+
+
+def test_practice_splits_people_as_team_sizes_does():
+    from p2pkit import practice
+
+    G = practice.gore_lattice(150, team_size=8, project_size=5)
+    groups = nx.get_node_attributes(G, "group")
+    assert [list(groups.values()).count(t) for t in range(1 + max(groups.values()))] == team_sizes(150, 8)
+    split = practice.split_unit(600, cap=150)
+    assert [sum(1 for _, g in split.nodes(data="group") if g == u) for u in range(4)] == team_sizes(600, 150)
+
+
 def test_sparse_mesh_ties_are_linear():
     for n in (30, 150, 1000):
         assert ties("sparse peer mesh", n, mesh_ties=6) == 3 * n

@@ -1,20 +1,12 @@
 """What the stylised cases and the unit-size models share: their building blocks and size limit.
 
-Inputs are checked with the package's validators (:mod:`p2pkit.errors`).
+Inputs are checked with the package's validators (:mod:`p2pkit.errors`); people are split
+into teams or units of near-equal size by :func:`p2pkit.scaling.team_sizes`.
 """
 
 from __future__ import annotations
 
-import math
-
 import networkx as nx
-
-
-def _blocks(n: int, size: int) -> list[int]:
-    """Split ``n`` people into ``ceil(n / size)`` groups of near-equal size (largest first)."""
-    k = max(1, math.ceil(n / size))
-    base, extra = divmod(n, k)
-    return [base + (1 if i < extra else 0) for i in range(k)]
 
 
 def _add_clique(G: nx.Graph, members: list, kind: str) -> None:

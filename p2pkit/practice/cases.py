@@ -13,9 +13,10 @@ from collections.abc import Callable
 import networkx as nx
 
 from ..errors import P2PKitError, require_probability, require_whole_number
+from ..scaling import team_sizes
 from ..seeding import python_random
 from ..transparency import org_chart
-from ._common import MAX_PEOPLE, _add_clique, _blocks
+from ._common import MAX_PEOPLE, _add_clique
 
 __all__ = ["chart", "gore_lattice", "participative_plant", "morning_star", "buurtzorg", "CASES", "build_case",
            "authority_digraph"]
@@ -123,7 +124,7 @@ def gore_lattice(people: int = 150, team_size: int = 8, project_size: int = 5, s
     rng = python_random(seed)
     G = nx.Graph(model="gore")
     start = 0
-    for t, size in enumerate(_blocks(n, team_size)):
+    for t, size in enumerate(team_sizes(n, team_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="associate", group=t)
         _add_clique(G, members, "team")
@@ -131,7 +132,7 @@ def gore_lattice(people: int = 150, team_size: int = 8, project_size: int = 5, s
     order = list(range(n))
     rng.shuffle(order)
     start = 0
-    for p, size in enumerate(_blocks(n, project_size)):
+    for p, size in enumerate(team_sizes(n, project_size)):
         members = order[start:start + size]
         for v in members:
             G.nodes[v]["project"] = p
@@ -263,7 +264,7 @@ def morning_star(people: int = 150, unit_size: int = 10, clou_colleagues: int = 
     G = nx.Graph(model="morning_star")
     units: list[list[int]] = []
     start = 0
-    for u, size in enumerate(_blocks(n, unit_size)):
+    for u, size in enumerate(team_sizes(n, unit_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="colleague", group=u)
         units.append(members)
@@ -374,7 +375,7 @@ def buurtzorg(people: int = 150, team_size: int = 12, teams_per_coach: int = 45,
     _add_clique(G, office_ids + coach_ids, "support")
     start = office + coaches
     teams: list[list[int]] = []
-    for t, size in enumerate(_blocks(n - start, team_size)):
+    for t, size in enumerate(team_sizes(n - start, team_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="nurse", group=t)
         _add_clique(G, members, "team")
@@ -403,7 +404,8 @@ def buurtzorg(people: int = 150, team_size: int = 12, teams_per_coach: int = 45,
 CASES: dict[str, tuple[str, Callable[[int, int | None], nx.Graph]]] = {
     "chart": ("A conventional chart (baseline)", lambda people, seed=0: chart(people)),
     "gore": ("W. L. Gore: lattice of teams", lambda people, seed=0: gore_lattice(people, seed=seed)),
-    "herman_miller": ("Herman Miller: participative plant", lambda people, seed=0: participative_plant(people, seed=seed)),
+    "herman_miller": ("Herman Miller: participative plant",
+                      lambda people, seed=0: participative_plant(people, seed=seed)),
     "morning_star": ("Morning Star: CLOU agreements", lambda people, seed=0: morning_star(people, seed=seed)),
     "buurtzorg": ("Buurtzorg: nurse teams", lambda people, seed=0: buurtzorg(people, seed=seed)),
 }

@@ -16,8 +16,9 @@ import networkx as nx
 from ..communities import detect, modularity
 from ..equipotency import centralization
 from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..scaling import team_sizes
 from ..seeding import python_random
-from ._common import MAX_PEOPLE, _add_clique, _blocks
+from ._common import MAX_PEOPLE, _add_clique
 from .profile import mean_hops
 
 __all__ = ["grow_unit", "split_unit", "ideal_split", "ideal_split_modularity", "UnitSize", "unit_size",
@@ -121,7 +122,7 @@ def split_unit(people: int, cap: int = 150, ties_per_newcomer: int = 3, closure:
     m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
     liaisons = require_whole_number("liaisons", liaisons, minimum=0)
     rng = python_random(seed)
-    sizes = _blocks(n, cap)
+    sizes = team_sizes(n, cap)
     if min(sizes) < m + 1:
         raise P2PKitError(f"units of {min(sizes)} people are too small for {m} ties per newcomer; "
                           "use fewer ties per newcomer or a larger cap.")
