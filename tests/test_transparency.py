@@ -68,6 +68,16 @@ def test_report_up_broadcast_down_closed_form(levels, span):
         assert c.peak_load <= cap
 
 
+def test_org_chart_is_the_one_organisation_chart():
+    # the package's one chart generator (orgs.org_chart), from two people up, named for the figures
+    for n, span in ((3, 1), (13, 3), (40, 3), (100, 4), (151, 8)):
+        G, H = org_chart(n, span), orgs.org_chart(n, span)
+        H.graph["shape"] = "org chart"
+        assert nx.utils.graphs_equal(G, H) and list(G.edges()) == list(H.edges())
+    two = org_chart(2, 5)
+    assert list(two.edges()) == [(0, 1)] and [two.nodes[v]["role"] for v in two] == ["top", "staff"]
+
+
 def test_org_chart_is_the_full_hierarchy_when_sizes_match():
     # nx.full_rary_tree against the kit's own level-by-level hierarchy generator
     assert set(map(frozenset, org_chart(40, 3).edges())) == set(map(frozenset, orgs.hierarchy(4, 3).edges()))

@@ -32,9 +32,10 @@ def org_chart(people: int, span: int) -> nx.Graph:
 
     Notes
     -----
-    The first ``people`` people of :func:`p2pkit.orgs.hierarchy` deep enough to hold them
-    (same numbering, same levels): :func:`~p2pkit.orgs.hierarchy` makes only full charts,
-    and a figure offers every size in between.
+    The package's one organisation chart, :func:`p2pkit.orgs.org_chart` (the first
+    ``people`` people of :func:`p2pkit.orgs.hierarchy`: same numbering, same levels), which
+    this one also offers for two people (the top and one report) and refuses as a chain
+    (span 1) of more than 2,000 people; graph attribute ``shape`` is ``"org chart"``.
 
     References
     ----------
@@ -54,12 +55,7 @@ def org_chart(people: int, span: int) -> nx.Graph:
     span = require_whole_number("span (reports per manager)", span, minimum=1)
     if span == 1 and people > 2000:
         raise P2PKitError("a span of 1 makes a chain this long; use a span of at least 2.")
-    levels = 1
-    while chart_size(levels, span) < people:
-        levels += 1
-    G = orgs.hierarchy(levels, span).subgraph(range(people)).copy()
-    for v in G:  # in a partly filled last level, some would-be managers have nobody to manage
-        G.nodes[v]["role"] = "top" if v == 0 else ("manager" if G.degree(v) > 1 else "staff")
+    G = orgs.org_chart(people, span) if people > 2 else orgs.hierarchy(2, 1)  # org_chart starts at 3
     G.graph["shape"] = "org chart"
     return G
 
