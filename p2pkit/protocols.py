@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
+from .equipotency import trust_rounds
 from .errors import P2PKitError, require_graph, require_probability, require_whole_number
 from .seeding import rng
 
@@ -164,6 +164,10 @@ def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
 def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
     """Everybody repeatedly averages their estimate with their neighbours' (DeGroot).
 
+    DeGroot's updating, :func:`p2pkit.equipotency.trust_rounds`, with the Metropolis weights of
+    :func:`averaging_weights` as the trust matrix: the package's one DeGroot computation, here
+    on a network whose weights keep the group's mean.
+
     Parameters
     ----------
     G : networkx.Graph
@@ -197,12 +201,7 @@ def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
     if x.shape != (n,) or not np.all(np.isfinite(x)):
         raise P2PKitError(f"give one finite starting value per person ({n} values).")
     rounds = require_whole_number("rounds", rounds, minimum=0)
-    W = sparse.csr_matrix(averaging_weights(G))  # each person listens to a few: sparse products
-    out = np.empty((rounds + 1, n))
-    out[0] = x
-    for t in range(rounds):
-        out[t + 1] = W @ out[t]
-    return out
+    return trust_rounds(averaging_weights(G), x, rounds)
 
 
 def disagreement(x) -> float:

@@ -125,6 +125,17 @@ def test_errors():
         second_eigenvalue(np.array([[1.0, 0.0], [0.5, 0.5]]))
 
 
+def test_local_averaging_is_degroot_with_the_metropolis_weights():
+    # the package's one DeGroot computation (equipotency.trust_rounds), on weights that keep the mean
+    from p2pkit.equipotency import trust_rounds
+
+    for G in (nx.cycle_graph(6), orgs.hierarchy(4, 3), orgs.peer_mesh(300, 4, 0.1, seed=1)):
+        x0 = np.linspace(0.0, 1.0, len(G))
+        x = local_averaging(G, x0, 40)
+        assert np.array_equal(x, trust_rounds(averaging_weights(G), x0, 40))
+        assert np.allclose(x.mean(axis=1), x0.mean())
+
+
 def test_counts_may_be_numpy_integers():
     # numpy integers (a slider, an array) are whole numbers everywhere in protocols
     from p2pkit.protocols import agreement_run, at_round, share_out
