@@ -38,6 +38,11 @@ def _check(n: int, clusters: int, cluster_ties: float) -> tuple[int, int, float]
 
 
 def _blocks(n: int, k: int) -> list[list[int]]:
+    """People ``0 .. n-1`` in exactly ``k`` clusters of consecutive numbers, the larger first.
+
+    Not :func:`p2pkit.scaling.team_sizes`, which sets the largest size and lets the number
+    of teams follow: here the number of clusters is the setting.
+    """
     base, extra = divmod(n, k)
     out, start = [], 0
     for i in range(k):
