@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from .errors import P2PKitError
+from .equipotency import trust_rounds
+from .errors import P2PKitError, require_graph, require_probability, require_whole_number
+from .seeding import rng
 
 __all__ = [
     "averaging_weights",
@@ -52,11 +53,7 @@ __all__ = [
 
 
 def _check_graph(G) -> int:
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph.")
-    n = G.number_of_nodes()
-    if n < 2:
-        raise P2PKitError("agreement needs at least 2 people.")
+    n = require_graph(G, minimum=2, undirected=True, what="agreement")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
     return n
@@ -155,7 +152,7 @@ def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
     S = sparse.csr_matrix(W)
     u = np.full(n, 1.0 / math.sqrt(n))
     op = LinearOperator((n, n), matvec=lambda x: S @ x - u * (u @ x), dtype=float)
-    v0 = np.random.default_rng(0).random(n)
+    v0 = rng(0).random(n)
     v0 -= u * (u @ v0)
     try:
         val = eigsh(op, k=1, which="LM", tol=1e-12, v0=v0, maxiter=20 * n, return_eigenvectors=False)
@@ -166,6 +163,10 @@ def _second_eigenvalue_lanczos(W: np.ndarray) -> float | None:
 
 def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
     """Everybody repeatedly averages their estimate with their neighbours' (DeGroot).
+
+    DeGroot's updating, :func:`p2pkit.equipotency.trust_rounds`, with the Metropolis weights of
+    :func:`averaging_weights` as the trust matrix: the package's one DeGroot computation, here
+    on a network whose weights keep the group's mean.
 
     Parameters
     ----------
@@ -199,14 +200,8 @@ def local_averaging(G: nx.Graph, values, rounds: int) -> np.ndarray:
     x = np.asarray(values, dtype=float)
     if x.shape != (n,) or not np.all(np.isfinite(x)):
         raise P2PKitError(f"give one finite starting value per person ({n} values).")
-    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 0:
-        raise P2PKitError(f"rounds must be a whole number of at least 0; got {rounds!r}.")
-    W = sparse.csr_matrix(averaging_weights(G))  # each person listens to a few: sparse products
-    out = np.empty((rounds + 1, n))
-    out[0] = x
-    for t in range(rounds):
-        out[t + 1] = W @ out[t]
-    return out
+    rounds = require_whole_number("rounds", rounds, minimum=0)
+    return trust_rounds(averaging_weights(G), x, rounds)
 
 
 def disagreement(x) -> float:
@@ -238,9 +233,14 @@ def agreement_rounds(G: nx.Graph, tolerance: float = 0.01) -> int | None:
     >>> agreement_rounds(nx.complete_graph(6)), agreement_rounds(nx.cycle_graph(6))
     (1, 12)
     """
-    if not 0 < float(tolerance) < 1:
-        raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
-    return _rounds_for(second_eigenvalue(averaging_weights(G)), tolerance)
+    return _rounds_for(second_eigenvalue(averaging_weights(G)), _check_tolerance(tolerance))
+
+
+def _check_tolerance(tolerance) -> float:
+    t = require_probability("tolerance", tolerance)
+    if not 0 < t < 1:
+        raise P2PKitError(f"tolerance is a share between 0 and 1, neither included (e.g. 0.01); got {tolerance!r}.")
+    return t
 
 
 def _rounds_for(lam: float, tolerance: float) -> int | None:
@@ -304,13 +304,12 @@ def agreement_run(G: nx.Graph, values, rounds: int, tolerance: float = 0.01) -> 
     if start == 0:
         raise P2PKitError("everyone starts from the same estimate: there is no disagreement to remove.")
     share = [disagreement(v) / start for v in x]
-    if not 0 < float(tolerance) < 1:
-        raise P2PKitError(f"tolerance is a share between 0 and 1 (e.g. 0.01); got {tolerance!r}.")
+    tolerance = _check_tolerance(tolerance)
     lam = second_eigenvalue(averaging_weights(G))
     below = next((t for t, d in enumerate(share) if d <= tolerance), None)
     return AgreementRun(people=len(x[0]), lam=lam, bound_rounds=_rounds_for(lam, tolerance),
                         disagreement=tuple(share), bound=tuple(lam ** t for t in range(rounds + 1)),
-                        below_at=below, tolerance=float(tolerance))
+                        below_at=below, tolerance=tolerance)
 
 
 @dataclass(frozen=True)
@@ -377,11 +376,10 @@ def scatter(people: int, tasks: int, seed: int | None = 0) -> tuple[np.ndarray, 
     >>> P.shape, T.shape
     ((3, 2), (4, 2))
     """
-    for name, v in (("people", people), ("tasks", tasks)):
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
-            raise P2PKitError(f"{name} must be a whole number of at least 1; got {v!r}.")
-    rng = np.random.default_rng(seed)
-    return rng.random((int(people), 2)), rng.random((int(tasks), 2))
+    people = require_whole_number("people", people, minimum=1)
+    tasks = require_whole_number("tasks", tasks, minimum=1)
+    gen = rng(seed)
+    return gen.random((people, 2)), gen.random((tasks, 2))
 
 
 @dataclass(frozen=True)
@@ -567,15 +565,13 @@ def central_assignment(P, T, per_round: int = 1) -> Allocation:
     (((0, 1), (1, 0)), 2, 0.3)
     """
     P, T = _check_positions(P, T)
-    _check_per_round(per_round)
+    per_round = _check_per_round(per_round)
     D = _distances(P, T)
     return _central(D, _optimum(D), per_round)
 
 
-def _check_per_round(per_round) -> None:
-    if isinstance(per_round, bool) or not isinstance(per_round, (int, np.integer)) or per_round < 1:
-        raise P2PKitError(f"per_round (assignments the centre hands out per round) must be a whole "
-                          f"number of at least 1; got {per_round!r}.")
+def _check_per_round(per_round) -> int:
+    return require_whole_number("per_round (assignments the centre hands out per round)", per_round, minimum=1)
 
 
 def _central(D: np.ndarray, best: tuple, per_round: int) -> Allocation:
@@ -601,7 +597,7 @@ def share_out(P, T, per_round: int = 1) -> tuple[Allocation, Allocation]:
     True
     """
     P, T = _check_positions(P, T)
-    _check_per_round(per_round)
+    per_round = _check_per_round(per_round)
     D = _distances(P, T)
     best = _optimum(D)
     return _claim(D, best[2]), _central(D, best, per_round)
@@ -636,10 +632,9 @@ def at_round(local: Allocation, central: Allocation, r: int) -> str:
     >>> at_round(claim_nearest(P, T), central_assignment(P, T), 3)
     'Round 3: the local rule has settled 15 of 20 tasks, the centre 3.'
     """
-    if isinstance(r, bool) or not isinstance(r, (int, np.integer)) or r < 0:
-        raise P2PKitError(f"r (the round) must be a whole number from 0 up; got {r!r}.")
-    a = local.by_round[min(int(r), len(local.by_round) - 1)]
-    b = central.by_round[min(int(r), len(central.by_round) - 1)]
+    r = require_whole_number("r (the round)", r, minimum=0)
+    a = local.by_round[min(r, len(local.by_round) - 1)]
+    b = central.by_round[min(r, len(central.by_round) - 1)]
     total = len(local.pairs)
     done = " (all done)" if a == total and b == total else ""
-    return f"Round {int(r)}: the local rule has settled {a} of {total} tasks, the centre {b}{done}."
+    return f"Round {r}: the local rule has settled {a} of {total} tasks, the centre {b}{done}."

@@ -28,8 +28,9 @@ from functools import lru_cache
 import networkx as nx
 import numpy as np
 
-from .errors import P2PKitError
-from .practice import shortest_routes
+from .errors import P2PKitError, require_graph, require_whole_number
+from .measures import betweenness, path_stats
+from .seeding import python_random
 
 __all__ = [
     "DUNBAR",
@@ -54,12 +55,6 @@ DUNBAR = 150
 DESIGNS = ("full mesh", "team of teams", "sparse peer mesh")
 
 
-def _whole(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise P2PKitError(f"{name} must be a whole number of at least {minimum}; got {value!r}.")
-    return int(value)
-
-
 def full_mesh_ties(people: int) -> int:
     """Ties in a full mesh, where everyone deals with everyone: ``n (n - 1) / 2``.
 
@@ -73,7 +68,7 @@ def full_mesh_ties(people: int) -> int:
     >>> full_mesh_ties(150)
     11175
     """
-    n = _whole("people", people, 1)
+    n = require_whole_number("people", people, minimum=1)
     return n * (n - 1) // 2
 
 
@@ -87,16 +82,16 @@ def team_sizes(people: int, team_size: int) -> list[int]:
     >>> team_sizes(23, 10)
     [8, 8, 7]
     """
-    n = _whole("people", people, 1)
-    s = _whole("team_size", team_size, 1)
+    n = require_whole_number("people", people, minimum=1)
+    s = require_whole_number("team_size", team_size, minimum=1)
     t = math.ceil(n / s)
     base, extra = divmod(n, t)
     return [base + 1] * extra + [base] * (t - extra)
 
 
 def _sizes(sizes) -> list[int]:
-    sizes = [int(s) for s in sizes]
-    if not sizes or min(sizes) < 1:
+    sizes = [require_whole_number("a team's size", s, minimum=1) for s in sizes]
+    if not sizes:
         raise P2PKitError("give at least one team, each of at least one person.")
     return sizes
 
@@ -215,10 +210,12 @@ def liaison_load(sizes) -> list[float]:
 def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     """Average hops between two people, and everyone's share of the routes between others.
 
-    :func:`p2pkit.practice.shortest_routes` on a connected network numbered ``0 .. n-1``, with
-    the shares as an array indexed by person: the same numbers as
+    The package's shared measures, :func:`p2pkit.measures.path_stats` and
+    :func:`p2pkit.measures.betweenness` (computed in C by igraph), on a connected network
+    numbered ``0 .. n-1``, with the shares as an array indexed by person: the same numbers as
     :func:`networkx.average_shortest_path_length` and :func:`networkx.betweenness_centrality`
-    (normalised), computed in C by igraph.
+    (normalised), and as :func:`p2pkit.practice.shortest_routes`, which reads the same two
+    measures (scaling reads them directly, so that it needs none of the chapter 7 models).
 
     Parameters
     ----------
@@ -241,17 +238,14 @@ def hops_and_load(G: nx.Graph) -> tuple[float, np.ndarray]:
     >>> hops, load.tolist()
     (1.6, [1.0, 0.0, 0.0, 0.0, 0.0])
     """
-    if not isinstance(G, nx.Graph) or G.is_directed():
-        raise P2PKitError("give an undirected networkx Graph.")
-    n = G.number_of_nodes()
-    if n < 3:
-        raise P2PKitError("hops and load need a network of at least 3 people.")
+    n = require_graph(G, minimum=3, undirected=True, what="hops and load")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
-    load, hops, pairs = shortest_routes(G)
-    if pairs < n * (n - 1):
+    stats = path_stats(G)
+    if not stats.connected:
         raise P2PKitError("the network is not connected, so some pairs have no path.")
-    return float(hops), np.array([load[v] for v in range(n)])
+    load = betweenness(G)
+    return float(stats.mean), np.array([load[v] for v in range(n)])
 
 
 @dataclass(frozen=True)
@@ -308,7 +302,7 @@ def ties(design: str, people: int, team_size: int = 10, mesh_ties: int = 6) -> i
     >>> [ties(d, 100, 10, 6) for d in DESIGNS]
     [4950, 495, 300]
     """
-    n = _whole("people", people, 1)
+    n = require_whole_number("people", people, minimum=1)
     if design == "full mesh":
         return full_mesh_ties(n)
     if design == "team of teams":
@@ -320,7 +314,7 @@ def ties(design: str, people: int, team_size: int = 10, mesh_ties: int = 6) -> i
 
 
 def _mesh_k(n: int, mesh_ties: int) -> int:
-    k = _whole("mesh_ties", mesh_ties, 2)
+    k = require_whole_number("mesh_ties", mesh_ties, minimum=2)
     k -= k % 2  # a ring lattice has an even number of ties per person
     return min(k, n - 1 - ((n - 1) % 2))
 
@@ -371,11 +365,11 @@ def scaling_profiles(people: int, team_size: int = 10, mesh_ties: int = 6,
     >>> p["full mesh"].most_ties, p["team of teams"].most_ties, p["sparse peer mesh"].mean_ties
     (149, 23, 6.0)
     """
-    n = _whole("people", people, 4)
-    s = _whole("team_size", team_size, 2)
+    n = require_whole_number("people", people, minimum=4)
+    s = require_whole_number("team_size", team_size, minimum=2)
     if not (isinstance(minutes_per_tie, (int, float)) and 0 <= minutes_per_tie < 10_000):
         raise P2PKitError(f"minutes_per_tie must be a number of minutes from 0 up; got {minutes_per_tie!r}.")
-    dunbar = _whole("dunbar", dunbar, 1)
+    dunbar = require_whole_number("dunbar", dunbar, minimum=1)
     out = {}
 
     def make(design, n_ties, degrees, mean_hops, load, sizes=None):
@@ -414,7 +408,7 @@ def _sparse_mesh(n: int, k: int, seed) -> tuple:
     kept, as the same network is measured again whenever only the team size or the minutes per
     tie change.
     """
-    G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=seed)
+    G = nx.connected_watts_strogatz_graph(n, k, 0.1, tries=1000, seed=python_random(seed))
     hops, load = hops_and_load(G)
     return G.number_of_edges(), tuple(d for _, d in G.degree()), hops, float(load.max())
 

@@ -114,6 +114,32 @@ def test_errors():
         hub_design(20, 5, human_bridges=-1)
 
 
+def test_counts_may_be_numpy_integers_and_shares_are_probabilities():
+    # numpy integers and floats (a slider, an array) are whole numbers and shares everywhere in hybrid
+    from p2pkit.hybrid import ai_utilisation, decision_minutes, failure
+
+    i = np.int64
+    assert nx.utils.graphs_equal(hub_design(i(20), i(5), human_bridges=i(3)), hub_design(20, 5, human_bridges=3))
+    assert nx.utils.graphs_equal(embedded_design(i(23), i(10), human_bridges=i(2)), embedded_design(23, 10, 2))
+    assert decision_minutes(np.float64(2.0), i(150), i(10), cross_team=np.float64(0.2)) == decision_minutes(2.0)
+    assert compare_designs(people=i(60), team_size=i(8)) == compare_designs(people=60, team_size=8)
+    assert simulate_queue(1.0, 2.0, requests=i(500), seed=1) == simulate_queue(1.0, 2.0, requests=500, seed=1)
+    # and seeds: the same stream from a numpy integer
+    assert simulate_queue(1.0, 2.0, requests=500, seed=i(1)) == simulate_queue(1.0, 2.0, requests=500, seed=1)
+    assert nx.utils.graphs_equal(hub_design(20, 5, human_bridges=3, seed=i(4)), hub_design(20, 5, 3, seed=4))
+    G = embedded_design(23, 10)
+    with pytest.raises(P2PKitError, match="cross_team is a probability between 0 and 1; got 1.5"):
+        failure(G, [23], cross_team=1.5)
+    with pytest.raises(P2PKitError, match="cross_team is a probability between 0 and 1; got 2"):
+        ai_utilisation(G, 2.0, cross_team=2)  # accepted (and meaningless) before issue 14
+    with pytest.raises(P2PKitError, match="human_bridges must be a whole number of at least 0; got -1"):
+        hub_design(20, 5, human_bridges=-1)
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 2; got 1"):
+        compare_designs(people=1)
+    with pytest.raises(P2PKitError, match="requests must be a whole number of at least 1; got 0"):
+        simulate_queue(1.0, 2.0, requests=0)
+
+
 def test_decision_minutes_is_the_queue_part_of_compare_designs():
     from p2pkit.hybrid import decision_minutes
     for r in (0.5, 2.0, 4.5):

@@ -250,6 +250,75 @@ def test_errors_say_what_to_do():
         practice.case_profile(nx.DiGraph([(0, 1), (1, 2)]))
 
 
+def test_sizes_and_shares_may_be_numpy_numbers():
+    # numpy integers and floats (a slider, an array) are whole numbers and shares; the cases and the
+    # unit models refused numpy integers before issue 14
+    same = nx.utils.graphs_equal
+    i = np.int64
+    assert same(practice.chart(i(13), span=np.int32(3)), practice.chart(13, span=3))
+    assert same(practice.gore_lattice(i(40), team_size=i(8), project_size=i(5), seed=1),
+                practice.gore_lattice(40, seed=1))
+    assert same(practice.participative_plant(i(30), span=i(4)), practice.participative_plant(30, span=4))
+    assert same(practice.morning_star(i(60), unit_size=i(10), clou_colleagues=i(10), within_unit=np.float64(0.6),
+                                      seed=2), practice.morning_star(60, seed=2))
+    assert same(practice.buurtzorg(i(150), team_size=i(12), office_share=np.float64(0.005), cross_team=i(1)),
+                practice.buurtzorg(150, cross_team=1))
+    assert same(practice.build_case("morning_star", i(30), seed=i(1)), practice.build_case("morning_star", 30, seed=1))
+    assert same(practice.grow_unit(i(30), ties_per_newcomer=i(2), closure=np.float64(0.5)), practice.grow_unit(30, 2))
+    assert same(practice.split_unit(i(400), cap=i(150), liaisons=i(2), seed=1), practice.split_unit(400, seed=1))
+    assert same(practice.ideal_split(i(4), i(5)), practice.ideal_split(4, 5))
+    assert practice.ideal_split_modularity(i(4), i(5)) == practice.ideal_split_modularity(4, 5)
+    assert practice.unit_sweep([i(100)]) == practice.unit_sweep([100])
+
+
+def test_seeds_draw_the_stream_they_always_drew():
+    # p2pkit.python_random(seed) is random.Random(seed) for a whole number: a numpy seed gives the same network
+    import random
+
+    from p2pkit import python_random
+
+    assert python_random(7).random() == random.Random(7).random()
+    same = nx.utils.graphs_equal
+    for name in practice.CASES:
+        assert same(practice.build_case(name, 40, seed=np.int64(3)), practice.build_case(name, 40, seed=3))
+    assert same(practice.split_unit(400, seed=np.int64(2)), practice.split_unit(400, seed=2))
+    unit = practice.grow_unit(500)
+    assert practice.mean_hops(unit, seed=np.int64(1)) == practice.mean_hops(unit, seed=1)
+    with pytest.raises(P2PKitError, match="seed must be a whole number of 0 or more"):
+        practice.gore_lattice(40, seed=-1)
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: practice.chart(2, span=0), "span must be a whole number of at least 1; got 0"),
+    (lambda: practice.gore_lattice(40, team_size=True), "team_size must be a whole number of at least 2; got True"),
+    (lambda: practice.morning_star(60, within_unit="0.6"), "within_unit is a probability between 0 and 1; got '0.6'"),
+    (lambda: practice.grow_unit(20, closure=float("nan")), "closure is a probability between 0 and 1; got nan"),
+    (lambda: practice.split_unit(30_000), "at most 20,000; got 30000"),
+    (lambda: practice.mean_hops(nx.empty_graph(1)), "average hops needs a network of at least 2 people; it has 1"),
+    (lambda: practice.shortest_routes(nx.DiGraph([(0, 1), (1, 2)])), "use an undirected network"),
+    (lambda: practice.unit_size(nx.path_graph(2)), "a unit needs a network of at least 3 people; it has 2"),
+])
+def test_bad_sizes_and_shares_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
+
+
+def test_the_number_of_people_is_called_people():
+    import inspect
+
+    from p2pkit.views import practice as views
+
+    for f in (practice.chart, practice.gore_lattice, practice.participative_plant, practice.morning_star,
+              practice.buurtzorg, practice.build_case, practice.grow_unit, practice.split_unit, views.four_cases,
+              views.case_table, views.cases_without_centre):
+        assert "people" in inspect.signature(f).parameters and "n" not in inspect.signature(f).parameters, f
+    assert nx.utils.graphs_equal(practice.build_case("gore", people=30), practice.gore_lattice(30))
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 2; got 1"):
+        practice.chart(people=1)
+    with pytest.raises(P2PKitError, match="people must be at most 20,000; got 20001"):
+        practice.buurtzorg(20_001)
+
+
 # ----------------------------------------------------------------- model additions for the figures
 
 @pytest.mark.parametrize("name", list(practice.CASES))

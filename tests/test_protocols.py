@@ -125,6 +125,50 @@ def test_errors():
         second_eigenvalue(np.array([[1.0, 0.0], [0.5, 0.5]]))
 
 
+def test_local_averaging_is_degroot_with_the_metropolis_weights():
+    # the package's one DeGroot computation (equipotency.trust_rounds), on weights that keep the mean
+    from p2pkit.equipotency import trust_rounds
+
+    for G in (nx.cycle_graph(6), orgs.hierarchy(4, 3), orgs.peer_mesh(300, 4, 0.1, seed=1)):
+        x0 = np.linspace(0.0, 1.0, len(G))
+        x = local_averaging(G, x0, 40)
+        assert np.array_equal(x, trust_rounds(averaging_weights(G), x0, 40))
+        assert np.allclose(x.mean(axis=1), x0.mean())
+
+
+def test_counts_may_be_numpy_integers():
+    # numpy integers (a slider, an array) are whole numbers everywhere in protocols
+    from p2pkit.protocols import agreement_run, at_round, share_out
+
+    i = np.int64
+    P, T = scatter(i(12), i(12), seed=i(3))
+    assert np.array_equal(P, scatter(12, 12, seed=3)[0]) and np.array_equal(T, scatter(12, 12, seed=3)[1])
+    assert np.array_equal(local_averaging(nx.path_graph(3), [0.0, 0.0, 3.0], i(5)),
+                          local_averaging(nx.path_graph(3), [0.0, 0.0, 3.0], 5))
+    assert central_assignment(P, T, per_round=i(2)) == central_assignment(P, T, per_round=2)
+    assert share_out(P, T, i(2)) == share_out(P, T, 2)
+    a, c = share_out(P, T, 2)
+    assert at_round(a, c, i(3)) == at_round(a, c, 3)
+    assert agreement_run(nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], i(20), tolerance=np.float64(0.01)) == agreement_run(
+        nx.cycle_graph(6), [0, 0, 0, 0, 0, 6.0], 20)
+    assert agreement_rounds(nx.cycle_graph(6), np.float64(0.01)) == 12
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: scatter(0, 3), "people must be a whole number of at least 1; got 0"),
+    (lambda: scatter(3, 2.5), "tasks must be a whole number of at least 1; got 2.5"),
+    (lambda: local_averaging(nx.path_graph(3), [1, 2, 3], -1), "rounds must be a whole number of at least 0"),
+    (lambda: local_averaging(nx.empty_graph(1), [1.0], 5), "agreement needs a network of at least 2 people; it has 1"),
+    (lambda: averaging_weights(nx.DiGraph([(0, 1)])), "use an undirected network"),
+    (lambda: agreement_rounds(nx.path_graph(3), tolerance=0), "tolerance is a share between 0 and 1, neither included"),
+    (lambda: agreement_rounds(nx.path_graph(3), tolerance="0.01"), "tolerance is a probability between 0 and 1"),
+    (lambda: central_assignment([[0, 0]], [[1, 1]], per_round=True), r"per_round \(assignments the centre hands out"),
+])
+def test_bad_counts_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
+
+
 def test_at_round_counts_settled_tasks():
     from p2pkit.protocols import at_round
     P, T = scatter(12, 12, seed=1)

@@ -59,6 +59,25 @@ def test_hops_and_load_equals_networkx():
         hops_and_load(nx.Graph([(0, 1), (2, 3), (3, 4)]))
 
 
+def test_hops_and_load_are_the_numbers_of_practice_shortest_routes():
+    from p2pkit.practice import shortest_routes
+
+    for G in (orgs.peer_mesh(80, 4, 0.2, seed=1), orgs.hierarchy(4, 3)):
+        hops, load = hops_and_load(G)
+        shares, mean, pairs = shortest_routes(G)
+        assert hops == mean and load.tolist() == [shares[v] for v in G] and pairs == len(G) * (len(G) - 1)
+
+
+def test_practice_splits_people_as_team_sizes_does():
+    from p2pkit import practice
+
+    G = practice.gore_lattice(150, team_size=8, project_size=5)
+    groups = nx.get_node_attributes(G, "group")
+    assert [list(groups.values()).count(t) for t in range(1 + max(groups.values()))] == team_sizes(150, 8)
+    split = practice.split_unit(600, cap=150)
+    assert [sum(1 for _, g in split.nodes(data="group") if g == u) for u in range(4)] == team_sizes(600, 150)
+
+
 def test_sparse_mesh_ties_are_linear():
     for n in (30, 150, 1000):
         assert ties("sparse peer mesh", n, mesh_ties=6) == 3 * n
@@ -104,6 +123,30 @@ def test_errors():
         team_sizes(10, 0)
     with pytest.raises(P2PKitError):
         scaling_profiles(50, minutes_per_tie=-1)
+
+
+def test_counts_may_be_numpy_integers():
+    # numpy integers (a slider, an array) are whole numbers everywhere in scaling
+    i = np.int64
+    assert full_mesh_ties(i(150)) == 11175 and team_sizes(i(23), i(10)) == [8, 8, 7]
+    assert nx.utils.graphs_equal(team_of_teams(i(40), i(8)), team_of_teams(40, 8))
+    assert team_of_teams_ties([i(10)] * 3) == team_of_teams_ties([10] * 3)
+    assert liaison_load(np.array([10, 10, 5])) == liaison_load([10, 10, 5])
+    assert [ties(d, i(100), i(10), i(6)) for d in DESIGNS] == [4950, 495, 300]
+    assert scaling_profiles(i(150), i(10), i(6), dunbar=i(150)) == scaling_profiles(150)
+    assert scaling_profiles(150, seed=i(3)) == scaling_profiles(150, seed=3)  # the same sparse mesh
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: scaling_profiles(3), "people must be a whole number of at least 4; got 3"),
+    (lambda: team_sizes(10, 0), "team_size must be a whole number of at least 1; got 0"),
+    (lambda: team_of_teams_ties([10, 2.5]), "a team's size must be a whole number of at least 1; got 2.5"),
+    (lambda: ties("sparse peer mesh", 100, mesh_ties=1), "mesh_ties must be a whole number of at least 2; got 1"),
+    (lambda: hops_and_load(nx.path_graph(2)), "hops and load needs a network of at least 3 people; it has 2"),
+])
+def test_bad_counts_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
 
 
 @pytest.mark.parametrize("n,k", [(150, 6), (300, 2), (80, 10)])

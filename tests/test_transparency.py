@@ -68,6 +68,16 @@ def test_report_up_broadcast_down_closed_form(levels, span):
         assert c.peak_load <= cap
 
 
+def test_org_chart_is_the_one_organisation_chart():
+    # the package's one chart generator (orgs.org_chart), from two people up, named for the figures
+    for n, span in ((3, 1), (13, 3), (40, 3), (100, 4), (151, 8)):
+        G, H = org_chart(n, span), orgs.org_chart(n, span)
+        H.graph["shape"] = "org chart"
+        assert nx.utils.graphs_equal(G, H) and list(G.edges()) == list(H.edges())
+    two = org_chart(2, 5)
+    assert list(two.edges()) == [(0, 1)] and [two.nodes[v]["role"] for v in two] == ["top", "staff"]
+
+
 def test_org_chart_is_the_full_hierarchy_when_sizes_match():
     # nx.full_rary_tree against the kit's own level-by-level hierarchy generator
     assert set(map(frozenset, org_chart(40, 3).edges())) == set(map(frozenset, orgs.hierarchy(4, 3).edges()))
@@ -135,6 +145,47 @@ def test_errors():
         gossip_everything(3, absent=[0, 1, 2])
     with pytest.raises(P2PKitError):
         org_chart(1, 3)
+
+
+def test_counts_may_be_numpy_integers():
+    # numpy integers (a slider, an array) are whole numbers everywhere in transparency
+    from p2pkit.transparency import at_round, chart_size, rounds_by_size
+
+    i = np.int64
+    assert nx.utils.graphs_equal(org_chart(i(40), i(3)), org_chart(40, 3))
+    assert report_up_rounds(i(4), i(3), capacity=i(1)) == report_up_rounds(4, 3, capacity=1) == 18
+    assert chart_size(i(4), i(3)) == 40
+    assert push_rounds_estimate(i(1024)) == push_rounds_estimate(1024)
+    assert rumour_rounds(i(64), source=i(3), seed=1) == rumour_rounds(64, source=3, seed=1)
+    assert rumour_rounds(64, seed=i(5)) == rumour_rounds(64, seed=5)
+    g = gossip_everything(i(40), seed=0, absent=[i(5)])
+    assert g.rounds == gossip_everything(40, seed=0, absent=[5]).rounds
+    c = report_up_broadcast_down(orgs.hierarchy(4, 3), capacity=i(2), absent=[i(4)])
+    assert c.rounds == report_up_broadcast_down(orgs.hierarchy(4, 3), capacity=2, absent=[4]).rounds
+    assert at_round(g, c, i(3)) == at_round(g, c, 3)
+    assert rounds_by_size(i(3), levels=(i(3),), capacity=i(1), mesh_ties=i(4), seeds=i(2)) == rounds_by_size(
+        3, levels=(3,), seeds=2)
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: org_chart(40, True), r"span \(reports per manager\) must be a whole number of at least 1; got True"),
+    (lambda: rumour_rounds(10, source=10), r"source \(a person numbered 0 to 9\) must be at most 9; got 10"),
+    (lambda: rumour_rounds(1), r"people \(or give a networkx Graph\) must be a whole number of at least 2; got 1"),
+    (lambda: rumour_rounds("ten"), r"must be a whole number of at least 2; got 'ten'"),
+    (lambda: gossip_everything(nx.DiGraph([(0, 1)])), "use an undirected network"),
+    (lambda: gossip_everything(10, absent=[2.5]), r"absent people \(numbered 0 to 9\) must be a whole number"),
+    (lambda: report_up_broadcast_down(nx.empty_graph(1)), "the org chart needs a network of at least 2 people"),
+    (lambda: report_up_rounds(4, 3, capacity=0), r"capacity \(conversations a manager holds per round; None for"),
+])
+def test_bad_counts_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
+
+
+def test_the_number_of_people_is_called_people():
+    assert push_rounds_estimate(people=1024) == push_rounds_estimate(1024)
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 2; got 1"):
+        push_rounds_estimate(people=1)
 
 
 # --------------------------------------------------------------------------- sentences

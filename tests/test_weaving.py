@@ -316,3 +316,47 @@ def test_phase_track_equals_the_profile(n, clusters):
     assert t.weaver_load == pytest.approx(nx.betweenness_centrality(G)[0])
     assert t.clustering == pytest.approx(nx.transitivity(G))
     assert t.survives_without_weaver == pytest.approx(pairwise_connectivity(G.subgraph(range(1, 48))))
+
+
+def test_sizes_may_be_numpy_integers():
+    # numpy integers (a slider, an array) are whole numbers; weaving refused them before issue 14
+    i = np.int64
+    same = nx.utils.graphs_equal
+    a, b = weaving.phases(i(30), i(3), reach=i(2), bridges=i(2), core_extra=i(2)), weaving.phases(30, 3)
+    assert all(same(x, y) for x, y in zip(a, b, strict=True))
+    assert same(weaving.phase(i(2), i(30), i(3)), weaving.phase(2, 30, 3))
+    path = weaving.weaving_path(i(30), i(3), steps=i(2))
+    assert [s.new for s in path] == [s.new for s in weaving.weaving_path(30, 3, 2)]
+    G = weaving.phase(1, 30, 3)
+    assert weaving.weave(G, "close", i(3), seed=5).added == weaving.weave(G, "close", 3, seed=5).added
+    # seeds too: python_random(numpy integer) is random.Random of that number
+    assert all(same(x, y) for x, y in zip(weaving.phases(30, 3, seed=i(4)), weaving.phases(30, 3, seed=4), strict=True))
+    assert weaving.weave(G, "spoke", 3, seed=i(5)).added == weaving.weave(G, "spoke", 3, seed=5).added
+    path = weaving.weaving_path(30, 3, seed=i(2))
+    assert [s.new for s in path] == [s.new for s in weaving.weaving_path(30, 3, seed=2)]
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: weaving.phases(60, 5, reach=0), "reach must be a whole number of at least 1; got 0"),
+    (lambda: weaving.phase(5), "phase must be at most 4; got 5"),
+    (lambda: weaving.weave(nx.DiGraph([(0, 1)]), "close"), "use an undirected network"),
+    (lambda: weaving.phase_profile(nx.path_graph(3)),
+     "a weaving profile needs a network of at least 4 people; it has 3"),
+    (lambda: weaving.main_core(nx.Graph()), "the main core needs a network of at least 1 person; it has 0"),
+])
+def test_bad_inputs_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
+
+
+def test_the_number_of_people_is_called_people():
+    import inspect
+
+    from p2pkit.views import weaving as views
+
+    for f in (weaving.scattered, weaving.phases, weaving.phase, weaving.weaving_path, views.four_phases,
+              views.weaving_phases):
+        assert "people" in inspect.signature(f).parameters and "n" not in inspect.signature(f).parameters, f
+    assert nx.utils.graphs_equal(weaving.phase(2, people=30, clusters=3), weaving.phases(30, 3)[1])
+    with pytest.raises(P2PKitError, match="people must be a whole number of at least 6; got 5"):
+        weaving.scattered(people=5)

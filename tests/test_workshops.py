@@ -615,6 +615,39 @@ def test_departures_errors():
         ws.departures(U, leaving=40)
 
 
+def test_workshop_counts_may_be_numpy_integers():
+    # numpy integers (a slider, an array) are whole numbers; the card game refused them before issue 14
+    import numpy as np
+
+    i = np.int64
+    same = nx.utils.graphs_equal
+    assert same(ws.chart(i(13), i(3)), ws.chart(13, 3))
+    assert same(ws.peer_round(i(20), i(4), seed=3), ws.peer_round(20, 4, seed=3))
+    U = ws.load_room(SAMPLE).network
+    assert ws.departures(U, leaving=i(2)).gone == ws.departures(U, leaving=2).gone
+    assert ws.most_routes(U, i(3)) == ws.most_routes(U, 3)
+    assert ws.suggest_backup_ties(U, limit=i(2)) == ws.suggest_backup_ties(U, limit=2)
+    assert ws.deal_cards(range(13), seed=i(2)) == ws.deal_cards(range(13), seed=2)  # the same deal
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: ws.chart(2, 3), r"people \(in the game\) must be a whole number of at least 3; got 2"),
+    (lambda: ws.chart(13, 0), r"span \(of control\) must be a whole number of at least 1; got 0"),
+    (lambda: ws.peer_round(13.5, 4), r"people \(in the game\) must be a whole number of at least 3; got 13.5"),
+    (lambda: ws.peer_round(13, 0), r"reach \(people each can pass to\) must be a whole number of at least 1"),
+    (lambda: ws.departures(ws.load_room(SAMPLE).network, leaving=-1),
+     "the number of people leaving must be a whole number of at least 0; got -1"),
+])
+def test_workshop_counts_say_what_to_give(call, words):
+    with pytest.raises(P2PKitError, match=words):
+        call()
+
+
+def test_the_number_of_players_is_called_people():
+    assert nx.utils.graphs_equal(ws.chart(people=13, span=3), ws.chart(13, 3))
+    assert nx.utils.graphs_equal(ws.peer_round(people=20, reach=4, seed=3), ws.peer_round(20, 4, seed=3))
+
+
 
 
 def test_room_relations_are_the_questions_in_the_file():

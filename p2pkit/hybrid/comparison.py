@@ -11,9 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_probability, require_whole_number
 from ..measures import betweenness
 from ..scaling import team_sizes
 from .designs import embedded_design, hub_design, in_touch_without_each, people_still_in_touch
@@ -77,20 +75,20 @@ def _agent_rates(sizes, r, c):
     return [s * r + c * r * (n - s) / (t - 1) for s in sizes], c
 
 
-def _check_design_inputs(people, team_size, requests_per_person, hub_speed, agent_speed, cross_team):
-    if isinstance(people, bool) or not isinstance(people, (int, np.integer)) or people < 2:
-        raise P2PKitError(f"people must be a whole number of at least 2; got {people!r}.")
-    if isinstance(team_size, bool) or not isinstance(team_size, (int, np.integer)) or team_size < 1:
-        raise P2PKitError(f"team_size must be a whole number of at least 1; got {team_size!r}.")
+def _check_rates(requests_per_person, hub_speed, agent_speed, cross_team) -> tuple[float, float, float, float]:
+    """The demand (0 or more), the two AI speeds (above 0) and the share of cross-team requests."""
     r = _rate("requests_per_person", requests_per_person)
     mu_h = _rate("hub_speed", hub_speed)
     mu_a = _rate("agent_speed", agent_speed)
     if mu_h <= 0 or mu_a <= 0:
         raise P2PKitError("the AI speeds must be above 0 requests per hour.")
-    c = _rate("cross_team", cross_team)
-    if c > 1:
-        raise P2PKitError(f"cross_team is a share between 0 and 1; got {cross_team!r}.")
-    return int(people), team_sizes(int(people), int(team_size)), r, mu_h, mu_a, c
+    return r, mu_h, mu_a, require_probability("cross_team", cross_team)
+
+
+def _check_design_inputs(people, team_size, requests_per_person, hub_speed, agent_speed, cross_team):
+    n = require_whole_number("people", people, minimum=2)
+    sizes = team_sizes(n, require_whole_number("team_size", team_size, minimum=1))
+    return (n, sizes, *_check_rates(requests_per_person, hub_speed, agent_speed, cross_team))
 
 
 def _embedded_minutes(sizes, r, mu_a, c) -> float:

@@ -7,14 +7,14 @@ people who can still reach each other (through people or AI nodes).
 
 from __future__ import annotations
 
-import random
 
 import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from ..errors import P2PKitError
+from ..errors import require_whole_number
 from ..scaling import team_sizes
+from ..seeding import python_random
 
 __all__ = ["hub_design", "embedded_design", "people_still_in_touch", "in_touch_without_each"]
 
@@ -34,12 +34,11 @@ def _teams(people: int, team_size: int) -> nx.Graph:
 
 def _add_bridges(G: nx.Graph, people: int, bridges: int, seed) -> None:
     """Add ``bridges`` random ties between people of different teams (seeded, no repeats)."""
-    if isinstance(bridges, bool) or not isinstance(bridges, (int, np.integer)) or bridges < 0:
-        raise P2PKitError(f"human_bridges must be a whole number from 0 up; got {bridges!r}.")
+    bridges = require_whole_number("human_bridges", bridges, minimum=0)
     team = nx.get_node_attributes(G, "team")
     sizes = G.graph["sizes"]
     possible = people * (people - 1) // 2 - sum(s * (s - 1) // 2 for s in sizes)
-    rng = random.Random(seed)
+    rng = python_random(seed)
     if bridges >= possible:  # every pair across teams
         G.add_edges_from((a, b) for a in range(people) for b in range(a + 1, people) if team[a] != team[b])
         return

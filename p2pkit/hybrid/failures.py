@@ -12,10 +12,9 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ..errors import P2PKitError
-from .comparison import DESIGNS, _agent_rates
+from ..errors import P2PKitError, require_probability
+from .comparison import DESIGNS, _agent_rates, _check_rates
 from .designs import _people_in_touch, in_touch_without_each
-from .queues import _rate
 
 __all__ = ["Failure", "failure", "failure_verdict", "ai_utilisation", "most_harmful_ai"]
 
@@ -95,12 +94,18 @@ def failure(G: nx.Graph, failed=(), cross_team: float = 0.2) -> Failure:
 
 
 
+def _check_design(G) -> None:
+    """Refuse anything but a network built by :func:`~p2pkit.hybrid.hub_design` or
+    :func:`~p2pkit.hybrid.embedded_design` (which lists its AI nodes in ``G.graph["ai"]``)."""
+    if not isinstance(G, nx.Graph) or "ai" not in G.graph:
+        raise P2PKitError("give a network from hub_design or embedded_design.")
+
+
 class _Structure:
     """What :func:`failure` needs of a network, computed once (a sparse adjacency matrix)."""
 
     def __init__(self, G: nx.Graph):
-        if not isinstance(G, nx.Graph) or "ai" not in G.graph:
-            raise P2PKitError("give a network from hub_design or embedded_design.")
+        _check_design(G)
         self.G = G
         self.nodes = list(G)
         self.index = {v: i for i, v in enumerate(self.nodes)}
@@ -114,9 +119,7 @@ class _Structure:
 
 
 def _failure(st: _Structure, failed, cross_team) -> Failure:
-    c = _rate("cross_team", cross_team)
-    if c > 1:
-        raise P2PKitError(f"cross_team is a share between 0 and 1; got {cross_team!r}.")
+    c = require_probability("cross_team", cross_team)
     gone = []
     for v in failed:
         if v not in st.index:
@@ -193,13 +196,8 @@ def ai_utilisation(G: nx.Graph, requests_per_person: float, hub_speed: float = 6
     >>> ai_utilisation(hub_design(20, 5), 2.0, hub_speed=80)
     {20: 0.5}
     """
-    if not isinstance(G, nx.Graph) or "ai" not in G.graph:
-        raise P2PKitError("give a network from hub_design or embedded_design.")
-    r = _rate("requests_per_person", requests_per_person)
-    mu_h, mu_a = _rate("hub_speed", hub_speed), _rate("agent_speed", agent_speed)
-    if mu_h <= 0 or mu_a <= 0:
-        raise P2PKitError("the AI speeds must be above 0 requests per hour.")
-    c = _rate("cross_team", cross_team)
+    _check_design(G)
+    r, mu_h, mu_a, c = _check_rates(requests_per_person, hub_speed, agent_speed, cross_team)
     ai = list(G.graph["ai"])
     sizes = G.graph["sizes"]
     if len(ai) == 1 and G.nodes[ai[0]].get("team") is None:

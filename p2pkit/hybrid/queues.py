@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
+from ..seeding import rng
 
 __all__ = ["mm1_time_in_system", "QueueRun", "simulate_queue"]
 
@@ -112,11 +113,10 @@ def simulate_queue(arrival_rate: float, service_rate: float, requests: int = 20_
     mu = _rate("service_rate", service_rate)
     if lam <= 0 or mu <= 0:
         raise P2PKitError("both rates must be above 0 to simulate a queue.")
-    if isinstance(requests, bool) or not isinstance(requests, (int, np.integer)) or requests < 1:
-        raise P2PKitError(f"requests must be a whole number of at least 1; got {requests!r}.")
-    rng = np.random.default_rng(seed)
-    gaps = rng.exponential(1.0 / lam, size=requests)  # gaps[k]: time before request k arrives
-    service = rng.exponential(1.0 / mu, size=requests)
+    requests = require_whole_number("requests", requests, minimum=1)
+    gen = rng(seed)
+    gaps = gen.exponential(1.0 / lam, size=requests)  # gaps[k]: time before request k arrives
+    service = gen.exponential(1.0 / mu, size=requests)
     X = np.concatenate(([0.0], np.cumsum(service[:-1] - gaps[1:])))
     wait = X - np.minimum.accumulate(X)
     busy = service.sum() / max(gaps.sum() + wait[-1] + service[-1], 1e-300)

@@ -8,8 +8,8 @@ generator whose output has that structure and nothing else. The models are not d
 those companies; they let us ask what the measures of chapters 1-3 say about such a
 structure, and where its strengths and limits lie.
 
-Models (every generator takes the number of people ``n`` and a ``seed``)
-------------------------------------------------------------------------
+Models (every generator takes the number of people ``people`` and a ``seed``)
+------------------------------------------------------------------------------
 - :func:`chart`: a conventional organisation chart (the baseline): everyone reports to one
   boss, each boss has at most ``span`` reports.
 - :func:`gore_lattice`: home teams and cross-cutting project teams, plus a sponsor for

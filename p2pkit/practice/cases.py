@@ -1,6 +1,6 @@
 """The stylised cases of chapter 7: a conventional chart and four documented structures.
 
-Every generator takes the number of people ``n`` and a ``seed``; :data:`CASES` lists them
+Every generator takes the number of people ``people`` and a ``seed``; :data:`CASES` lists them
 and :func:`build_case` builds one by name. :func:`authority_digraph` reads a case as
 Krackhardt (1994) does (reporting lines one way, peer ties both ways).
 """
@@ -8,21 +8,22 @@ Krackhardt (1994) does (reporting lines one way, peer ties both ways).
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Callable
 
 import networkx as nx
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_probability, require_whole_number
+from ..scaling import team_sizes
+from ..seeding import python_random
 from ..transparency import org_chart
-from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
+from ._common import MAX_PEOPLE, _add_clique
 
 __all__ = ["chart", "gore_lattice", "participative_plant", "morning_star", "buurtzorg", "CASES", "build_case",
            "authority_digraph"]
 
 
-def chart(n: int, span: int = 8) -> nx.Graph:
-    """A conventional organisation chart of ``n`` people: one top, each boss ``span`` reports.
+def chart(people: int, span: int = 8) -> nx.Graph:
+    """A conventional organisation chart of ``people`` people: one top, each boss ``span`` reports.
 
     People are numbered top-down, level by level; person ``i`` reports to ``(i - 1) // span``
     (a complete ``span``-ary tree, the shape Krackhardt 1994 takes as the ideal formal
@@ -31,7 +32,7 @@ def chart(n: int, span: int = 8) -> nx.Graph:
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 2).
     span : int, default 8
         Span of control: the most reports any one boss has (at least 1).
@@ -55,8 +56,8 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     >>> G.number_of_edges(), G.nodes[4]["role"], G.nodes[4]["level"]
     (12, 'staff', 2)
     """
-    n = _int("n", n, 2, MAX_PEOPLE)
-    span = _int("span", span, 1)
+    n = require_whole_number("people", people, minimum=2, maximum=MAX_PEOPLE)
+    span = require_whole_number("span", span, minimum=1)
     G = org_chart(n, span)
     G.graph.clear()
     G.graph["model"] = "chart"
@@ -68,7 +69,7 @@ def chart(n: int, span: int = 8) -> nx.Graph:
     return G
 
 
-def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponsors: bool = True,
+def gore_lattice(people: int = 150, team_size: int = 8, project_size: int = 5, sponsors: bool = True,
                  seed: int | None = 0) -> nx.Graph:
     """A stylised lattice: home teams, cross-cutting project teams and a sponsor for everyone.
 
@@ -85,7 +86,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People in the unit (at least 3). Gore is reported to keep its units small (about 150
         to 200 people); the model itself does not care.
     team_size, project_size : int
@@ -117,22 +118,22 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     >>> G.number_of_nodes(), nx.is_connected(G)
     (40, True)
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
-    team_size = _int("team_size", team_size, 2)
-    project_size = _int("project_size", project_size, 2)
-    rng = random.Random(seed)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
+    team_size = require_whole_number("team_size", team_size, minimum=2)
+    project_size = require_whole_number("project_size", project_size, minimum=2)
+    rng = python_random(seed)
     G = nx.Graph(model="gore")
     start = 0
-    for t, size in enumerate(_blocks(n, team_size)):
+    for t, size in enumerate(team_sizes(n, team_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="associate", group=t)
         _add_clique(G, members, "team")
         start += size
-    people = list(range(n))
-    rng.shuffle(people)
+    order = list(range(n))
+    rng.shuffle(order)
     start = 0
-    for p, size in enumerate(_blocks(n, project_size)):
-        members = people[start:start + size]
+    for p, size in enumerate(team_sizes(n, project_size)):
+        members = order[start:start + size]
         for v in members:
             G.nodes[v]["project"] = p
         _add_clique(G, members, "project")
@@ -146,7 +147,7 @@ def gore_lattice(n: int = 150, team_size: int = 8, project_size: int = 5, sponso
     return G
 
 
-def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committee: bool = True,
+def participative_plant(people: int = 150, span: int = 8, teams: bool = True, committee: bool = True,
                         seed: int | None = 0) -> nx.Graph:
     """A stylised participative plant: a chart, team work groups and an elected committee.
 
@@ -155,7 +156,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     formal employee participation through committees (Frost, Wakeley & Ruh 1974). This model
     keeps the *shape* such a plan adds to a chart, not any documented detail of Herman Miller:
 
-    - the formal lines of :func:`chart` ``(n, span)`` (kind "reports");
+    - the formal lines of :func:`chart` ``(people, span)`` (kind "reports");
     - if ``teams``, the direct reports of each boss also work with each other (kind "team");
     - if ``committee``, every top-level department elects one representative at random, and
       the representatives and the top meet as one plant-wide committee (a clique of kind
@@ -163,7 +164,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People in the plant (at least 3).
     span : int, default 8
         Span of control of the chart.
@@ -190,8 +191,8 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     >>> sorted(d for _, _, d in G.edges(data="kind"))[0]
     'committee'
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
-    rng = random.Random(seed)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
+    rng = python_random(seed)
     G = chart(n, span)
     G.graph["model"] = "herman_miller"
     if teams:
@@ -211,7 +212,7 @@ def participative_plant(n: int = 150, span: int = 8, teams: bool = True, committ
     return G
 
 
-def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
+def morning_star(people: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
                  within_unit: float = 0.6, seed: int | None = 0) -> nx.Graph:
     """A stylised self-managed enterprise: business units held together by peer agreements.
 
@@ -228,7 +229,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         People (at least 3).
     unit_size : int, default 10
         People per business unit (at least 2).
@@ -255,15 +256,15 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     >>> all(abs(G.nodes[u]["group"] - G.nodes[v]["group"]) <= 1 for u, v in G.edges())
     True
     """
-    n = _int("n", n, 3, MAX_PEOPLE)
-    unit_size = _int("unit_size", unit_size, 2)
-    k = _int("clou_colleagues", clou_colleagues, 1)
-    within = _share("within_unit", within_unit)
-    rng = random.Random(seed)
+    n = require_whole_number("people", people, minimum=3, maximum=MAX_PEOPLE)
+    unit_size = require_whole_number("unit_size", unit_size, minimum=2)
+    k = require_whole_number("clou_colleagues", clou_colleagues, minimum=1)
+    within = require_probability("within_unit", within_unit)
+    rng = python_random(seed)
     G = nx.Graph(model="morning_star")
     units: list[list[int]] = []
     start = 0
-    for u, size in enumerate(_blocks(n, unit_size)):
+    for u, size in enumerate(team_sizes(n, unit_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="colleague", group=u)
         units.append(members)
@@ -285,7 +286,7 @@ def morning_star(n: int = 150, unit_size: int = 10, clou_colleagues: int = 10,
     return G
 
 
-def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, office_share: float = 0.005,
+def buurtzorg(people: int = 150, team_size: int = 12, teams_per_coach: int = 45, office_share: float = 0.005,
               contacts: int = 1, cross_team: int = 0, seed: int | None = 0) -> nx.Graph:
     """A stylised network of self-managing nurse teams, coaches and a small back office.
 
@@ -307,7 +308,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
 
     Parameters
     ----------
-    n : int, default 150
+    people : int, default 150
         Everyone, nurses, coaches and office together (at least 4).
     team_size : int, default 12
         The most nurses in one team (at least 2).
@@ -348,13 +349,13 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     >>> max(sum(1 for _, g in G.nodes(data="group") if g == t) for t in range(12))
     12
     """
-    n = _int("n", n, 4, MAX_PEOPLE)
-    team_size = _int("team_size", team_size, 2)
-    teams_per_coach = _int("teams_per_coach", teams_per_coach, 1)
-    share = _share("office_share", office_share)
-    contacts = _int("contacts", contacts, 1)
-    cross_team = _int("cross_team", cross_team, 0)
-    rng = random.Random(seed)
+    n = require_whole_number("people", people, minimum=4, maximum=MAX_PEOPLE)
+    team_size = require_whole_number("team_size", team_size, minimum=2)
+    teams_per_coach = require_whole_number("teams_per_coach", teams_per_coach, minimum=1)
+    share = require_probability("office_share", office_share)
+    contacts = require_whole_number("contacts", contacts, minimum=1)
+    cross_team = require_whole_number("cross_team", cross_team, minimum=0)
+    rng = python_random(seed)
     office = max(1, round(share * n))
     coaches = 1
     for _ in range(10):  # coaches depend on teams, which depend on coaches: settle it
@@ -374,7 +375,7 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     _add_clique(G, office_ids + coach_ids, "support")
     start = office + coaches
     teams: list[list[int]] = []
-    for t, size in enumerate(_blocks(n - start, team_size)):
+    for t, size in enumerate(team_sizes(n - start, team_size)):
         members = list(range(start, start + size))
         G.add_nodes_from(members, role="nurse", group=t)
         _add_clique(G, members, "team")
@@ -399,17 +400,18 @@ def buurtzorg(n: int = 150, team_size: int = 12, teams_per_coach: int = 45, offi
     return G
 
 
-#: The models of chapter 7: key -> (title, builder(n, seed)).
+#: The models of chapter 7: key -> (title, builder(people, seed)).
 CASES: dict[str, tuple[str, Callable[[int, int | None], nx.Graph]]] = {
-    "chart": ("A conventional chart (baseline)", lambda n, seed=0: chart(n)),
-    "gore": ("W. L. Gore: lattice of teams", lambda n, seed=0: gore_lattice(n, seed=seed)),
-    "herman_miller": ("Herman Miller: participative plant", lambda n, seed=0: participative_plant(n, seed=seed)),
-    "morning_star": ("Morning Star: CLOU agreements", lambda n, seed=0: morning_star(n, seed=seed)),
-    "buurtzorg": ("Buurtzorg: nurse teams", lambda n, seed=0: buurtzorg(n, seed=seed)),
+    "chart": ("A conventional chart (baseline)", lambda people, seed=0: chart(people)),
+    "gore": ("W. L. Gore: lattice of teams", lambda people, seed=0: gore_lattice(people, seed=seed)),
+    "herman_miller": ("Herman Miller: participative plant",
+                      lambda people, seed=0: participative_plant(people, seed=seed)),
+    "morning_star": ("Morning Star: CLOU agreements", lambda people, seed=0: morning_star(people, seed=seed)),
+    "buurtzorg": ("Buurtzorg: nurse teams", lambda people, seed=0: buurtzorg(people, seed=seed)),
 }
 
 
-def build_case(name: str, n: int = 150, seed: int | None = 0) -> nx.Graph:
+def build_case(name: str, people: int = 150, seed: int | None = 0) -> nx.Graph:
     """Build the stylised model ``name`` (a key of :data:`CASES`) with default settings.
 
     Examples
@@ -419,7 +421,7 @@ def build_case(name: str, n: int = 150, seed: int | None = 0) -> nx.Graph:
     """
     if name not in CASES:
         raise P2PKitError(f"unknown case {name!r}; choose one of: {', '.join(CASES)}.")
-    return CASES[name][1](n, seed)
+    return CASES[name][1](people, seed)
 
 
 def authority_digraph(G: nx.Graph) -> nx.DiGraph:

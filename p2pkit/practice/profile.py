@@ -8,7 +8,6 @@ measures mean in plain sentences. :func:`mean_hops`, :func:`shortest_routes` and
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,8 +16,9 @@ import networkx as nx
 from ..architecture import pairwise_connectivity
 from ..communities import detect, modularity
 from ..equipotency import centralization, gini, krackhardt
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph
 from ..measures import betweenness, path_stats
+from ..seeding import python_random
 from .cases import authority_digraph
 
 __all__ = ["mean_hops", "shortest_routes", "most_central", "ROLE_NOUNS", "CaseProfile", "case_profile",
@@ -49,17 +49,15 @@ def mean_hops(G: nx.Graph, exact_up_to: int = 400, sample: int = 100, seed: int 
     >>> mean_hops(nx.path_graph(5))
     (2.0, True)
     """
+    n = require_graph(G, minimum=2, what="average hops")
     nodes = list(G)
-    n = len(nodes)
-    if n < 2:
-        raise P2PKitError("average hops need at least two people.")
     exact = n <= exact_up_to
     if exact and not G.is_directed():
         # all pairs in C (igraph): the same average as the searches below, several times faster
         if G.number_of_edges() == 0:
             raise P2PKitError("nobody can reach anybody, so there are no hops to average.")
         return path_stats(G).mean, True
-    sources = nodes if exact else random.Random(seed).sample(nodes, min(sample, n))
+    sources = nodes if exact else python_random(seed).sample(nodes, min(sample, n))
     total = 0
     pairs = 0
     for s in sources:
@@ -97,10 +95,7 @@ def shortest_routes(G: nx.Graph) -> tuple[dict, float, int]:
     >>> [round(loads[v], 3) for v in range(4)], hops, pairs
     ([0.0, 0.667, 0.667, 0.0], 1.6666666666666667, 12)
     """
-    if G.is_directed():
-        raise P2PKitError("shortest_routes() reads undirected networks; use G.to_undirected().")
-    if G.number_of_nodes() < 3:
-        raise P2PKitError("shortest routes need a network of at least 3 people.")
+    require_graph(G, minimum=3, undirected=True, what="shortest routes")
     return (betweenness(G), *_hops_all_pairs(G))
 
 
@@ -127,8 +122,7 @@ def most_central(G: nx.Graph) -> tuple[object, float, dict]:
     >>> most_central(nx.star_graph(4))[:2]
     (0, 1.0)
     """
-    if G.number_of_nodes() < 3:
-        raise P2PKitError("a most central person needs a network of at least 3 people.")
+    require_graph(G, minimum=3, what="a most central person")
     load = betweenness(G)
     order = {v: i for i, v in enumerate(G)}
     who = max(load, key=lambda v: (load[v], -order[v]))
@@ -238,9 +232,7 @@ def case_measures(G: nx.Graph, krackhardt_up_to: int = 60, exact_up_to: int = 40
     >>> p.most_central, loads[0], loads[1]
     (0, 1.0, 0.0)
     """
-    n = G.number_of_nodes()
-    if n < 3:
-        raise P2PKitError("a case profile needs a network of at least 3 people.")
+    n = require_graph(G, minimum=3, what="a case profile")
     if G.is_directed():
         raise P2PKitError("give the undirected network; reporting lines are read from the 'boss' attribute.")
     degrees = [d for _, d in G.degree()]

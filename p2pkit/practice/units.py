@@ -8,7 +8,6 @@ coordination cost of each.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,15 +15,17 @@ import networkx as nx
 
 from ..communities import detect, modularity
 from ..equipotency import centralization
-from ..errors import P2PKitError
-from ._common import MAX_PEOPLE, _add_clique, _blocks, _int, _share
+from ..errors import P2PKitError, require_graph, require_probability, require_whole_number
+from ..scaling import team_sizes
+from ..seeding import python_random
+from ._common import MAX_PEOPLE, _add_clique
 from .profile import mean_hops
 
 __all__ = ["grow_unit", "split_unit", "ideal_split", "ideal_split_modularity", "UnitSize", "unit_size",
            "UnitComparison", "unit_sweep", "unit_verdict"]
 
 
-def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: int | None = 0) -> nx.Graph:
+def grow_unit(people: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: int | None = 0) -> nx.Graph:
     """A unit that grows one newcomer at a time, by preferential attachment and introductions.
 
     The unit starts with ``m + 1`` founders who all know each other (``m =
@@ -36,7 +37,7 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
 
     Parameters
     ----------
-    n : int
+    people : int
         People (at least ``m + 1``).
     ties_per_newcomer : int, default 3
         ``m``, at least 1.
@@ -47,8 +48,8 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     Returns
     -------
     networkx.Graph
-        People ``0 .. n-1`` in order of arrival (node attribute ``group=0``). It has exactly
-        ``C(m + 1, 2) + m (n - m - 1)`` ties, and the first ``k`` people of ``grow_unit(n)``
+        People ``0 .. people-1`` in order of arrival (node attribute ``group=0``). It has exactly
+        ``C(m + 1, 2) + m (people - m - 1)`` ties, and the first ``k`` of ``grow_unit(people)``
         form ``grow_unit(k)`` for the same settings and seed: the unit grows, nobody's past
         ties change.
 
@@ -70,10 +71,10 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     >>> grow_unit(10, ties_per_newcomer=2).number_of_edges()
     17
     """
-    m = _int("ties_per_newcomer", ties_per_newcomer, 1)
-    n = _int("n", n, m + 1, MAX_PEOPLE)
-    p = _share("closure", closure)
-    rng = random.Random(seed)
+    m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
+    n = require_whole_number("people", people, minimum=m + 1, maximum=MAX_PEOPLE)
+    p = require_probability("closure", closure)
+    rng = python_random(seed)
     G = nx.Graph(model="one unit")
     founders = list(range(m + 1))
     G.add_nodes_from(range(n), group=0, role="member")
@@ -101,11 +102,11 @@ def grow_unit(n: int, ties_per_newcomer: int = 3, closure: float = 0.5, seed: in
     return G
 
 
-def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: float = 0.5, liaisons: int = 2,
+def split_unit(people: int, cap: int = 150, ties_per_newcomer: int = 3, closure: float = 0.5, liaisons: int = 2,
                seed: int | None = 0) -> nx.Graph:
     """The same number of people in units of at most ``cap``, joined by a few liaison ties.
 
-    The people are split into ``ceil(n / cap)`` units of near-equal size; each unit grows as
+    The people are split into ``ceil(people / cap)`` units of near-equal size; each unit grows as
     :func:`grow_unit` does (its own seed drawn from ``seed``), and each unit is joined to the
     next one round a ring by ``liaisons`` ties between members chosen at random (kind
     "liaison"; two units are joined once).
@@ -116,12 +117,12 @@ def split_unit(n: int, cap: int = 150, ties_per_newcomer: int = 3, closure: floa
     >>> sorted({g for _, g in G.nodes(data="group")}), nx.is_connected(G)
     ([0, 1, 2], True)
     """
-    n = _int("n", n, 2, MAX_PEOPLE)
-    cap = _int("cap", cap, 2)
-    m = _int("ties_per_newcomer", ties_per_newcomer, 1)
-    liaisons = _int("liaisons", liaisons, 0)
-    rng = random.Random(seed)
-    sizes = _blocks(n, cap)
+    n = require_whole_number("people", people, minimum=2, maximum=MAX_PEOPLE)
+    cap = require_whole_number("cap", cap, minimum=2)
+    m = require_whole_number("ties_per_newcomer", ties_per_newcomer, minimum=1)
+    liaisons = require_whole_number("liaisons", liaisons, minimum=0)
+    rng = python_random(seed)
+    sizes = team_sizes(n, cap)
     if min(sizes) < m + 1:
         raise P2PKitError(f"units of {min(sizes)} people are too small for {m} ties per newcomer; "
                           "use fewer ties per newcomer or a larger cap.")
@@ -156,8 +157,8 @@ def ideal_split(units: int, size: int) -> nx.Graph:
     >>> ideal_split(4, 5).number_of_edges()
     44
     """
-    units = _int("units", units, 2)
-    size = _int("size", size, 2)
+    units = require_whole_number("units", units, minimum=2)
+    size = require_whole_number("size", size, minimum=2)
     G = nx.ring_of_cliques(units, size)
     for v in G:
         G.nodes[v]["group"] = v // size
@@ -179,8 +180,8 @@ def ideal_split_modularity(units: int, size: int) -> float:
     >>> round(ideal_split_modularity(4, 5), 4)
     0.6591
     """
-    units = _int("units", units, 3)
-    size = _int("size", size, 2)
+    units = require_whole_number("units", units, minimum=3)
+    size = require_whole_number("size", size, minimum=2)
     L = size * (size - 1) / 2
     return L / (L + 1) - 1 / units
 
@@ -225,9 +226,7 @@ def unit_size(G: nx.Graph, seed: int | None = 0, communities: list | None = None
     >>> u.ties, u.ties_for_all_to_know_all, u.relationships_needed, u.mean_hops > 1
     (21, 18, 3, True)
     """
-    n = G.number_of_nodes()
-    if n < 3:
-        raise P2PKitError("a unit needs at least 3 people.")
+    n = require_graph(G, minimum=3, what="a unit")
     sizes: dict = {}
     for _, g in G.nodes(data="group", default=0):
         sizes[g] = sizes.get(g, 0) + 1
@@ -277,7 +276,7 @@ def unit_sweep(sizes: Iterable[int], cap: int = 150, ties_per_newcomer: int = 3,
     >>> [(c.one.units, c.split.units) for c in unit_sweep([100, 200])]
     [(1, 1), (1, 2)]
     """
-    sizes = [_int("size", s, ties_per_newcomer + 1, MAX_PEOPLE) for s in sizes]
+    sizes = [require_whole_number("size", s, minimum=ties_per_newcomer + 1, maximum=MAX_PEOPLE) for s in sizes]
     if not sizes:
         raise P2PKitError("give at least one unit size.")
     big = grow_unit(max(sizes), ties_per_newcomer, closure, seed)

@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 
 from .. import orgs
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_whole_number
 from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["org_chart", "report_up_rounds", "report_up_broadcast_down", "chart_size"]
@@ -32,9 +32,10 @@ def org_chart(people: int, span: int) -> nx.Graph:
 
     Notes
     -----
-    The first ``people`` people of :func:`p2pkit.orgs.hierarchy` deep enough to hold them
-    (same numbering, same levels): :func:`~p2pkit.orgs.hierarchy` makes only full charts,
-    and a figure offers every size in between.
+    The package's one organisation chart, :func:`p2pkit.orgs.org_chart` (the first
+    ``people`` people of :func:`p2pkit.orgs.hierarchy`: same numbering, same levels), which
+    this one also offers for two people (the top and one report) and refuses as a chain
+    (span 1) of more than 2,000 people; graph attribute ``shape`` is ``"org chart"``.
 
     References
     ----------
@@ -50,18 +51,11 @@ def org_chart(people: int, span: int) -> nx.Graph:
     >>> [G.nodes[v]["role"] for v in (0, 1, 4)], org_chart(5, 2).nodes[2]["role"]
     (['top', 'manager', 'staff'], 'staff')
     """
-    if isinstance(people, bool) or not isinstance(people, (int, np.integer)) or people < 2:
-        raise P2PKitError(f"people must be a whole number of at least 2; got {people!r}.")
-    if isinstance(span, bool) or not isinstance(span, (int, np.integer)) or span < 1:
-        raise P2PKitError(f"span (reports per manager) must be a whole number of at least 1; got {span!r}.")
+    people = require_whole_number("people", people, minimum=2)
+    span = require_whole_number("span (reports per manager)", span, minimum=1)
     if span == 1 and people > 2000:
         raise P2PKitError("a span of 1 makes a chain this long; use a span of at least 2.")
-    levels = 1
-    while chart_size(levels, span) < people:
-        levels += 1
-    G = orgs.hierarchy(levels, int(span)).subgraph(range(int(people))).copy()
-    for v in G:  # in a partly filled last level, some would-be managers have nobody to manage
-        G.nodes[v]["role"] = "top" if v == 0 else ("manager" if G.degree(v) > 1 else "staff")
+    G = orgs.org_chart(people, span) if people > 2 else orgs.hierarchy(2, 1)  # org_chart starts at 3
     G.graph["shape"] = "org chart"
     return G
 
@@ -83,10 +77,8 @@ def report_up_rounds(levels: int, span: int, capacity: int | None = None) -> int
     >>> report_up_rounds(4, 5), report_up_rounds(4, 5, capacity=1)
     (6, 30)
     """
-    if isinstance(levels, bool) or not isinstance(levels, (int, np.integer)) or levels < 1:
-        raise P2PKitError(f"levels must be a whole number of at least 1; got {levels!r}.")
-    if isinstance(span, bool) or not isinstance(span, (int, np.integer)) or span < 1:
-        raise P2PKitError(f"span must be a whole number of at least 1; got {span!r}.")
+    levels = require_whole_number("levels", levels, minimum=1)
+    span = require_whole_number("span", span, minimum=1)
     per_level = 1 if capacity is None else math.ceil(span / _check_capacity(capacity))
     return 2 * (levels - 1) * per_level
 
@@ -94,10 +86,8 @@ def report_up_rounds(levels: int, span: int, capacity: int | None = None) -> int
 def _check_capacity(capacity):
     if capacity is None:
         return None
-    if isinstance(capacity, bool) or not isinstance(capacity, (int, np.integer)) or capacity < 1:
-        raise P2PKitError(f"capacity (conversations a manager holds per round) must be a whole "
-                          f"number of at least 1, or None for no limit; got {capacity!r}.")
-    return int(capacity)
+    return require_whole_number("capacity (conversations a manager holds per round; None for no limit)",
+                                capacity, minimum=1)
 
 
 def report_up_broadcast_down(chart: nx.Graph, capacity: int | None = None, absent: Iterable = (),
@@ -142,10 +132,8 @@ def report_up_broadcast_down(chart: nx.Graph, capacity: int | None = None, absen
     >>> s.rounds, s.conversations
     (6, 78)
     """
-    if not isinstance(chart, nx.Graph) or chart.is_directed():
-        raise P2PKitError("give the org chart as an undirected networkx Graph (a tree).")
-    n = chart.number_of_nodes()
-    if n < 2 or not nx.is_tree(chart):
+    n = require_graph(chart, minimum=2, undirected=True, what="the org chart")
+    if not nx.is_tree(chart):
         raise P2PKitError("the org chart must be a tree of at least 2 people (one manager per person).")
     if set(chart.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
@@ -270,8 +258,6 @@ def chart_size(levels: int, span: int) -> int:
     >>> chart_size(4, 3), chart_size(3, 2)
     (40, 7)
     """
-    if isinstance(levels, bool) or not isinstance(levels, (int, np.integer)) or levels < 1:
-        raise P2PKitError(f"levels must be a whole number of at least 1; got {levels!r}.")
-    if isinstance(span, bool) or not isinstance(span, (int, np.integer)) or span < 1:
-        raise P2PKitError(f"span must be a whole number of at least 1; got {span!r}.")
-    return sum(int(span) ** k for k in range(int(levels)))
+    levels = require_whole_number("levels", levels, minimum=1)
+    span = require_whole_number("span", span, minimum=1)
+    return sum(span**k for k in range(levels))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from .chart import _check_capacity, chart_size, org_chart, report_up_broadcast_down
 from .gossip import gossip_everything
 from .spread import Spread
@@ -70,18 +70,17 @@ def at_round(gossip: Spread, chart: Spread, r: int) -> str:
     >>> at_round(g, c, 0)
     'Round 0: gossip: people know 3% of the picture on average, nobody knows all of it. Chart: people know 3% of the picture on average, nobody knows all of it.'
     """
-    if isinstance(r, bool) or not isinstance(r, (int, np.integer)) or r < 0:
-        raise P2PKitError(f"r (the round) must be a whole number from 0 up; got {r!r}.")
+    r = require_whole_number("r (the round)", r, minimum=0)
 
     def one(s: Spread) -> str:
-        i = min(int(r), len(s.coverage) - 1)
+        i = min(r, len(s.coverage) - 1)
         k = round(s.complete_share[i] * s.present)
         if k == s.present:
             return f"everyone knows the whole picture (since round {s.rounds})"
         who = "nobody knows" if k == 0 else f"{k} of {s.present} people know"
         return f"people know {s.coverage[i]:.0%} of the picture on average, {who} all of it"
 
-    return f"Round {int(r)}: gossip: {one(gossip)}. Chart: {one(chart)}."
+    return f"Round {r}: gossip: {one(gossip)}. Chart: {one(chart)}."
 
 
 @dataclass(frozen=True)
@@ -149,23 +148,23 @@ def rounds_by_size(span: int = 3, levels=(3, 4, 5, 6), capacity: int = 1, mesh_t
     cap = _check_capacity(capacity)
     if cap is None:
         raise P2PKitError("capacity: give a whole number of conversations per round for the limited chart.")
-    if isinstance(seeds, bool) or not isinstance(seeds, (int, np.integer)) or seeds < 1:
-        raise P2PKitError(f"seeds must be a whole number of at least 1; got {seeds!r}.")
-    levels = tuple(int(L) for L in levels)
-    if not levels or min(levels) < 2:
-        raise P2PKitError("levels: give chart depths of at least 2.")
+    seeds = require_whole_number("seeds", seeds, minimum=1)
+    mesh_ties = require_whole_number("mesh_ties", mesh_ties, minimum=2)
+    levels = tuple(require_whole_number("levels (chart depths)", L, minimum=2) for L in levels)
+    if not levels:
+        raise P2PKitError("levels: give at least one chart depth (of at least 2).")
     sizes = tuple(chart_size(L, span) for L in levels)
     out = {k: [] for k in ("push, anyone", "push-pull, anyone", "push-pull, mesh", "chart, limited",
                            "chart, all at once")}
     for n in sizes:
         chart = org_chart(n, span)
-        k = max(2, min(int(mesh_ties), n - 1 - (n - 1) % 2))
-        out["push, anyone"].append(_gossip_mean(n, "push", int(seeds)))
-        out["push-pull, anyone"].append(_gossip_mean(n, "push-pull", int(seeds)))
-        out["push-pull, mesh"].append(_gossip_mean(n, "push-pull", int(seeds), k))
+        k = max(2, min(mesh_ties, n - 1 - (n - 1) % 2))
+        out["push, anyone"].append(_gossip_mean(n, "push", seeds))
+        out["push-pull, anyone"].append(_gossip_mean(n, "push-pull", seeds))
+        out["push-pull, mesh"].append(_gossip_mean(n, "push-pull", seeds, k))
         out["chart, limited"].append(report_up_broadcast_down(chart, capacity=cap).rounds)
         out["chart, all at once"].append(report_up_broadcast_down(chart).rounds)
-    return SizeSweep(int(span), cap, int(mesh_ties), int(seeds), levels, sizes,
+    return SizeSweep(int(span), cap, mesh_ties, seeds, levels, sizes,
                      {k: tuple(v) for k, v in out.items()})
 
 

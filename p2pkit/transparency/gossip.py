@@ -18,7 +18,8 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph, require_whole_number
+from ..seeding import rng
 from .spread import Spread, _absent_mask, _spread_of_run
 
 __all__ = ["MODES", "push_rounds_estimate", "rumour_rounds", "gossip_everything"]
@@ -29,20 +30,9 @@ MODES = ("push", "pull", "push-pull")
 
 def _as_network(G) -> tuple[int, np.ndarray | None, np.ndarray | None]:
     """``(n, indptr, indices)`` of the neighbour lists, or ``(n, None, None)`` if complete."""
-    if isinstance(G, (bool, np.bool_)):
-        raise P2PKitError("give a network (a networkx Graph) or a number of people.")
-    if isinstance(G, (int, np.integer)):
-        n = int(G)
-        if n < 2:
-            raise P2PKitError(f"gossip needs at least 2 people; got {n}.")
-        return n, None, None
     if not isinstance(G, nx.Graph):
-        raise P2PKitError("give a network (a networkx Graph) or a number of people.")
-    if G.is_directed():
-        raise P2PKitError("use an undirected network here (G.to_undirected()).")
-    n = G.number_of_nodes()
-    if n < 2:
-        raise P2PKitError(f"gossip needs at least 2 people; got {n}.")
+        return require_whole_number("people (or give a networkx Graph)", G, minimum=2), None, None
+    n = require_graph(G, minimum=2, undirected=True, what="gossip")
     if set(G.nodes()) != set(range(n)):
         raise P2PKitError("number the people 0 .. n-1 (nx.convert_node_labels_to_integers(G)).")
     if n > 1 and G.number_of_edges() == n * (n - 1) // 2 and nx.number_of_selfloops(G) == 0:
@@ -51,14 +41,14 @@ def _as_network(G) -> tuple[int, np.ndarray | None, np.ndarray | None]:
     return n, A.indptr.astype(np.int64), A.indices.astype(np.int64)
 
 
-def _random_partners(n, indptr, indices, rng) -> np.ndarray:
+def _random_partners(n, indptr, indices, gen: np.random.Generator) -> np.ndarray:
     """For every person, one colleague chosen uniformly among their ties (-1 if none)."""
     if indptr is None:
-        t = rng.integers(0, n - 1, size=n)
+        t = gen.integers(0, n - 1, size=n)
         t[t >= np.arange(n)] += 1
         return t
     deg = np.diff(indptr)
-    pick = np.floor(rng.random(n) * np.maximum(deg, 1)).astype(np.int64)
+    pick = np.floor(gen.random(n) * np.maximum(deg, 1)).astype(np.int64)
     out = np.where(deg > 0, indices[np.minimum(indptr[:-1] + pick, len(indices) - 1)], -1)
     return out
 
@@ -72,17 +62,17 @@ def _check_mode(mode: str) -> str:
 # --------------------------------------------------------------------------- one rumour
 
 
-def push_rounds_estimate(n: int) -> float:
-    """Rounds push gossip needs to tell ``n`` people a rumour when anyone can call anyone.
+def push_rounds_estimate(people: int) -> float:
+    """Rounds push gossip needs to tell ``people`` people a rumour when anyone can call anyone.
 
-    Returns ``log2(n) + ln(n)``: the leading terms of the number of rounds, which is
+    Returns ``log2(n) + ln(n)`` for ``n = people``: the leading terms of the number of rounds, which is
     ``log2 n + ln n + O(1)`` with probability tending to one (Frieze & Grimmett 1985;
     Pittel 1987). The ``log2 n`` rounds are the doubling phase, the ``ln n`` rounds the
     slow mopping-up of the last few people who have not been called.
 
     Parameters
     ----------
-    n : int
+    people : int
         Number of people (at least 2).
 
     Returns
@@ -107,8 +97,7 @@ def push_rounds_estimate(n: int) -> float:
     >>> round(push_rounds_estimate(1024), 2)
     16.93
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise P2PKitError(f"n (people) must be a whole number of at least 2; got {n!r}.")
+    n = require_whole_number("people", people, minimum=2)
     return math.log2(n) + math.log(n)
 
 
@@ -164,18 +153,18 @@ def rumour_rounds(G, source: int = 0, mode: str = "push", seed: int | None = 0,
     n, indptr, indices = _as_network(G)
     if indptr is not None and not nx.is_connected(G):
         raise P2PKitError("the network is not connected, so the news can never reach everyone.")
-    if not 0 <= int(source) < n:
-        raise P2PKitError(f"source must be a person between 0 and {n - 1}; got {source!r}.")
-    rng = np.random.default_rng(seed)
+    source = require_whole_number(f"source (a person numbered 0 to {n - 1})", source, minimum=0, maximum=n - 1)
+    max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1)
+    gen = rng(seed)
     knows = np.zeros(n, dtype=bool)
-    knows[int(source)] = True
+    knows[source] = True
     rounds = 0
     push, pull = mode in ("push", "push-pull"), mode in ("pull", "push-pull")
     while not knows.all():
         rounds += 1
         if rounds > max_rounds:
             raise P2PKitError(f"no end after {max_rounds} rounds; raise max_rounds.")
-        t = _random_partners(n, indptr, indices, rng)
+        t = _random_partners(n, indptr, indices, gen)
         new = knows.copy()
         if push:
             new[t[knows]] = True
@@ -239,6 +228,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
     """
     _check_mode(mode)
     n, indptr, indices = _as_network(G)
+    max_rounds = require_whole_number("max_rounds", max_rounds, minimum=1)
     away = _absent_mask(n, absent)
     here = ~away
     n_here = int(here.sum())
@@ -246,7 +236,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
     reachable = bool(target[here][:, here].all())
     K = np.zeros((n, n), dtype=bool)
     K[here, here] = True  # diagonal: everyone present knows their own piece
-    rng = np.random.default_rng(seed)
+    gen = rng(seed)
     push, pull = mode in ("push", "push-pull"), mode in ("pull", "push-pull")
 
     def snapshot(K):
@@ -262,7 +252,7 @@ def gossip_everything(G, mode: str = "push-pull", seed: int | None = 0, absent: 
         rounds += 1
         if rounds > max_rounds:
             raise P2PKitError(f"no end after {max_rounds} rounds; raise max_rounds.")
-        t = _random_partners(n, indptr, indices, rng)
+        t = _random_partners(n, indptr, indices, gen)
         callers = np.flatnonzero(here & (t >= 0))
         conversations += len(callers)
         load = np.bincount(callers, minlength=n) + np.bincount(t[callers], minlength=n)

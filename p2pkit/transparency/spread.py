@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 
 __all__ = ["Spread"]
 
@@ -88,9 +88,7 @@ class Spread:
 def _absent_mask(n: int, absent: Iterable) -> np.ndarray:
     mask = np.zeros(n, dtype=bool)
     for v in absent:
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= int(v) < n:
-            raise P2PKitError(f"absent people must be numbers between 0 and {n - 1}; got {v!r}.")
-        mask[int(v)] = True
+        mask[require_whole_number(f"absent people (numbered 0 to {n - 1})", v, minimum=0, maximum=n - 1)] = True
     if mask.all():
         raise P2PKitError("everybody is absent: leave at least one person present.")
     return mask

@@ -215,9 +215,9 @@ def _roles(G: nx.Graph) -> dict:
 
 
 @lru_cache(maxsize=48)
-def _case(name: str, n: int, seed: int):
+def _case(name: str, people: int, seed: int):
     """A model, its profile, everyone's share of routes and its layout (cached per setting)."""
-    G = practice.build_case(name, n, seed)
+    G = practice.build_case(name, people, seed)
     prof, loads = practice.case_measures(G, krackhardt_up_to=0, seed=seed)
     return G, prof, loads, case_layout(G)
 
@@ -265,13 +265,13 @@ def pair_scene(case: str, people: int, seed: int) -> dict:
     return scene(left, right, readout=rows, verdict=practice.case_verdict(p), summary=summary, caption=NOT_DATA)
 
 
-def four_cases(n: int = 60, seed: int = 0) -> Figure:
+def four_cases(people: int = 60, seed: int = 0) -> Figure:
     """The four stylised cases, one at a time, each beside the baseline chart of the same size."""
-    sizes = tuple(sorted({30, 60, 120, n}))
+    sizes = tuple(sorted({30, 60, 120, people}))
     return Figure(
         "Four documented structures as stylised models, beside a chart", pair_scene,
         [choice("case", "Model", {k: SHORT[k] for k in MODELS}, "gore"),
-         slider("people", "People", sizes, n, fmt="d", live=(10, 1000, 10)),
+         slider("people", "People", sizes, people, fmt="d", live=(10, 1000, 10)),
          seed_control((0, 1), seed)],
         description="Two network drawings of the same number of people: a conventional organisation chart, "
                     "and a stylised model of one of four organisations.")
@@ -324,11 +324,11 @@ class CaseTable:
         return "".join(out)
 
 
-def case_table(n: int = 60, seed: int = 0) -> CaseTable:
-    """The chapter 1-3 measures of every model in :data:`~p2pkit.practice.CASES` at size ``n``."""
-    rows = [(SHORT[name] + " – model", practice.case_profile(practice.build_case(name, n, seed), seed=seed))
+def case_table(people: int = 60, seed: int = 0) -> CaseTable:
+    """The chapter 1-3 measures of every model in :data:`~p2pkit.practice.CASES` of ``people`` people."""
+    rows = [(SHORT[name] + " – model", practice.case_profile(practice.build_case(name, people, seed), seed=seed))
             for name in CASES]
-    return CaseTable(rows, caption=f"Five stylised models of {n} people (models, not data)")
+    return CaseTable(rows, caption=f"Five stylised models of {people} people (models, not data)")
 
 
 # ------------------------------------------------------------------ without the centre
@@ -369,9 +369,9 @@ def without_scene(case: str, remove: bool, people: int, seed: int = 0) -> dict:
                  caption=NOT_DATA)
 
 
-def cases_without_centre(n: int = 60, seed: int = 0) -> Figure:
+def cases_without_centre(people: int = 60, seed: int = 0) -> Figure:
     """Each model whole, then without its most central person (the ringed one)."""
-    sizes = tuple(sorted({30, 60, 120, n}))
+    sizes = tuple(sorted({30, 60, 120, people}))
 
     def build(case, remove, people, seed=seed):
         return without_scene(case, remove, people, seed)
@@ -380,7 +380,7 @@ def cases_without_centre(n: int = 60, seed: int = 0) -> Figure:
         "What each structure looks like without its most central person", build,
         [choice("case", "Model", {k: SHORT[k] for k in CASES}, "chart"),
          toggle("remove", "Remove the most central person"),
-         slider("people", "People", sizes, n, fmt="d", live=(10, 1000, 10))],
+         slider("people", "People", sizes, people, fmt="d", live=(10, 1000, 10))],
         description="A network drawing of one stylised organisation; its most central person is ringed "
                     "and can be removed.")
 
@@ -440,9 +440,9 @@ def _sweep(sizes: tuple, cap: int, seed: int) -> list:
 
 
 @lru_cache(maxsize=32)
-def _one_unit(n: int, closure: float, seed: int):
+def _one_unit(people: int, closure: float, seed: int):
     """One grown unit and the informal groups community detection finds in it."""
-    one = practice.grow_unit(n, closure=closure, seed=seed)
+    one = practice.grow_unit(people, closure=closure, seed=seed)
     comms = detect(one, seed=seed)
     return one, comms
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import networkx as nx
-import numpy as np
 
 from .. import orgs
 from ..protocols import (
@@ -22,6 +21,7 @@ from ..protocols import (
     share_out,
     verdict,
 )
+from ..seeding import rng
 from ..transparency import org_chart, report_up_broadcast_down
 from .component import Figure, play, seed, slider
 from .scene import chart, network, scene, series
@@ -53,7 +53,7 @@ def _above_floor(xs, ys):
 
 def agreement_scene(people: int, span: int, seed: int) -> dict:
     """One state of :func:`agreement_curves`."""
-    x0 = np.random.default_rng(seed).normal(size=people)
+    x0 = rng(seed).normal(size=people)
     nets = _networks(people, span, seed)
     runs = {name: agreement_run(G, x0, AVERAGING_ROUNDS) for name, G, _ in nets}
     t = list(range(0, AVERAGING_ROUNDS + 1, 2))

@@ -8,13 +8,13 @@ model's sentences for that round.
 
 from __future__ import annotations
 
-import random
 from functools import lru_cache
 
 import networkx as nx
 
 from .. import orgs
 from ..errors import P2PKitError
+from ..seeding import python_random
 from ..transparency import (
     at_round,
     gossip_everything,
@@ -224,7 +224,7 @@ def sandbox_scene(network_kind: str, capacity: int, removed: str, people: int = 
         who = node_of(chart_g, removed)
     except P2PKitError:  # chosen in a larger organisation (Jupyter): nobody here
         who = None
-    extra = random.Random(seed).sample([v for v in range(1, people) if v != who], min(also_away, people - 2))
+    extra = python_random(seed).sample([v for v in range(1, people) if v != who], min(also_away, people - 2))
     away = tuple(sorted(set(extra) | ({who} if who is not None else set())))
     drawn, chart_g, g, c = _runs(people, span, capacity, network_kind, seed, away)
     pos_ring, pos_tree = _positions(people, span)

@@ -94,16 +94,16 @@ def _rows(p) -> list:
 
 
 @lru_cache(maxsize=32)
-def _phases(n: int, clusters: int, seed: int):
+def _phases(people: int, clusters: int, seed: int):
     """The four phases, the three measures the chart follows through them, and one layout for all four."""
-    ps = weaving.phases(n, clusters, seed=seed)
+    ps = weaving.phases(people, clusters, seed=seed)
     return ps, [weaving.phase_track(G) for G in ps], weaving_layout(ps[-1])
 
 
 @lru_cache(maxsize=64)
-def _phase(n: int, clusters: int, seed: int, number: int):
+def _phase(people: int, clusters: int, seed: int, number: int):
     """The full measures of one phase (only the phase shown needs them)."""
-    return weaving.phase_measures(_phases(n, clusters, seed)[0][number - 1], seed=seed)
+    return weaving.phase_measures(_phases(people, clusters, seed)[0][number - 1], seed=seed)
 
 
 def phases_scene(phase: int, people: int, clusters: int, seed: int) -> dict:
@@ -131,12 +131,12 @@ def phases_scene(phase: int, people: int, clusters: int, seed: int) -> dict:
     return scene(net, path, readout=_rows(p), verdict=weaving.phase_verdict(p), summary=summary, caption=NOT_DATA)
 
 
-def four_phases(n: int = 48, clusters: int = 5, seed: int = 0) -> Figure:
+def four_phases(people: int = 48, clusters: int = 5, seed: int = 0) -> Figure:
     """The four weaving phases of one network, played in order, with their measures."""
     return Figure(
         "The four network-weaving phases", phases_scene,
         [play("phase", "Phase", (1, 2, 3, 4), 1, fmt=lambda k: f"{k}: {PHASES[k - 1]}", interval_ms=1500),
-         slider("people", "People", tuple(sorted({24, 48, 96, n})), n, fmt="d", live=(12, 1000, 4)),
+         slider("people", "People", tuple(sorted({24, 48, 96, people})), people, fmt="d", live=(12, 1000, 4)),
          slider("clusters", "Clusters", tuple(sorted({3, 5, 8, clusters})), clusters, fmt="d", live=(2, 12, 1)),
          seed_control((0, 1), seed)],
         description="A network of clusters round a ring with the weaver in the middle, and a line chart of "
@@ -147,8 +147,8 @@ def four_phases(n: int = 48, clusters: int = 5, seed: int = 0) -> Figure:
 
 
 @lru_cache(maxsize=16)
-def _path(n: int, clusters: int, steps: int, seed: int):
-    path = weaving.weaving_path(n, clusters, steps, seed=seed)
+def _path(people: int, clusters: int, steps: int, seed: int):
+    path = weaving.weaving_path(people, clusters, steps, seed=seed)
     measured = [weaving.phase_measures(s.graph, seed=seed) for s in path]
     return path, measured, weaving_layout(path[-1].graph)
 
@@ -174,13 +174,13 @@ def path_scene(step: int, clusters: int, seed: int, people: int = 48, steps: int
                  caption=NOT_DATA)
 
 
-def weaving_phases(n: int = 48, clusters: int = 5, steps: int = 3, seed: int = 0) -> Figure:
+def weaving_phases(people: int = 48, clusters: int = 5, steps: int = 3, seed: int = 0) -> Figure:
     """Play the path from scattered fragments to a core/periphery network, introduction by introduction."""
-    path = weaving.weaving_path(n, clusters, steps, seed=seed)
+    path = weaving.weaving_path(people, clusters, steps, seed=seed)
     labels = {i: (f"phase {s.phase}" if s.at_phase else f"towards {s.towards}: {s.made}/{s.needed}")
               for i, s in enumerate(path)}
 
-    def build(step, clusters, seed, people=n, steps=steps):
+    def build(step, clusters, seed, people=people, steps=steps):
         return path_scene(step, clusters, seed, people, steps)
 
     return Figure(
@@ -188,7 +188,7 @@ def weaving_phases(n: int = 48, clusters: int = 5, steps: int = 3, seed: int = 0
         [play("step", "Step", tuple(range(len(path))), 0, fmt=lambda i: labels[i], interval_ms=1200),
          slider("clusters", "Clusters", tuple(sorted({3, 5, 8, clusters})), clusters, fmt="d"),
          seed_control((0, 1), seed)],
-        description=f"A network of {n} people in clusters round a ring with the weaver in the middle, woven "
+        description=f"A network of {people} people in clusters round a ring with the weaver in the middle, woven "
                     "from scattered fragments to a core/periphery network, and bars of five measures.")
 
 
@@ -196,9 +196,9 @@ def weaving_phases(n: int = 48, clusters: int = 5, steps: int = 3, seed: int = 0
 
 
 @lru_cache(maxsize=32)
-def _start(n: int, clusters: int, number: int, seed: int):
+def _start(people: int, clusters: int, number: int, seed: int):
     """The starting phase, its measures and its layout (cached: the weaving controls move quickly)."""
-    G = weaving.phases(n, clusters, seed=seed)[number - 1]
+    G = weaving.phases(people, clusters, seed=seed)[number - 1]
     return G, weaving.phase_measures(G, seed=seed)[0], weaving_layout(G)
 
 

@@ -9,8 +9,8 @@ from itertools import combinations
 import networkx as nx
 
 from ..communities import detect
-from ..errors import P2PKitError
-from ..practice._common import _int
+from ..errors import P2PKitError, require_graph, require_whole_number
+from ..seeding import python_random
 from .profile import triangles
 
 __all__ = ["ACTIONS", "WeaveResult", "weave", "transition"]
@@ -96,12 +96,11 @@ def weave(G: nx.Graph, action: str, k: int = 1, seed: int | None = 0, weaver=0) 
     """
     if action not in ACTIONS:
         raise P2PKitError(f"unknown weaving action {action!r}; use one of: {', '.join(ACTIONS)}.")
-    k = _int("k (introductions)", k, 0, 10_000)
-    if G.is_directed():
-        raise P2PKitError("weave() works on undirected networks; use G.to_undirected().")
-    rng = random.Random(seed)
+    k = require_whole_number("k (introductions)", k, minimum=0, maximum=10_000)
+    require_graph(G, undirected=True, what="weaving")
+    rng = python_random(seed)
     H = G.copy()
-    before_tri, before_comp = triangles(G), nx.number_connected_components(G) if len(G) else 0
+    before_tri, before_comp = triangles(G), nx.number_connected_components(G)
     if action == "close":
         added, note = _close(H, k, rng)
     elif action == "spoke":
@@ -118,7 +117,7 @@ def weave(G: nx.Graph, action: str, k: int = 1, seed: int | None = 0, weaver=0) 
         triangles_before=before_tri,
         triangles_after=triangles(H),
         components_before=before_comp,
-        components_after=nx.number_connected_components(H) if len(H) else 0,
+        components_after=nx.number_connected_components(H),
         note=note,
     )
 

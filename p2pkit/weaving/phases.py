@@ -6,14 +6,13 @@ before; :func:`weaving_path` the steps in between.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
 
-from ..errors import P2PKitError
-from ..practice._common import _int
+from ..errors import P2PKitError, require_whole_number
+from ..seeding import python_random
 
 __all__ = ["PHASES", "scattered", "phases", "phase", "PathStep", "weaving_path"]
 
@@ -24,8 +23,8 @@ MAX_PEOPLE = 5_000
 
 
 def _check(n: int, clusters: int, cluster_ties: float) -> tuple[int, int, float]:
-    n = _int("n (people)", n, 6, MAX_PEOPLE)
-    clusters = _int("clusters", clusters, 2)
+    n = require_whole_number("people", n, minimum=6, maximum=MAX_PEOPLE)
+    clusters = require_whole_number("clusters", clusters, minimum=2)
     if n < 3 * clusters:
         raise P2PKitError(f"{n} people are too few for {clusters} clusters of at least 3; "
                           "use more people or fewer clusters.")
@@ -39,6 +38,11 @@ def _check(n: int, clusters: int, cluster_ties: float) -> tuple[int, int, float]
 
 
 def _blocks(n: int, k: int) -> list[list[int]]:
+    """People ``0 .. n-1`` in exactly ``k`` clusters of consecutive numbers, the larger first.
+
+    Not :func:`p2pkit.scaling.team_sizes`, which sets the largest size and lets the number
+    of teams follow: here the number of clusters is the setting.
+    """
     base, extra = divmod(n, k)
     out, start = [], 0
     for i in range(k):
@@ -48,10 +52,10 @@ def _blocks(n: int, k: int) -> list[list[int]]:
     return out
 
 
-def scattered(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, seed: int | None = 0) -> nx.Graph:
+def scattered(people: int = 60, clusters: int = 5, cluster_ties: float = 4.0, seed: int | None = 0) -> nx.Graph:
     """Phase 1, scattered fragments: ``clusters`` separate groups, nobody tied across.
 
-    People ``0 .. n-1`` are split into ``clusters`` groups of near-equal size (consecutive
+    People ``0 .. people-1`` are split into ``clusters`` groups of near-equal size (consecutive
     numbers). Inside each group, everyone but the first joins by one tie to someone already
     in it (so the group hangs together), and each other pair is tied with the probability that
     gives everyone about ``cluster_ties`` ties on average (all pairs, if the group is too small
@@ -59,7 +63,7 @@ def scattered(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, seed: i
 
     Parameters
     ----------
-    n : int, default 60
+    people : int, default 60
         People (at least 6, and at least 3 per cluster).
     clusters : int, default 5
         Number of separate groups (at least 2).
@@ -82,8 +86,8 @@ def scattered(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, seed: i
     >>> nx.number_connected_components(scattered(30, 4, seed=1))
     4
     """
-    n, clusters, cluster_ties = _check(n, clusters, cluster_ties)
-    rng = random.Random(seed)
+    n, clusters, cluster_ties = _check(people, clusters, cluster_ties)
+    rng = python_random(seed)
     G = nx.Graph(phase=1)
     for c, members in enumerate(_blocks(n, clusters)):
         G.add_nodes_from(members, group=c, role="member")
@@ -105,11 +109,11 @@ def _hub_of(G: nx.Graph, members: list, exclude) -> object:
     return max(inside, key=lambda v: (inside[v], -v))
 
 
-def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int = 2, bridges: int = 2,
+def phases(people: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int = 2, bridges: int = 2,
            core_extra: int = 2, seed: int | None = 0) -> list[nx.Graph]:
     """The four network-weaving phases on the same people, each adding ties to the one before.
 
-    1. :func:`scattered` ``(n, clusters, cluster_ties, seed)``.
+    1. :func:`scattered` ``(people, clusters, cluster_ties, seed)``.
     2. **Single hub-and-spoke**: the weaver (person 0) ties herself to ``reach`` people in every
        other cluster (kind "spoke"). Every route between clusters now runs through her.
     3. **Multi-hub small world**: in each other cluster the best-connected member becomes a hub
@@ -124,7 +128,7 @@ def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int
 
     Parameters
     ----------
-    n, clusters, density, seed
+    people, clusters, cluster_ties, seed
         As :func:`scattered`.
     reach : int, default 2
         People the weaver contacts in each other cluster in phase 2 (at least 1).
@@ -148,11 +152,11 @@ def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int
     >>> [nx.number_connected_components(G) for G in phases(30, 3, seed=0)]
     [3, 1, 1, 1]
     """
-    n, clusters, cluster_ties = _check(n, clusters, cluster_ties)
-    reach = _int("reach", reach, 1)
-    bridges = _int("bridges", bridges, 0)
-    core_extra = _int("core_extra", core_extra, 0)
-    rng = random.Random(None if seed is None else seed + 7919)
+    n, clusters, cluster_ties = _check(people, clusters, cluster_ties)
+    reach = require_whole_number("reach", reach, minimum=1)
+    bridges = require_whole_number("bridges", bridges, minimum=0)
+    core_extra = require_whole_number("core_extra", core_extra, minimum=0)
+    rng = python_random(None if seed is None else seed + 7919)
     one = scattered(n, clusters, cluster_ties, seed)
     groups = _blocks(n, clusters)
     weaver = 0
@@ -211,7 +215,7 @@ def phases(n: int = 60, clusters: int = 5, cluster_ties: float = 4.0, reach: int
     return [one, two, three, four]
 
 
-def phase(number: int, n: int = 60, clusters: int = 5, seed: int | None = 0, **kwargs) -> nx.Graph:
+def phase(number: int, people: int = 60, clusters: int = 5, seed: int | None = 0, **kwargs) -> nx.Graph:
     """Just phase ``number`` (1-4) of :func:`phases`.
 
     Examples
@@ -219,8 +223,8 @@ def phase(number: int, n: int = 60, clusters: int = 5, seed: int | None = 0, **k
     >>> phase(2, 30, 3).graph["phase"]
     2
     """
-    number = _int("phase", number, 1, 4)
-    return phases(n, clusters, seed=seed, **kwargs)[number - 1]
+    number = require_whole_number("phase", number, minimum=1, maximum=4)
+    return phases(people, clusters, seed=seed, **kwargs)[number - 1]
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,7 @@ class PathStep:
         return self.towards is None
 
 
-def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | None = 0, **kwargs) -> list[PathStep]:
+def weaving_path(people: int = 48, clusters: int = 5, steps: int = 3, seed: int | None = 0, **kwargs) -> list[PathStep]:
     """The four phases of :func:`phases` and ``steps - 1`` points on the way between each two.
 
     Between one phase and the next, the next phase's new ties are made in a seeded random order,
@@ -254,7 +258,7 @@ def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | Non
 
     Parameters
     ----------
-    n, clusters, seed
+    people, clusters, seed
         As :func:`phases` (further keyword arguments go to it too).
     steps : int, default 3
         Steps from one phase to the next (at least 1).
@@ -274,9 +278,9 @@ def weaving_path(n: int = 48, clusters: int = 5, steps: int = 3, seed: int | Non
     >>> len(path), [s.phase for s in path if s.at_phase], path[1].made, path[1].needed
     (7, [1, 2, 3, 4], 2, 4)
     """
-    steps = _int("steps", steps, 1)
-    ps = phases(n, clusters, seed=seed, **kwargs)
-    rng = random.Random(seed)
+    steps = require_whole_number("steps", steps, minimum=1)
+    ps = phases(people, clusters, seed=seed, **kwargs)
+    rng = python_random(seed)
     out = [PathStep(ps[0], 1, None, 0, 0, ())]
     for i in range(3):
         before, after = ps[i], ps[i + 1]

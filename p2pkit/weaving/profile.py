@@ -10,7 +10,7 @@ import numpy as np
 from ..architecture import pairwise_connectivity
 from ..communities import detect, modularity
 from ..equipotency import centralization
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_graph
 from ..measures import betweenness
 from ..practice import mean_hops, most_central
 from .phases import PHASES
@@ -44,8 +44,7 @@ def main_core(G: nx.Graph) -> list:
     >>> main_core(nx.lollipop_graph(4, 3))
     [0, 1, 2, 3]
     """
-    if G.number_of_nodes() == 0:
-        raise P2PKitError("the network is empty.")
+    require_graph(G, what="the main core")
     H = nx.Graph(G)
     H.remove_edges_from(nx.selfloop_edges(H))
     core = nx.core_number(H)
@@ -143,6 +142,14 @@ def _classify_from(components: int, survives: float, core_size: int, core_densit
     return PHASES[2]
 
 
+def _check(G: nx.Graph, weaver) -> int:
+    """The number of people of a network a weaving profile can read (at least 4, the weaver among them)."""
+    n = require_graph(G, minimum=4, what="a weaving profile")
+    if weaver not in G:
+        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    return n
+
+
 def phase_profile(G: nx.Graph, weaver=0, seed: int | None = 0) -> PhaseProfile:
     """Measure a network on the questions of each weaving phase.
 
@@ -196,11 +203,7 @@ def phase_measures(G: nx.Graph, weaver=0, seed: int | None = 0) -> tuple[PhasePr
     >>> loads[0] == p.weaver_load == max(loads.values())
     True
     """
-    n = G.number_of_nodes()
-    if n < 4:
-        raise P2PKitError("a weaving profile needs at least 4 people.")
-    if weaver not in G:
-        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    n = _check(G, weaver)
     who, _, loads = most_central(G)
     # exact hops up to 1,000 people (estimated from 100 people above); none without ties
     hops = mean_hops(G, exact_up_to=1000, seed=seed)[0] if G.number_of_edges() else float("nan")
@@ -299,10 +302,7 @@ def phase_track(G: nx.Graph, weaver=0) -> PhaseTrack:
     ...     p.weaver_load, p.survives_without_weaver, p.clustering)
     True
     """
-    if G.number_of_nodes() < 4:
-        raise P2PKitError("a weaving profile needs at least 4 people.")
-    if weaver not in G:
-        raise P2PKitError(f"the weaver {weaver!r} is not in the network.")
+    _check(G, weaver)
     return PhaseTrack(
         weaver_load=betweenness(G)[weaver],
         survives_without_weaver=pairwise_connectivity(G.subgraph(v for v in G if v != weaver)),

@@ -7,22 +7,22 @@ the two rounds.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
 from .. import orgs
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
+from ..seeding import python_random
 from ..transparency import org_chart
 
 __all__ = ["chart", "peer_round", "deal_cards", "CardState", "CardRun", "pass_the_cards", "CardGame",
            "card_game_verdict"]
 
 
-def chart(n: int, span: int = 3) -> nx.Graph:
-    """The organisation chart of the card game: ``n`` people, each manager with ``span`` reports.
+def chart(people: int, span: int = 3) -> nx.Graph:
+    """The organisation chart of the card game: ``people`` people, each manager with ``span`` reports.
 
     Person 0 is the top; people are numbered level by level (a complete ``span``-ary tree,
     the last level filled from the left): :func:`p2pkit.transparency.org_chart`, with the
@@ -40,20 +40,18 @@ def chart(n: int, span: int = 3) -> nx.Graph:
     >>> G.number_of_edges(), max(d for _, d in G.nodes(data="level"))
     (12, 2)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 3:
-        raise P2PKitError(f"the game needs at least 3 people; got {n!r}.")
-    if isinstance(span, bool) or not isinstance(span, int) or span < 1:
-        raise P2PKitError(f"the span of control must be a whole number of at least 1; got {span!r}.")
-    return org_chart(n, span)
+    people = require_whole_number("people (in the game)", people, minimum=3)
+    span = require_whole_number("span (of control)", span, minimum=1)
+    return org_chart(people, span)
 
 
-def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
+def peer_round(people: int, reach: int, seed: int = 0) -> nx.Graph:
     """Who may pass to whom in the peer-to-peer round.
 
-    ``reach >= n - 1``: anyone to anyone (a complete network, the room's default rule).
-    Otherwise everyone can pass to about ``reach`` people (an even number, at least 2): a
-    small-world ring (:func:`p2pkit.orgs.peer_mesh`, 10% of ties rewired), as when people may
-    only pass to those within arm's reach plus a few they know.
+    ``reach >= people - 1``: anyone to anyone (a complete network, the room's default rule).
+    Otherwise (``reach`` is at least 1) everyone can pass to about ``reach`` people (an even
+    number, at least 2): a small-world ring (:func:`p2pkit.orgs.peer_mesh`, 10% of ties
+    rewired), as when people may only pass to those within arm's reach plus a few they know.
 
     References
     ----------
@@ -65,11 +63,11 @@ def peer_round(n: int, reach: int, seed: int = 0) -> nx.Graph:
     >>> peer_round(6, 10).number_of_edges(), peer_round(12, 4).number_of_edges()
     (15, 24)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 3:
-        raise P2PKitError(f"the game needs at least 3 people; got {n!r}.")
+    n = require_whole_number("people (in the game)", people, minimum=3)
+    reach = require_whole_number("reach (people each can pass to)", reach, minimum=1)
     if reach >= n - 1:
         return nx.complete_graph(n)
-    k = max(2, int(reach) - int(reach) % 2)
+    k = max(2, reach - reach % 2)
     return orgs.peer_mesh(n, k=k, rewire=0.1, seed=seed)
 
 
@@ -95,7 +93,7 @@ def deal_cards(people: Sequence, seed: int = 0) -> dict:
     people = list(people)
     if len(people) < 2:
         raise P2PKitError("dealing cards needs at least 2 people.")
-    rng = random.Random(seed)
+    rng = python_random(seed)
     while True:
         names = people[:]
         rng.shuffle(names)

@@ -13,7 +13,7 @@ import networkx as nx
 
 from ..architecture import load_share
 from ..communities import detect, membership
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from ..weaving import PhaseProfile, transition
 from .names import people_text
 
@@ -34,7 +34,7 @@ def most_routes(G: nx.Graph, k: int = 1) -> list:
     U = nx.Graph(G)
     load = load_share(U)
     order = {v: i for i, v in enumerate(U)}
-    return sorted(U, key=lambda v: (-load[v], order[v]))[: max(0, int(k))]
+    return sorted(U, key=lambda v: (-load[v], order[v]))[: require_whole_number("k (people)", k, minimum=0)]
 
 
 def suggest_introductions(G: nx.Graph, weaver, communities: Sequence[set] | None = None,
@@ -115,7 +115,7 @@ def suggest_introductions(G: nx.Graph, weaver, communities: Sequence[set] | None
         out.append((a, b))
         used |= {a, b}
     out += rest
-    return out[: max(0, int(limit))]
+    return out[: require_whole_number("limit (suggestions)", limit, minimum=0)]
 
 
 

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 
 from ..architecture import pairwise_connectivity
-from ..errors import P2PKitError
+from ..errors import P2PKitError, require_whole_number
 from ..resilience import knock_out, redundancy, redundancy_verdict, removal_order, rerouting, rerouting_verdict
 from .names import people_text
 
@@ -171,16 +170,15 @@ def _who_leaves(U: nx.Graph, H: nx.Graph, named: Sequence, leaving: int, strateg
             raise P2PKitError(f"{v!r} is not in the network.")
     ignored = tuple(v for v in named if v not in H)
     named = [v for v in named if v in H]
-    if isinstance(leaving, bool) or not isinstance(leaving, (int, np.integer)) or leaving < 0:
-        raise P2PKitError("the number of people leaving must be 0 or more.")
+    leaving = require_whole_number("the number of people leaving", leaving, minimum=0)
     rest = nx.Graph(H)
     rest.remove_nodes_from(named)
-    if len(named) + int(leaving) > H.number_of_nodes() - 2:
+    if len(named) + leaving > H.number_of_nodes() - 2:
         raise P2PKitError(f"only {H.number_of_nodes()} people: at most {H.number_of_nodes() - 2} can leave "
                           "(so that a pair is left).")
-    ranked = removal_order(rest, strategy, count=min(int(leaving) + 1, rest.number_of_nodes()),
+    ranked = removal_order(rest, strategy, count=min(leaving + 1, rest.number_of_nodes()),
                            recompute=True, seed=seed)
-    more, after = ranked[: int(leaving)], ranked[int(leaving):]
+    more, after = ranked[:leaving], ranked[leaving:]
     return tuple(named + list(more)), ignored, tuple(after)
 
 
@@ -227,7 +225,8 @@ def suggest_backup_ties(G: nx.Graph, limit: int = 3) -> list[tuple]:
     H.remove_nodes_from([v for v in list(H) if H.degree(v) == 0])
     order = {v: i for i, v in enumerate(H)}
     out: list[tuple] = []
-    while len(out) < max(0, int(limit)):
+    limit = require_whole_number("limit (backup ties)", limit, minimum=0)
+    while len(out) < limit:
         points = sorted(nx.articulation_points(H), key=order.__getitem__)
         if not points:
             break
