@@ -12,7 +12,6 @@ random networks); networkx is the fallback when igraph is not installed.
 - :func:`krackhardt_large` -- Krackhardt's four dimensions through the condensation of the
   network (:func:`reach`), for networks too large for the pairwise definitions;
 - :func:`louvain` -- communities by igraph's multilevel method (Blondel et al. 2008);
-- :func:`centralization_from` -- Freeman's centralization from centralities already computed;
 - :func:`components` -- separate parts and strongly connected parts (scipy);
 - :func:`path_stats`, :func:`lorenz`, :func:`to_igraph`; :class:`~p2pkit.arcs.Arcs`, the
   network as integer arrays, which every large measure accepts in place of a networkx graph.
@@ -38,7 +37,7 @@ from .errors import P2PKitError
 from .workers import Workers
 
 __all__ = ["betweenness", "closeness", "Estimate", "Arcs", "arcs", "components", "reach", "Reach", "krackhardt_large",
-           "louvain", "centralization_from", "PathStats", "path_stats", "to_igraph", "igraph_available", "lorenz",
+           "louvain", "PathStats", "path_stats", "to_igraph", "igraph_available", "lorenz",
            "Workers"]
 
 #: Above this many strongly connected parts, :func:`krackhardt_large` samples least-upper-boundedness.
@@ -468,34 +467,6 @@ def louvain(G: nx.Graph | Arcs, seed: int = 0) -> list[set]:
     return [{A.nodes[v] for v in parts[i]} for i in order]
 
 
-def centralization_from(values: dict, measure: str, directed: bool = True, mode: str = "total") -> float:
-    """Freeman's centralization from centralities already computed (same maxima as
-    :func:`p2pkit.equipotency.centralization`): saves computing a large network's measure twice.
-
-    ``sum_i (c_max - c_i)`` divided by the star's gap: ``n - 1`` for betweenness and for
-    directed in- or out-degree, ``n - 2`` for other degrees, ``(n - 1)(n - 2) / (2n - 3)``
-    for closeness.
-
-    References
-    ----------
-    Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
-    *Social Networks* 1(3), 215-239.
-
-    Examples
-    --------
-    >>> centralization_from({0: 1.0, 1: 0.0, 2: 0.0, 3: 0.0}, "betweenness")
-    1.0
-    """
-    n = len(values)
-    c = np.fromiter(values.values(), dtype=float)
-    gap = float((c.max() - c).sum())
-    if measure == "degree":
-        denom = n - 1 if (directed and mode in ("in", "out")) else n - 2
-    elif measure == "betweenness":
-        denom = n - 1
-    else:
-        denom = (n - 1) * (n - 2) / (2 * n - 3)
-    return float(min(1.0, max(0.0, round(gap / denom, 12))))
 
 
 # --------------------------------------------------------------------------- paths and inequality

@@ -139,7 +139,7 @@ def test_closeness_estimate_handles_people_out_of_reach():
 
 def test_centralization_from_values_equals_equipotency():
     from p2pkit.equipotency import centrality, centralization
-    from p2pkit.measures import centralization_from
+    from p2pkit.equipotency import centralization_from
 
     for seed in range(5):
         G = _random_digraph(15, 0.2, seed)

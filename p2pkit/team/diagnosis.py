@@ -45,9 +45,9 @@ import numpy as np
 from .. import measures
 from ..architecture import load_share, pairwise_connectivity
 from ..communities import detect, membership, modularity
-from ..equipotency import centrality, centralization, gini, influence_shares, krackhardt
+from ..equipotency import centrality, centralization, centralization_from, gini, influence_shares, krackhardt
 from ..errors import P2PKitError
-from ..measures import LUB_SAMPLES, Estimate, Workers, centralization_from, krackhardt_large, louvain
+from ..measures import LUB_SAMPLES, Estimate, Workers, krackhardt_large, louvain
 from .progress import Progress
 
 __all__ = ["SMALL_NETWORK", "EXACT_BETWEENNESS", "PIVOTS", "PROCESSES", "Diagnosis", "diagnose", "readings"]
