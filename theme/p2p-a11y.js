@@ -25,11 +25,24 @@
     root.querySelectorAll("button.search-button-field[aria-label]").forEach(function (b) {
       b.removeAttribute("aria-label");
     });
-    root.querySelectorAll(".theme-switch-button i.theme-switch[title]").forEach(function (i) {
-      i.removeAttribute("title");
-      i.setAttribute("aria-hidden", "true");
+    // Font Awesome's script may already have turned the <i> into an <svg> carrying a <title>
+    // (it races with this script), so both forms are made decorative.
+    root.querySelectorAll(".theme-switch-button .theme-switch").forEach(function (icon) {
+      icon.removeAttribute("title");
+      icon.removeAttribute("aria-labelledby");
+      icon.removeAttribute("role");
+      icon.querySelectorAll("title").forEach(function (t) { t.remove(); });
+      icon.setAttribute("aria-hidden", "true");
     });
   }
   function fix() { nameSummaries(document); fixCitationLists(document); labelInName(document); }
-  document.addEventListener("DOMContentLoaded", fix);
+  function watchThemeButton() {
+    // Re-apply when the icon font script swaps the button's icons after this script ran.
+    document.querySelectorAll(".theme-switch-button").forEach(function (b) {
+      new MutationObserver(function () { labelInName(document); })
+        .observe(b, { childList: true, subtree: true });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { fix(); watchThemeButton(); });
+  window.addEventListener("load", fix);
 })();
