@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -24,11 +25,25 @@ HTML = ROOT / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """Build the book as `make book` does (warnings are errors) and return _build/html."""
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py")],
-                            capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, (result.stdout[-6000:] + "\n" + result.stderr[-6000:])
+def built_site(request) -> Path:
+    """Build the book as `make book` does (warnings are errors) and return _build/html.
+
+    Built once per test run even when pytest-xdist runs several workers: the first worker to
+    need the site builds it under a file lock and records the outcome; the others wait and reuse it.
+    """
+    run = getattr(request.config, "workerinput", {}).get("testrunuid", f"single-{os.getpid()}")
+    (ROOT / "_build").mkdir(exist_ok=True)
+    stamp = ROOT / "_build" / ".tests-site-built"
+    with open(ROOT / "_build" / ".tests-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = stamp.read_text().split("\n", 2) if stamp.exists() else []
+        if done[:1] != [run]:
+            result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py")],
+                                    capture_output=True, text=True, cwd=ROOT)
+            log = result.stdout[-6000:] + "\n" + result.stderr[-6000:]
+            done = [run, str(result.returncode), log]
+            stamp.write_text("\n".join(done))
+    assert done[1] == "0", done[2]
     return HTML
 
 
