@@ -211,3 +211,25 @@ def test_offline_archive_opens_from_disk(browser, built_site, tmp_path):
         assert fig.locator(".p2p-verdict").inner_text() != before, "a control did nothing from disk"
     finally:
         v.close()
+
+
+def test_data_tables_are_drawn_when_opened_and_follow_the_controls(browser, site_url):
+    """Each figure's data table is filled when the reader opens it, and redrawn when a control
+    changes while it is open (it is not drawn on every change while closed, for speed)."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/chapters/ch07-p2p-in-practice.html")
+    page.wait_for_selector("div.p2p-fig.p2p-fig-ready")
+    figs = page.query_selector_all("div.p2p-fig.p2p-fig-ready")
+    for fig in figs:
+        assert fig.evaluate("f => f.querySelectorAll('.p2p-tables tr').length") == 0
+        fig.query_selector("details.p2p-data > summary").click()
+        page.wait_for_timeout(50)
+        assert fig.evaluate("f => f.querySelectorAll('.p2p-tables tbody tr').length") > 0
+    last = figs[-1]
+    before = last.evaluate("f => f.querySelector('.p2p-tables').textContent")
+    last.evaluate("""f => { const s = f.querySelector('input[type=range]');
+        s.value = String((+s.value + 1) % (+s.max + 1)); s.dispatchEvent(new Event('input', {bubbles: true}));
+        s.dispatchEvent(new Event('change', {bubbles: true})); }""")
+    page.wait_for_timeout(100)
+    assert last.evaluate("f => f.querySelector('.p2p-tables').textContent") != before
+    page.close()

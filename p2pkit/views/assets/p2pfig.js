@@ -104,6 +104,10 @@ function p2pfigFactory(d3) {
       const det = el("details", { class: "p2p-data" }, root);
       el("summary", null, det, "Data table for this view");
       this.tables = el("div", { class: "p2p-tables" }, det);
+      // the data table is drawn when it is opened (a 300-person table on every change is slow)
+      this.tablesFor = null;
+      det.addEventListener("toggle", () => { if (det.open) this.drawTables(this.scene); });
+      this.tablesBox = det;
       this.tip = el("div", { class: "p2p-tip", role: "tooltip", id: this.id + "-tip" }, root);
       this.tip.hidden = true;
       this.buildControls();
@@ -805,6 +809,8 @@ function p2pfigFactory(d3) {
     }
 
     drawTables(scene) {
+      if (!scene || !this.tablesBox.open || this.tablesFor === scene) return;
+      this.tablesFor = scene;
       const box = this.tables;
       box.replaceChildren();
       scene.panels.forEach((p) => {
