@@ -77,3 +77,20 @@ def test_internal_links_resolve_and_external_links_are_listed(built):
     assert not broken, "\n".join(broken[:20])
     assert links.main() == 0
     assert (ROOT / "_build" / "external-links.txt").exists()
+
+
+def test_own_scripts_reach_the_site_even_when_no_page_is_rebuilt(built, tmp_path, monkeypatch):
+    """A second `make book` with nothing changed copies no static files in Sphinx; the build
+    script copies the companion's own scripts and stylesheets itself (they went missing once)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_site
+
+    monkeypatch.setattr(build_site, "HTML", tmp_path)
+    (tmp_path / "_static").mkdir()
+    copied = build_site.refresh_own_static()
+    assert {"p2pfig.js", "p2pfig.css", "p2p.css", "p2p-a11y.js"} <= set(copied)
+    assert build_site.refresh_own_static() == []  # nothing stale the second time
+    (tmp_path / "_static" / "p2p.css").write_text("stale")
+    assert build_site.refresh_own_static() == ["p2p.css"]

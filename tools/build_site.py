@@ -50,18 +50,31 @@ def invalidate_stale_cache() -> None:
 
 def build() -> int:
     invalidate_stale_cache()
-    # Sphinx does not overwrite a static file it copied before: remove the copies of the
-    # companion's own stylesheets and scripts, so a change to them always reaches the site.
-    for own in (ROOT / "theme", ROOT / "_build" / "p2pfig-static"):
-        for f in own.glob("*") if own.exists() else ():
-            (HTML / "_static" / f.name).unlink(missing_ok=True)
     jb = Path(sys.executable).parent / "jupyter-book"
     t0 = time.perf_counter()
     # A non-inline MPLBACKEND inherited from a caller would stop kernels from showing figures.
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     rc = subprocess.call([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT, env=env)
     print(f"build: exit {rc} in {time.perf_counter() - t0:.1f} s")
+    if rc == 0:
+        refresh_own_static()
     return rc
+
+
+def refresh_own_static() -> list[str]:
+    """Copy the companion's own stylesheets and scripts into the site after every build.
+
+    Sphinx does not overwrite a static file it copied before, and copies nothing at all when
+    no page is out of date, so a change to them (or a second `make book`) must not depend on it.
+    """
+    copied = []
+    for own in (ROOT / "theme", ROOT / "_build" / "p2pfig-static"):
+        for f in sorted(own.glob("*")) if own.exists() else ():
+            dest = HTML / "_static" / f.name
+            if f.is_file() and (not dest.exists() or dest.read_bytes() != f.read_bytes()):
+                shutil.copy2(f, dest)
+                copied.append(f.name)
+    return copied
 
 
 def trim(static: Path = HTML / "_static") -> tuple[int, int]:
