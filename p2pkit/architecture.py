@@ -85,13 +85,8 @@ def mean_path_length(G: nx.Graph) -> float:
 def load_share(G: nx.Graph) -> dict:
     """Each person's share of the shortest routes between other people.
 
-    This is Freeman's (1977) betweenness, normalised so that 1 means every shortest route
+    This is Freeman's (1977, *Sociometry* 40, 35-41) betweenness, normalised so that 1 means every shortest route
     between two other people passes through this person (the centre of a star).
-
-    References
-    ----------
-    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
-    *Sociometry* 40(1), 35-41.
 
     Examples
     --------

@@ -339,7 +339,7 @@ def reach(G: nx.DiGraph | Arcs) -> Reach:
 
 def krackhardt_large(G: nx.Graph | Arcs, seed: int = 0, exact_parts: int = LUB_EXACT_PARTS,
                      samples: int = LUB_SAMPLES) -> tuple[dict, dict]:
-    """Krackhardt's four dimensions for large networks; same definitions as :func:`~p2pkit.equipotency.krackhardt`.
+    """Krackhardt's (1994) four dimensions for large networks; same definitions as :func:`~p2pkit.equipotency.krackhardt`.
 
     Connectedness, hierarchy and efficiency are exact. Hierarchy counts reachable pairs
     through the condensation of the network (its strongly connected parts), with one
@@ -359,11 +359,6 @@ def krackhardt_large(G: nx.Graph | Arcs, seed: int = 0, exact_parts: int = LUB_E
     (values, standard_errors)
         ``values`` has the keys of :func:`p2pkit.equipotency.krackhardt`; the standard
         error is 0 for exact values.
-
-    References
-    ----------
-    Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
-    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111.
 
     Examples
     --------

@@ -30,10 +30,7 @@ HOURS_PER_DAY = 8.0
 def hops_to_decider(G: nx.Graph, source, decider) -> int:
     """Number of hand-offs on the shortest route from ``source`` (the data) to ``decider``.
 
-    References
-    ----------
-    Dijkstra, E. W. (1959). A note on two problems in connexion with graphs.
-    *Numerische Mathematik* 1, 269-271 (here with every hand-off counting 1: breadth-first).
+    Breadth-first search: Dijkstra's (1959) shortest routes with every hand-off counting 1.
 
     Examples
     --------

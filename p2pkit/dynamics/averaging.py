@@ -73,14 +73,8 @@ def degroot(networks, opinions, listen: str = "both") -> np.ndarray:
     -----
     On a fixed connected undirected network the opinions converge to the average of the
     starting opinions weighted by ``degree + 1`` (the stationary distribution of the
-    averaging matrix; DeGroot 1974; Golub & Jackson 2010). The tests check this closed form.
-
-    References
-    ----------
-    DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
-    Association* 69(345), 118-121.
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
+    averaging matrix; DeGroot 1974; Golub & Jackson 2010; full entries in :mod:`p2pkit.equipotency.influence`).
+    The tests check this closed form.
 
     Examples
     --------

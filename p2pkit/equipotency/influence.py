@@ -5,6 +5,15 @@ up its mind -- :func:`trust_matrix` (whom each person listens to), :func:`trust_
 (the rounds of averaging), :func:`influence_weights` and :func:`consensus` (where they end
 up) -- and the wisdom of the crowd (Golub & Jackson 2010): :func:`signals`,
 :func:`consensus_error_sd`, :func:`consensus_error_bounds`, :func:`wisdom`.
+
+Each function names the paper it follows (author and year); the full entries:
+
+References
+----------
+DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
+Association* 69(345), 118-121.
+Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
+of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
 """
 
 from __future__ import annotations
@@ -74,13 +83,6 @@ def trust_matrix(G: nx.Graph, leader=None, deference: float = 0.0) -> np.ndarray
     random walk on the network with a self-loop at every node, which is reversible
     (Golub & Jackson 2010 discuss this "equal weights" case).
 
-    References
-    ----------
-    DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
-    Association* 69(345), 118-121.
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
-
     Examples
     --------
     >>> trust_matrix(nx.path_graph(3))[1].round(3).tolist()
@@ -124,11 +126,6 @@ def trust_rounds(W: np.ndarray, x0, steps: int) -> np.ndarray:
     -------
     numpy.ndarray
         Shape ``(steps + 1, n)`` (or ``(steps + 1, n, k)``): opinions after 0..steps rounds.
-
-    References
-    ----------
-    DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
-    Association* 69(345), 118-121.
 
     Examples
     --------
@@ -183,13 +180,6 @@ def influence_weights(W: np.ndarray) -> np.ndarray:
     balance with ``d_i = 1 / W_ii`` (``d_i W_ij = d_j W_ji``, as :func:`trust_matrix` of an
     undirected network does), ``pi`` is ``d`` normalised, without solving (tested equal).
 
-    References
-    ----------
-    DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
-    Association* 69(345), 118-121.
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
-
     Examples
     --------
     >>> from p2pkit.orgs import client_server
@@ -228,7 +218,7 @@ def influence_weights(W: np.ndarray) -> np.ndarray:
 
 
 def consensus(W: np.ndarray, x0, weights=None) -> np.ndarray | float:
-    """The opinion everybody converges to under DeGroot updating: ``pi . x(0)``.
+    """The opinion everybody converges to under DeGroot (1974) updating: ``pi . x(0)``.
 
     Parameters
     ----------
@@ -245,11 +235,6 @@ def consensus(W: np.ndarray, x0, weights=None) -> np.ndarray | float:
         If there is no single consensus (see :func:`influence_weights`), or the group that
         sets it is periodic (opinions keep cycling; give everyone some weight on their own
         opinion, as :func:`trust_matrix` does).
-
-    References
-    ----------
-    DeGroot, M. H. (1974). Reaching a consensus. *Journal of the American Statistical
-    Association* 69(345), 118-121.
 
     Examples
     --------
@@ -364,11 +349,6 @@ def consensus_error_sd(pi, sigma=1.0, shared: float = 0.0, shared_by=None) -> fl
     the largest influence weight goes to 0 (Golub & Jackson 2010). A shared error does
     not average away, whatever the weights.
 
-    References
-    ----------
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
-
     Examples
     --------
     >>> consensus_error_sd([0.25, 0.25, 0.25, 0.25], sigma=1.0)
@@ -394,11 +374,6 @@ def consensus_error_bounds(max_influence: float, sigma: float = 1.0, shared: flo
     Returns
     -------
     (low, high) : tuple of float
-
-    References
-    ----------
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
 
     Examples
     --------
@@ -432,7 +407,7 @@ class Wisdom:
 def wisdom(G: nx.Graph, sigma: float = 1.0, trials: int = 500, seed: int | None = 0,
            leader=None, deference: float = 0.0, shared: float = 0.0, independent=(),
            leader_sigma: float | None = None) -> Wisdom:
-    """Is the crowd wise? Everyone gets a noisy signal of a truth, then DeGroot-averages.
+    """Is the crowd wise (Golub & Jackson 2010)? Everyone gets a noisy signal of a truth, then DeGroot-averages.
 
     Parameters
     ----------
@@ -467,11 +442,6 @@ def wisdom(G: nx.Graph, sigma: float = 1.0, trials: int = 500, seed: int | None 
     -----
     The consensus of each trial is its limit ``pi . x(0)`` (:func:`consensus`), equal to
     running :func:`trust_rounds` to convergence (tested).
-
-    References
-    ----------
-    Golub, B., & Jackson, M. O. (2010). Naive learning in social networks and the wisdom
-    of crowds. *American Economic Journal: Microeconomics* 2(1), 112-149.
 
     Examples
     --------

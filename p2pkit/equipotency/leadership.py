@@ -6,6 +6,10 @@ fixed leader takes them all, one at a time (:func:`fixed_leader`, a queue, with 
 closed-form mean :func:`fixed_leader_expected`: the M/M/1 time in the system plus the
 hand-offs; Kleinrock 1975), or the best-placed person with the skill leads each one
 (:func:`situational_leader`). :func:`leadership_verdict` compares the two.
+
+References
+----------
+Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ class Task:
 
 def task_stream(people, rate: float, count: int, skills: int = 1, mean_duration: float = 1.0,
                 seed: int | None = 0) -> list[Task]:
-    """Tasks arriving at random: a Poisson process of ``rate`` tasks per time unit.
+    """Tasks arriving at random: a Poisson process of ``rate`` tasks per time unit (Kleinrock 1975, ch. 2).
 
     Parameters
     ----------
@@ -61,10 +65,6 @@ def task_stream(people, rate: float, count: int, skills: int = 1, mean_duration:
     -------
     list of Task
         In order of arrival.
-
-    References
-    ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
 
     Examples
     --------
@@ -162,7 +162,7 @@ def _hops_from(G: nx.Graph, source) -> dict:
 
 
 def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0) -> LeadershipRun:
-    """Every task goes to one fixed leader, who takes them one at a time, first come first served.
+    """One fixed leader takes every task, one at a time, first come first served (M/M/1; Kleinrock 1975).
 
     A task spotted by person ``o`` reaches the leader after ``hops(o, leader) * hop_time``;
     it then waits until the leader is free and takes ``task.duration`` to lead. The leader
@@ -189,10 +189,6 @@ def fixed_leader(G: nx.Graph, tasks: list[Task], leader=0, hop_time: float = 0.0
     LeadershipRun
         ``wait`` (queueing time at the leader), ``response`` (arrival to lead done) per task;
         ``load``: tasks led per person (all of them by the leader).
-
-    References
-    ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
 
     Examples
     --------
@@ -263,10 +259,6 @@ def fixed_leader_expected(G: nx.Graph, rate: float, leader=0, hop_time: float = 
     P2PKitError
         If ``rate >= mu``: the queue grows without limit and there is no long-run mean.
 
-    References
-    ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
-
     Examples
     --------
     >>> fixed_leader_expected(nx.empty_graph(1), 0.5)
@@ -319,12 +311,8 @@ def situational_leader(G: nx.Graph, tasks: list[Task], skills: dict, hop_time: f
     -----
     With one skill held by everyone and ``hop_time = 0`` this is the first-come,
     first-served M/M/c queue (whoever frees up first takes the next task), whose mean wait
-    is given by Erlang's C formula; with a single person it is the M/M/1 queue of
+    is given by Erlang's C formula (Kleinrock 1975); with a single person it is the M/M/1 queue of
     :func:`fixed_leader`. Both are checked in the tests.
-
-    References
-    ----------
-    Kleinrock, L. (1975). *Queueing Systems, Volume 1: Theory*. New York: Wiley.
 
     Examples
     --------

@@ -474,16 +474,11 @@ def orient_top_down(G: nx.Graph, level: str = "level") -> nx.DiGraph:
     Notes
     -----
     On a pure hierarchy the result is the out-tree of ``orgs.hierarchy(..., directed=True)``,
-    which scores 1 on all four Krackhardt dimensions. Lateral ties are mutual, so they
+    which scores 1 on all four dimensions of Krackhardt (1994). Lateral ties are mutual, so they
     lower Krackhardt's *hierarchy* (people reach each other both ways) and, as they add
     ties beyond a tree, his *efficiency*. A peer tie that skips levels (level 1 to level 3)
     is still read as running downwards: the model has no other information about who
     defers to whom, and this choice is a convention, not a finding.
-
-    References
-    ----------
-    Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations. In
-    K. M. Carley & M. J. Prietula (eds.), *Computational Organization Theory*, 89-111.
 
     Examples
     --------
@@ -547,15 +542,14 @@ class EquipotencyProfile:
         return self.centralities["betweenness"]
 
 
-INFLUENCE_MEASURES = ("degree", "betweenness", "closeness", "degroot")
-
-#: How each influence measure is named in sentences.
+#: How each influence measure is named in sentences; its keys are the measures, in order.
 MEASURE_WORDS = {
     "degree": "direct ties",
     "betweenness": "total brokerage (everyone's betweenness added up)",
     "closeness": "closeness",
     "degroot": "weight in the group's consensus",
 }
+INFLUENCE_MEASURES = tuple(MEASURE_WORDS)
 
 
 def equipotency_profile(G: nx.Graph, measure: str = "betweenness", krackhardt_measures: bool = True
