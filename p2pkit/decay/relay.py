@@ -157,7 +157,7 @@ def simulate_relay(
     messages : int, default 10_000
         Number of messages (at least 100).
     seed : int or None, default 0
-        The same seed gives the same run.
+        Seeds every draw (:mod:`p2pkit.seeding`): the same seed gives the same run, ``None`` a fresh one.
 
     Returns
     -------

@@ -26,12 +26,12 @@ __all__ = ["Limits", "RateLimiter"]
 class Limits:
     """The room's limits (requests per second and burst per client; bytes per request)."""
 
-    rate: float = 4.0
-    burst: int = 60
-    code_rate: float = 0.1
-    code_burst: int = 10
-    form_bytes: int = 64_000
-    upload_bytes: int = 1_000_000
+    rate: float = 4.0  #: requests per second a client (a joined phone, else an address) may send
+    burst: int = 60  #: requests a client may send in a burst before the rate applies
+    code_rate: float = 0.1  #: wrong or spent codes per second an address may try (guessing is slow)
+    code_burst: int = 10  #: wrong or spent codes an address may try in a burst
+    form_bytes: int = 64_000  #: largest request body but the people file, in bytes
+    upload_bytes: int = 1_000_000  #: largest people file a facilitator may upload, in bytes
 
 
 @dataclass
