@@ -79,20 +79,17 @@ def shapes_prediction(fewest_handoffs, most_robust):
     best_keep = max(keep, key=keep.get)
     m = Marks()
     table = "; ".join(f"{name} {fmt(hops[name], 2)}" for name in SHAPES)
-    if fewest == best_hops:
-        m.ok(f"The {best_hops} network needs the fewest hand-offs ({table}).")
-    else:
-        m.bad(f"The {fewest} network needs {fmt(hops[fewest], 2)} hand-offs on average, but the "
-              f"{best_hops} needs only {fmt(hops[best_hops], 2)} ({table}).",
-              "In a star nobody is more than two hand-offs from anybody: the centre is one step from "
-              "everyone. Fragile is not the same as slow.")
+    m.either(fewest == best_hops, f"The {best_hops} network needs the fewest hand-offs ({table}).",
+             f"The {fewest} network needs {fmt(hops[fewest], 2)} hand-offs on average, but the "
+             f"{best_hops} needs only {fmt(hops[best_hops], 2)} ({table}).",
+             "In a star nobody is more than two hand-offs from anybody: the centre is one step from "
+             "everyone. Fragile is not the same as slow.")
     kept = "; ".join(f"{name} {keep[name]:.0%}" for name in SHAPES)
-    if robust == best_keep:
-        m.ok(f"Without its centre the {best_keep} keeps {keep[best_keep]:.0%} of the pairs in touch ({kept}).")
-    else:
-        m.bad(f"Without its centre the {robust} keeps only {keep[robust]:.0%} of the pairs in touch; the "
-              f"{best_keep} keeps {keep[best_keep]:.0%} ({kept}).",
-              "Ask what is left when the centre goes: in which shape do the others still have ties to each other?")
+    m.either(robust == best_keep,
+             f"Without its centre the {best_keep} keeps {keep[best_keep]:.0%} of the pairs in touch ({kept}).",
+             f"Without its centre the {robust} keeps only {keep[robust]:.0%} of the pairs in touch; the "
+             f"{best_keep} keeps {keep[best_keep]:.0%} ({kept}).",
+             "Ask what is left when the centre goes: in which shape do the others still have ties to each other?")
     m.hint("The robust shape needs more than twice as many ties (26 against 12): robustness is bought with ties.")
     return m
 

@@ -149,8 +149,8 @@ class Marks:
     """What a check found, collected while it runs (see :func:`task`).
 
     ``ok(text)`` records something right, ``bad(text, hint)`` something not right yet with
-    the hint that fits it (the first such hint is shown), ``hint(text)`` a general hint or,
-    for a correct answer, a pointer to go further.
+    the hint that fits it (the first such hint is shown), ``either(right, ok, bad, hint)`` one
+    of the two, ``hint(text)`` a general hint or, for a correct answer, a pointer to go further.
     """
 
     def __init__(self):
@@ -172,6 +172,14 @@ class Marks:
     def hint(self, text: str) -> Marks:
         self.extra.append(text)
         return self
+
+    def either(self, right: bool, ok: str, bad: str, hint: str | None = None) -> Marks:
+        """``ok(ok)`` if the answer is ``right``, else ``bad(bad, hint)``.
+
+        >>> Marks().either(False, "Right.", "Not the star.", "Count the hand-offs.").wrong
+        ['Not the star.']
+        """
+        return self.ok(ok) if right else self.bad(bad, hint)
 
     def feedback(self, title: str) -> Feedback:
         status = "not yet" if self.wrong else "correct"

@@ -180,7 +180,7 @@ def data_to_agents() -> Figure:
          slider("agents", "AI agents in each design", (1, 3, 9), 3, fmt="d", live=(1, 27, 1)),
          slider("keep", "Each relay keeps", (0.8, 0.9), 0.9, fmt=".0%", live=(0.5, 1.0, 0.01)),
          play("hours", "Hours since the data arose", HOURS, 4, fmt="{:g} h".format, interval_ms=1000),
-         seed((0,), help="The peer network's random ties (any whole number in Jupyter).")],
+         seed((0,), help="The peer network's random ties.")],
         description="Two networks of the same 40 people with their AI agents, streams lighting up as they reach an "
                     "agent, and a step chart of the detail that has arrived hour by hour.")
 

@@ -169,7 +169,7 @@ def shared_intent() -> Figure:
          toggle("broadcast", "Broadcast from the centre",
                 help=f"The centre sees the intent and everyone gives it {BROADCAST:.0%} of their attention."),
          play("round", "Round", ROUND_STEPS, 0, fmt="d", interval_ms=900),
-         seed((0,), help="Who sees the intent, at random (any whole number in Jupyter).")],
+         seed((0,), help="Who sees the intent, at random.")],
         description="A network whose people move towards the strategic intent or stay near local priorities, a curve "
                     "of where they settle against the share who see the intent, and their average position by round.")
 

@@ -176,10 +176,14 @@ def toggle(name: str, label: str, default: bool = False, *, help: str = "") -> C
 
 def seed(values: Sequence[int] = (0, 1, 2), default: int | None = None, *, name: str = "seed",
          label: str = "Random seed", help: str = "") -> Control:
-    """The seed of the model's random numbers: a few on the site, any whole number in Jupyter."""
+    """The seed of the model's random numbers: a few on the site, any whole number in Jupyter.
+
+    ``help`` says what the seed draws; the control's help adds that Jupyter takes any whole number.
+    """
     values = tuple(int(v) for v in values)
     default = values[0] if default is None else int(default)
-    help = help or "The same seed always gives the same network; another seed, another draw."
+    help = (help or "The same seed always gives the same network; another seed, another draw.")
+    help += " In Jupyter: any whole number."
     return Control(name, label, "seed", values, tuple(str(v) for v in values), default, None, "d", help)
 
 

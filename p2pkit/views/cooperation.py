@@ -137,7 +137,7 @@ def free_riding() -> Figure:
          slider("reward", "Reward per contribution", (0.0, 0.25, 0.5), 0.0, fmt="{:g}".format, live=(0.0, 2.0, 0.05),
                 help="What the leader pays a sharer for each contribution (a contribution costs 1)."),
          play("round", "Round", ROUND_STEPS, 0, fmt="d", interval_ms=900),
-         seed((0,), help="The seed of the run drawn (any whole number in Jupyter); the lines average 40 runs.")],
+         seed((0,), help="The seed of the run drawn; the lines average 40 runs.")],
         description="A network of 40 people who share or free-ride, and a line chart of the share who share over "
                     "300 rounds on three networks and without a network.")
 

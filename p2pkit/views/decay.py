@@ -268,7 +268,7 @@ def decay_sandbox(people: int = 31, sources: int = 1) -> Figure:
                 live=(1.0, 40.0, 0.5)),
          slider("relay_capacity", "Pieces one person passes on a day", (40.0,), 40.0, fmt="{:g}".format,
                 live=(5.0, 200.0, 5.0)),
-         seed((0,), help="The seed of the peer mesh and of the sampled decisions (any whole number in Jupyter).")],
+         seed((0,), help="The seed of the peer mesh and of the sampled decisions.")],
         description="A curve of detail against hand-offs with the three organisations marked, and bars of hours "
                     "to decision.")
 

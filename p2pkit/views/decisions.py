@@ -340,7 +340,7 @@ def tax_sandbox(decisions: float = 8.0, capacity: float = 10.0, people: int = 5)
          choice("times", "Decision times", TIME_LABELS, "random"),
          toggle("simulate", "Check by simulation",
                 help="Adds a seeded simulation of 20,000 decisions for each arrangement at this volume."),
-         seed((0,), help="The seed of the simulation (any whole number in Jupyter).")],
+         seed((0,), help="The seed of the simulation.")],
         description="A line chart of time to decision against decisions per day for four arrangements, bars of "
                     "the decisions waiting, and an optional check by simulation.")
 

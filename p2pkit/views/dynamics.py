@@ -22,7 +22,7 @@ from ..dynamics import (consensus_verdict, degroot, directed_mesh, disagreement,
                         race_verdict, request_hours, sudden_need, tie_measures, trend)
 from .component import Figure, choice, play, seed, slider, toggle
 from .layouts import ring_layout
-from .scene import chart, network, scene, series
+from .scene import chart, network, roles_by_rule, scene, series
 
 __all__ = ["krackhardt_network", "manager_positions", "krackhardt_table", "sudden_need_race", "many_needs", "news_and_opinions", "ties_form_and_fade",
            "sandbox", "race_scene", "many_needs_scene", "flow_scene", "evolution_scene", "sandbox_scene",
@@ -172,20 +172,8 @@ def krackhardt_table() -> _Table:
 
 
 def _race_roles(G, need, response, boss=None) -> dict:
-    skilled, recruits = set(need.skilled), set(response.recruits)
-    roles = {}
-    for v in G:
-        if v == need.origin:
-            roles[v] = "need"
-        elif v in recruits:
-            roles[v] = "recruited"
-        elif boss is not None and v == boss:
-            roles[v] = "boss"
-        elif v in skilled:
-            roles[v] = "skilled"
-        else:
-            roles[v] = "peer"
-    return roles
+    return roles_by_rule(G, [("need", [need.origin]), ("recruited", response.recruits),
+                             ("boss", [] if boss is None else [boss]), ("skilled", need.skilled)])
 
 
 def _route_kinds(G, response) -> tuple[nx.Graph, dict]:

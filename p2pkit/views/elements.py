@@ -21,7 +21,7 @@ from ..elements import pair_changes, read_three, together_verdict
 from .communities import numbered
 from .component import Figure, choice, play, seed
 from .dynamics import krackhardt_network as _data, manager_names, manager_positions as _krack_positions
-from .scene import chart, network, scene, series
+from .scene import chart, network, roles_by_rule, scene, series
 
 __all__ = ["NETWORKS", "REGIMES", "STEPS", "lenses_scene", "three_lenses"]
 
@@ -76,18 +76,8 @@ def _run(start: str, regime: str, seed: int, steps: int):
 
 
 def _roles(lens) -> dict:
-    cut = set(lens.cut_off)
-    out = {}
-    for v in lens.shares:
-        if v in lens.holds_together:
-            out[v] = "holds_together"
-        elif v == lens.top:
-            out[v] = "centre"
-        elif v in cut:
-            out[v] = "cut_off"
-        else:
-            out[v] = "peer"
-    return out
+    return roles_by_rule(lens.shares, [("holds_together", lens.holds_together), ("centre", [lens.top]),
+                                       ("cut_off", lens.cut_off)])
 
 
 def _holds_text(lens, names) -> str:

@@ -146,7 +146,7 @@ def strategy_falters() -> Figure:
          slider("shock", "Landscape re-drawn at round 50", (0.5, 1.0), 0.5, fmt=".0%", live=(0.0, 1.0, 0.05),
                 help="The share of the choices whose worth changes when the strategy falters."),
          play("round", "Round", ROUND_STEPS, 0, fmt="d", interval_ms=1000),
-         seed((0,), help="The landscapes and searches (any whole number in Jupyter).")],
+         seed((0,), help="The landscapes and searches.")],
         description="A network of 40 people coloured by the strategy they hold, and line charts of the average score "
                     "and of the number of different strategies over 100 rounds, for four networks.")
 

@@ -161,7 +161,7 @@ def crowd_or_decider(n: int = 9) -> Figure:
                 help="How often a peer takes their cue from one hub (a shared briefing, an opinion leader) instead of "
                      "judging alone."),
          slider("p", "The one decider is right", (0.7, 0.8), 0.7, fmt=".0%", live=(0.0, 1.0, 0.01)),
-         seed((0,), help="The seed of the sampled vote drawn (any whole number in Jupyter).")],
+         seed((0,), help="The seed of the sampled vote drawn.")],
         description="A ring of peers around a hub showing one sampled vote, a line chart of how often the majority is "
                     "right against the number of peers, and bars comparing one decider with the crowd.")
 

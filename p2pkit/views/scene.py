@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..errors import P2PKitError
 from .style import ROLES
 
-__all__ = ["network", "chart", "series", "bars", "scene", "node_id", "node_of", "compact"]
+__all__ = ["network", "chart", "series", "bars", "scene", "node_id", "node_of", "compact", "roles_by_rule"]
 
 
 def node_id(v: object) -> str:
@@ -51,6 +51,16 @@ def node_of(G, ident):
         if node_id(v) == str(ident):
             return v
     raise P2PKitError(f"nobody called {ident!r} is in this network; pick a person shown in the figure.")
+
+
+def roles_by_rule(people: Iterable, rules: Sequence[tuple[str, Iterable]], default: str = "peer") -> dict:
+    """Each person's role: the first of ``rules`` -- ``(role, the people it names)`` -- that names them.
+
+    >>> roles_by_rule("abc", [("centre", "a"), ("cut_off", "ab")])
+    {'a': 'centre', 'b': 'cut_off', 'c': 'peer'}
+    """
+    named = [(role, set(who)) for role, who in rules]
+    return {v: next((role for role, who in named if v in who), default) for v in people}
 
 
 def _num(x: float, digits: int = 4):
